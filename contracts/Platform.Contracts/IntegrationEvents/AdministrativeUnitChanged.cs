@@ -1,0 +1,15 @@
+namespace Platform.Contracts.IntegrationEvents;
+
+/// <summary>
+/// Home Affairs created or changed an administrative unit (đơn vị hành chính).
+/// Carries the whole new state so that a copy can be rebuilt from the latest event alone;
+/// <paramref name="Revision"/> lets a consumer ignore an older state that arrives late.
+/// </summary>
+/// <param name="Kind">The kind's name without the enum prefix, e.g. "PROVINCE".</param>
+public sealed record AdministrativeUnitChanged(
+    string Code,
+    string Name,
+    string Kind,
+    string? ParentCode,
+    long Revision,
+    DateTimeOffset ChangedAt);

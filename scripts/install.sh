@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Installs what the repo's scripts, tests and tools need and is missing.
+# Idempotent and quiet: prints one line per thing it installs, nothing when all is present
+# (so it is cheap to call at the top of .ci/run, run.sh, test scripts).
+# Needs root for apt-get (machines here run as root).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+APT_UPDATED=0
+APT_LOG=""   # created on first apt use
+trap 'rm -f "$APT_LOG"' EXIT
+# apt's chatter (debconf notices etc.) goes to a log that is shown only when apt fails.
+apt_quiet() {
+  [[ -n $APT_LOG ]] || APT_LOG=$(mktemp /tmp/install-apt.XXXXXX.log)
+  if ! DEBIAN_FRONTEND=noninteractive "$@" >>"$APT_LOG" 2>&1; then
+    cat "$APT_LOG" >&2
+    echo "install: failed: $*" >&2
+    exit 1
+  fi
+}
+
+apt_update_once() {
+  # apt-get needs fresh lists on a new machine; once per run is enough.
+  if [[ $APT_UPDATED -eq 0 ]]; then
+    apt_quiet apt-get update -qq
+    APT_UPDATED=1
+  fi
+}
+
+apt_install() {
+  apt_update_once
+  apt_quiet apt-get install -y -qq --no-install-recommends "$@"
+}
+
+# --- PostgreSQL 15: scripts/postgres.sh runs a private cluster from these binaries.
+if [[ ! -x /usr/lib/postgresql/15/bin/postgres || ! -x /usr/lib/postgresql/15/bin/psql ]]; then
+  echo "install: postgresql-15 (apt)"
+  apt_install postgresql-15 postgresql-client-15
+fi
+if ! id -u postgres >/dev/null 2>&1; then
+  # The package creates it; create it ourselves if the binaries came some other way.
+  echo "install: system user postgres"
+  useradd --system --user-group --home-dir /var/lib/postgresql --shell /bin/bash postgres
+fi
+
+# --- RabbitMQ (Erlang comes with it). The package would start a system-wide broker
+# (rabbitmq user, default ports 5672/25672/4369): forbid service starts during the install,
+# then make sure nothing of it is left running. Our own nodes are started by scripts/rabbitmq.sh.
+if [[ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]]; then
+  echo "install: rabbitmq-server (apt)"
+  POLICY=/usr/sbin/policy-rc.d
+  ADDED_POLICY=0
+  if [[ ! -e $POLICY ]]; then
+    # exit 101 = "action forbidden" for invoke-rc.d; removed again below (a pre-existing one is kept).
+    printf '#!/bin/sh\nexit 101\n' >"$POLICY"
+    chmod 755 "$POLICY"
+    ADDED_POLICY=1
+  fi
+  trap 'rm -f "$APT_LOG"; if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; fi' EXIT
+  apt_install rabbitmq-server
+  if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; ADDED_POLICY=0; fi
+  trap 'rm -f "$APT_LOG"' EXIT
+  # Belt and braces: if a system broker or epmd got started anyway (systemd, socket activation),
+  # stop it so the default ports stay free. Only the package's own services/processes are touched.
+  if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
+    systemctl disable --now rabbitmq-server.service epmd.service epmd.socket >/dev/null 2>&1 || true
+  fi
+  for pid in $(pgrep -u rabbitmq 2>/dev/null || true); do kill "$pid" 2>/dev/null || true; done
+  if command -v epmd >/dev/null 2>&1 && epmd -port 4369 -names >/dev/null 2>&1; then
+    epmd -port 4369 -kill >/dev/null 2>&1 || true
+  fi
+fi
+
+# --- npm dev dependencies (buf for protobuf lint/breaking), pinned by package-lock.json.
+if [[ ! -x "$ROOT/node_modules/.bin/buf" ]]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "install: nodejs + npm (apt)"
+    apt_install nodejs npm
+  fi
+  echo "install: npm dev dependencies (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+# --- .NET local tools (dotnet-ef) from .config/dotnet-tools.json (SDK 10's `dotnet new
+# tool-manifest` writes ./dotnet-tools.json instead; dotnet reads either, so do we).
+# `dotnet tool restore` costs ~1 s even when nothing is missing, so first look for each pinned
+# tool in the NuGet package folder and restore only when one is absent.
+MANIFEST="$ROOT/.config/dotnet-tools.json"
+[[ -f $MANIFEST ]] || MANIFEST="$ROOT/dotnet-tools.json"
+if [[ -f $MANIFEST ]]; then
+  PKGS="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+  missing=0
+  # The manifest lists  "tool-id": { "version": "x.y.z", ...  ; read id/version pairs.
+  while read -r id ver; do
+    [[ -n $id && -n $ver ]] || continue
+    if [[ ! -d "$PKGS/${id,,}/${ver,,}" ]]; then missing=1; fi
+  done < <(awk '
+      /"tools"[[:space:]]*:/ { intools=1; next }
+      intools && match($0, /^[[:space:]]*"[^"]+"[[:space:]]*:[[:space:]]*\{/) {
+        s=$0; sub(/^[[:space:]]*"/, "", s); sub(/".*/, "", s); id=s; next }
+      intools && id != "" && match($0, /"version"[[:space:]]*:[[:space:]]*"[^"]+"/) {
+        v=substr($0, RSTART, RLENGTH); sub(/.*:[[:space:]]*"/, "", v); sub(/"$/, "", v);
+        print id, v; id="" }
+    ' "$MANIFEST")
+  if [[ $missing -eq 1 ]]; then
+    echo "install: dotnet local tools (dotnet tool restore)"
+    (cd "$ROOT" && DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet tool restore >/dev/null)
+  fi
+fi

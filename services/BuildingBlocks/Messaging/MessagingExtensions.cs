@@ -1,0 +1,54 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Messaging.Outbox;
+
+namespace Platform.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// Wires reliable messaging for a service: MassTransit over RabbitMQ (ConnectionStrings:RabbitMq,
+    /// an amqp:// URI), queues named "&lt;service&gt;-&lt;consumer&gt;", retries with exponential back-off and
+    /// then the "_error" queue; and the outbox relay over the service's own database
+    /// (ConnectionStrings:Database).
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformMessaging<TContext>(
+        this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
+        where TContext : DbContext
+    {
+        var rabbitMq = builder.Configuration.GetConnectionString("RabbitMq")
+            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured.");
+        var database = builder.Configuration.GetConnectionString("Database")
+            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
+
+        var options = builder.Configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<IOutboxStore, EfOutboxStore<TContext>>();
+        builder.Services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
+        builder.Services.AddSingleton<IOutboxSignal>(sp =>
+            new PostgresOutboxSignal(database, sp.GetRequiredService<ILogger<PostgresOutboxSignal>>()));
+        builder.Services.AddSingleton<OutboxRelay>();
+        builder.Services.AddHostedService<OutboxRelayService>();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            addConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(rabbitMq));
+                // Transient failures (a lost race on a row version, a database restart) heal on retry;
+                // what still fails goes to the endpoint's _error queue, never silently acknowledged.
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    retryLimit: 6, minInterval: TimeSpan.FromMilliseconds(100),
+                    maxInterval: TimeSpan.FromSeconds(10), intervalDelta: TimeSpan.FromMilliseconds(300)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

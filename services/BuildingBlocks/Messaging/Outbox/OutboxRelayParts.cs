@@ -1,0 +1,57 @@
+namespace Platform.Messaging.Outbox;
+
+/// <summary>Where the relay claims pending outbox rows.</summary>
+public interface IOutboxStore
+{
+    /// <summary>
+    /// Claims up to <paramref name="maxCount"/> of the oldest unsent messages, locked so that other
+    /// relays skip them until the batch is disposed.
+    /// </summary>
+    Task<IOutboxBatch> ClaimAsync(int maxCount, CancellationToken cancellationToken);
+}
+
+/// <summary>Claimed messages. Disposing without completing releases the claim; nothing is lost.</summary>
+public interface IOutboxBatch : IAsyncDisposable
+{
+    IReadOnlyList<OutboxMessage> Messages { get; }
+
+    /// <summary>Removes the messages that were published and commits.</summary>
+    Task CompleteAsync(IReadOnlyCollection<OutboxMessage> published, CancellationToken cancellationToken);
+}
+
+/// <summary>Publishes one stored message to the broker, returning only once the broker has confirmed it.</summary>
+public interface IOutboxPublisher
+{
+    Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Wakes the relay when new messages are committed.</summary>
+public interface IOutboxSignal
+{
+    /// <summary>Returns when woken or after <paramref name="timeout"/>, whichever comes first.</summary>
+    Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken);
+}
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Messaging:Outbox";
+
+    /// <summary>
+    /// Whether this process runs a relay. Off, events still accumulate safely in the outbox
+    /// (used to prove that an event committed before a crash is relayed after restart).
+    /// </summary>
+    public bool RelayEnabled { get; set; } = true;
+
+    /// <summary>How many messages one claim takes.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>The fallback poll, for a missed wake-up (e.g. while the notification connection was down).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one publish may wait for the broker before the batch is retried later.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Back-off after a failed batch: doubles from the first value up to the second.</summary>
+    public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+}

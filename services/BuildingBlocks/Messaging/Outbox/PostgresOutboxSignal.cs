@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Platform.Messaging.Outbox;
+
+/// <summary>
+/// LISTENs on the outbox channel over a dedicated connection; the outbox table's trigger NOTIFYs it
+/// at commit. If the connection is lost, waiting degrades to the poll interval until it is back.
+/// </summary>
+internal sealed class PostgresOutboxSignal(string connectionString, ILogger<PostgresOutboxSignal> logger)
+    : IOutboxSignal, IAsyncDisposable
+{
+    private NpgsqlConnection? _connection;
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var connection = await ListeningConnectionAsync(cancellationToken);
+            await connection.WaitAsync(timeout, cancellationToken);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or System.IO.IOException or TimeoutException)
+        {
+            logger.LogDebug(exception, "Outbox notification connection lost; polling until it is back");
+            await DropConnectionAsync();
+            await Task.Delay(timeout, cancellationToken);
+        }
+    }
+
+    private async Task<NpgsqlConnection> ListeningConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is { State: System.Data.ConnectionState.Open })
+        {
+            return _connection;
+        }
+        await DropConnectionAsync();
+        // Keepalive makes a silently dead connection fail instead of waiting forever.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 10, Pooling = false };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var listen = new NpgsqlCommand($"LISTEN {MessagingModel.OutboxChannel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+        _connection = connection;
+        return connection;
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(DropConnectionAsync());
+}

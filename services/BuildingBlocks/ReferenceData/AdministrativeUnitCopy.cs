@@ -1,0 +1,15 @@
+namespace Platform.ReferenceData;
+
+/// <summary>
+/// This body's read-only copy of an administrative unit (đơn vị hành chính) owned by Home Affairs,
+/// as of the owner's <see cref="Revision"/>.
+/// </summary>
+public sealed class AdministrativeUnitCopy
+{
+    public required string Code { get; init; }
+    public required string Name { get; set; }
+    public required string Kind { get; set; }
+    public string? ParentCode { get; set; }
+    public long Revision { get; set; }
+    public DateTimeOffset ReplicatedAt { get; set; }
+}

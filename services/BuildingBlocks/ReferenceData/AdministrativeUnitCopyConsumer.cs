@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Platform.Contracts.IntegrationEvents;
+using Platform.Messaging.Inbox;
+
+namespace Platform.ReferenceData;
+
+/// <summary>
+/// Applies Home Affairs' <see cref="AdministrativeUnitChanged"/> to this body's copy. The inbox drops
+/// redeliveries; the revision check drops a state older than the copy (events may overtake each other
+/// after a retry).
+/// </summary>
+public abstract class AdministrativeUnitCopyConsumer<TContext>(TContext db, ILogger logger)
+    : IdempotentConsumer<AdministrativeUnitChanged, TContext>(db, logger)
+    where TContext : DbContext
+{
+    protected override async Task HandleAsync(AdministrativeUnitChanged message, CancellationToken cancellationToken)
+    {
+        var copies = Db.Set<AdministrativeUnitCopy>();
+        var copy = await copies.FindAsync([message.Code], cancellationToken);
+        if (copy is null)
+        {
+            copies.Add(new AdministrativeUnitCopy
+            {
+                Code = message.Code,
+                Name = message.Name,
+                Kind = message.Kind,
+                ParentCode = message.ParentCode,
+                Revision = message.Revision,
+                ReplicatedAt = DateTimeOffset.UtcNow,
+            });
+            return;
+        }
+        if (message.Revision <= copy.Revision)
+        {
+            return;
+        }
+        copy.Name = message.Name;
+        copy.Kind = message.Kind;
+        copy.ParentCode = message.ParentCode;
+        copy.Revision = message.Revision;
+        copy.ReplicatedAt = DateTimeOffset.UtcNow;
+    }
+}

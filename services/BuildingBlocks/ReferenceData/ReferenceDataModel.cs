@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.ReferenceData;
+
+public static class ReferenceDataModel
+{
+    public static ModelBuilder AddAdministrativeUnitCopies(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AdministrativeUnitCopy>(copy =>
+        {
+            copy.ToTable("administrative_unit_copies");
+            copy.HasKey(u => u.Code);
+            // Byte order for the key: paging compares codes, and codes are ASCII digits anyway.
+            copy.Property(u => u.Code).HasMaxLength(16).UseCollation("C");
+            copy.Property(u => u.Name).HasMaxLength(200);
+            copy.Property(u => u.Kind).HasMaxLength(40);
+            copy.Property(u => u.ParentCode).HasMaxLength(16);
+        });
+        return modelBuilder;
+    }
+}

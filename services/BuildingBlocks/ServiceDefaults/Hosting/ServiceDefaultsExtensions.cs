@@ -1,0 +1,101 @@
+using Google.Rpc;
+using Npgsql;
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.ServiceDefaults.Hosting;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// Health checks with this tag decide readiness (HTTP /health/ready and the gRPC health service).
+    /// The broker is deliberately not among them: thanks to the outbox a service keeps serving while it is down.
+    /// </summary>
+    public const string ReadyTag = "platform-ready";
+
+    /// <summary>
+    /// Logging, tracing, health checks and the gRPC stack (error mapping, JSON transcoding,
+    /// reflection, health service) that every service of the platform runs with.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.AddStructuredLogging();
+        builder.AddTracing(serviceName);
+
+        builder.Services.AddHealthChecks();
+        builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
+            // Without the rich-error types in the registry, transcoded errors with details become 500s.
+            .AddJsonTranscoding(options => options.TypeRegistry =
+                Google.Protobuf.Reflection.TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks(options =>
+            options.Services.Map("", registration => registration.Tags.Contains(ReadyTag)));
+        return builder;
+    }
+
+    /// <summary>Console logs; JSON lines (one object per entry, with scopes) when Logging:Format is "json".</summary>
+    private static void AddStructuredLogging(this WebApplicationBuilder builder)
+    {
+        if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "O";
+            });
+        }
+    }
+
+    /// <summary>
+    /// OpenTelemetry tracing of requests, outgoing HTTP, PostgreSQL and MassTransit. Exporting is off
+    /// unless OpenTelemetry:Exporter is "otlp" (endpoint from the standard OTEL_EXPORTER_OTLP_* variables)
+    /// or "console".
+    /// </summary>
+    private static void AddTracing(this WebApplicationBuilder builder, string serviceName)
+    {
+        var exporter = builder.Configuration["OpenTelemetry:Exporter"]?.ToLowerInvariant() ?? "none";
+        if (exporter == "none")
+        {
+            return;
+        }
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql()
+                    .AddSource("MassTransit");
+                _ = exporter switch
+                {
+                    "otlp" => tracing.AddOtlpExporter(),
+                    "console" => tracing.AddConsoleExporter(),
+                    _ => throw new InvalidOperationException(
+                        $"OpenTelemetry:Exporter '{exporter}' is not one of none, console, otlp."),
+                };
+            });
+    }
+
+    /// <summary>
+    /// Maps the gRPC health service and reflection, and the HTTP probes: /health/live answers while
+    /// the process runs; /health/ready only when the checks tagged <see cref="ReadyTag"/> pass.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}

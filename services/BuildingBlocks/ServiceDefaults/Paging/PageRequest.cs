@@ -1,0 +1,51 @@
+using System.Text;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.ServiceDefaults.Paging;
+
+/// <summary>
+/// A validated AIP-158 page request. The token is the opaque (base64url) key of the last item of
+/// the previous page, so a page is a keyset query: stable and cheap however deep it goes.
+/// </summary>
+public sealed record PageRequest(int Size, string? AfterKey)
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 1000;
+
+    public static PageRequest Parse(int pageSize, string? pageToken)
+    {
+        var validator = new RequestValidator()
+            .Require(pageSize >= 0, "page_size", "must not be negative");
+        string? afterKey = null;
+        if (!string.IsNullOrEmpty(pageToken))
+        {
+            afterKey = TryDecode(pageToken);
+            validator.Require(afterKey is not null, "page_token", "is not a token this API returned");
+        }
+        validator.ThrowIfInvalid();
+        var size = pageSize == 0 ? DefaultSize : Math.Min(pageSize, MaxSize);
+        return new PageRequest(size, afterKey);
+    }
+
+    /// <summary>The token for the page after the one ending at <paramref name="lastKey"/>.</summary>
+    public static string TokenAfter(string lastKey) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes("k:" + lastKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? TryDecode(string token)
+    {
+        try
+        {
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            return text.StartsWith("k:", StringComparison.Ordinal) ? text[2..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>One page of results and the token of the next page (empty on the last page).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string NextPageToken);

@@ -1,0 +1,34 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.ServiceDefaults.Paging;
+
+public static class QueryablePaging
+{
+    private static readonly System.Reflection.MethodInfo StringCompare =
+        typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+
+    /// <summary>
+    /// Reads one page ordered by a unique string key: rows after the token's key, one more than
+    /// asked to learn whether another page follows. Every row appears in exactly one page.
+    /// </summary>
+    public static async Task<Page<T>> ToPageAsync<T>(
+        this IQueryable<T> source, Expression<Func<T, string>> key, PageRequest page, CancellationToken cancellationToken)
+    {
+        var query = source;
+        if (page.AfterKey is { } after)
+        {
+            // key > after, which Npgsql translates to a plain comparison the key's index serves.
+            var isAfter = Expression.GreaterThan(
+                Expression.Call(StringCompare, key.Body, Expression.Constant(after)), Expression.Constant(0));
+            query = query.Where(Expression.Lambda<Func<T, bool>>(isAfter, key.Parameters));
+        }
+        var rows = await query.OrderBy(key).Take(page.Size + 1).ToListAsync(cancellationToken);
+        if (rows.Count <= page.Size)
+        {
+            return new Page<T>(rows, "");
+        }
+        rows.RemoveAt(rows.Count - 1);
+        return new Page<T>(rows, PageRequest.TokenAfter(key.Compile()(rows[^1])));
+    }
+}

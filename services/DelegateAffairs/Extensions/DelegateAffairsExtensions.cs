@@ -1,0 +1,27 @@
+using Platform.DelegateAffairs.Grpc;
+using Platform.DelegateAffairs.Infrastructure;
+using Platform.DelegateAffairs.IntegrationEvents;
+using Platform.Messaging;
+using Platform.ServiceDefaults.Hosting;
+
+namespace Platform.DelegateAffairs.Extensions;
+
+public static class DelegateAffairsExtensions
+{
+    public const string ServiceName = "delegate-affairs";
+
+    public static WebApplicationBuilder AddDelegateAffairs(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults(ServiceName);
+        builder.AddServiceDatabase<DelegateAffairsDbContext>();
+        builder.AddPlatformMessaging<DelegateAffairsDbContext>(ServiceName, bus => bus.AddConsumer<AdministrativeUnitChangedConsumer>());
+        return builder;
+    }
+
+    public static WebApplication MapDelegateAffairs(this WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
+        return app;
+    }
+}

@@ -1,0 +1,8 @@
+using Platform.DelegateAffairs.Infrastructure;
+using Platform.ReferenceData;
+
+namespace Platform.DelegateAffairs.IntegrationEvents;
+
+/// <summary>Keeps this body's copy of the administrative units current (queue "delegate-affairs-administrative-unit-changed").</summary>
+public sealed class AdministrativeUnitChangedConsumer(DelegateAffairsDbContext db, ILogger<AdministrativeUnitChangedConsumer> logger)
+    : AdministrativeUnitCopyConsumer<DelegateAffairsDbContext>(db, logger);

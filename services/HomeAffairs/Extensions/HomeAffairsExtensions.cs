@@ -1,0 +1,32 @@
+using Platform.HomeAffairs.Grpc;
+using Platform.HomeAffairs.Infrastructure;
+using Platform.HomeAffairs.Infrastructure.Seed;
+using Platform.Messaging;
+using Platform.ServiceDefaults.Hosting;
+
+namespace Platform.HomeAffairs.Extensions;
+
+public static class HomeAffairsExtensions
+{
+    public const string ServiceName = "home-affairs";
+
+    public static WebApplicationBuilder AddHomeAffairs(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults(ServiceName);
+        builder.AddServiceDatabase<HomeAffairsDbContext>();
+        builder.AddPlatformMessaging<HomeAffairsDbContext>(ServiceName);
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication MapHomeAffairs(this WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        app.MapGrpcService<AdministrativeUnitGrpcService>();
+        return app;
+    }
+
+    /// <summary>The one-shot commands besides `migrate`.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<IServiceProvider, Task>> Commands =
+        new Dictionary<string, Func<IServiceProvider, Task>> { ["seed"] = SeedCommand.RunAsync };
+}

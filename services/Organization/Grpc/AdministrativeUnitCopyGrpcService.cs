@@ -1,0 +1,32 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Platform.Organization.Infrastructure;
+using Platform.Organization.V1;
+using Platform.ReferenceData;
+
+namespace Platform.Organization.Grpc;
+
+/// <summary>platform.organization.v1.AdministrativeUnitCopyService: reads this body's copy of the administrative units.</summary>
+public sealed class AdministrativeUnitCopyGrpcService(OrganizationDbContext db) : AdministrativeUnitCopyService.AdministrativeUnitCopyServiceBase
+{
+    public override async Task<ListAdministrativeUnitsResponse> ListAdministrativeUnits(ListAdministrativeUnitsRequest request, ServerCallContext context)
+    {
+        var page = await AdministrativeUnitCopyQueries.ListAsync(db, request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new ListAdministrativeUnitsResponse { NextPageToken = page.NextPageToken };
+        response.AdministrativeUnits.AddRange(page.Items.Select(ToProto));
+        return response;
+    }
+
+    public override async Task<AdministrativeUnit> GetAdministrativeUnit(GetAdministrativeUnitRequest request, ServerCallContext context) =>
+        ToProto(await AdministrativeUnitCopyQueries.GetAsync(db, request.Code, context.CancellationToken));
+
+    private static AdministrativeUnit ToProto(AdministrativeUnitCopy copy) => new()
+    {
+        Code = copy.Code,
+        Name = copy.Name,
+        Kind = copy.Kind,
+        ParentCode = copy.ParentCode ?? "",
+        Revision = copy.Revision,
+        ReplicateTime = Timestamp.FromDateTimeOffset(copy.ReplicatedAt),
+    };
+}

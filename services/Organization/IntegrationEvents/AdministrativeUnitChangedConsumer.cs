@@ -1,0 +1,8 @@
+using Platform.Organization.Infrastructure;
+using Platform.ReferenceData;
+
+namespace Platform.Organization.IntegrationEvents;
+
+/// <summary>Keeps this body's copy of the administrative units current (queue "organization-administrative-unit-changed").</summary>
+public sealed class AdministrativeUnitChangedConsumer(OrganizationDbContext db, ILogger<AdministrativeUnitChangedConsumer> logger)
+    : AdministrativeUnitCopyConsumer<OrganizationDbContext>(db, logger);

@@ -1,0 +1,14 @@
+using Platform.Organization.Extensions;
+using Platform.Organization.Infrastructure;
+using Platform.ServiceDefaults.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddOrganization();
+
+var app = builder.Build();
+if (await app.RunCommandAsync<OrganizationDbContext>(args))
+{
+    return;
+}
+app.MapOrganization();
+app.Run();
