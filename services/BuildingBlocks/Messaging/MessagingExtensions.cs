@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Messaging;
 
@@ -33,6 +34,7 @@ public static class MessagingExtensions
             new PostgresOutboxSignal(database, sp.GetRequiredService<ILogger<PostgresOutboxSignal>>()));
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddHostedService<OutboxRelayService>();
+        builder.Services.AddSingleton<IDeploymentStep, BrokerTopologyDeployment>();
 
         builder.Services.AddMassTransit(bus =>
         {

@@ -28,8 +28,10 @@ public static class DatabaseExtensions
 
     /// <summary>
     /// Runs a one-shot command instead of the server when the first argument names one:
-    /// <c>migrate</c> applies the committed EF Core migrations and exits. Migrations are an explicit
-    /// step (run.sh, test fixtures, a Kubernetes Job), never a side effect of starting the server.
+    /// <c>migrate</c> applies the committed EF Core migrations, then every <see cref="IDeploymentStep"/>
+    /// (such as declaring the broker queues the service consumes from, so that no event published before
+    /// its first start is dropped), and exits. Migrations are an explicit step (run.sh, test fixtures,
+    /// a Kubernetes Job), never a side effect of starting the server.
     /// Returns true when a command ran.
     /// </summary>
     public static async Task<bool> RunCommandAsync<TContext>(
@@ -47,6 +49,12 @@ public static class DatabaseExtensions
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
             await db.Database.MigrateAsync();
             logger.LogInformation("Database migrated to {Migration}", (await db.Database.GetAppliedMigrationsAsync()).LastOrDefault());
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            foreach (var step in scope.ServiceProvider.GetServices<IDeploymentStep>())
+            {
+                await step.RunAsync(timeout.Token);
+                logger.LogInformation("Deployed: {Step}", step.Description);
+            }
             return true;
         }
         if (extraCommands is not null && extraCommands.TryGetValue(args[0], out var command))
