@@ -44,7 +44,8 @@ stop_all() {
   scripts/postgres.sh stop "$STATE/postgres" || true
   echo "Stopped."
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
 
 mkdir -p "$STATE/logs"
 scripts/postgres.sh start "$STATE/postgres" $PG_PORT

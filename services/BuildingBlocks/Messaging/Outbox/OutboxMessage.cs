@@ -7,7 +7,7 @@ namespace Platform.Messaging.Outbox;
 public sealed class OutboxMessage
 {
     /// <summary>Insertion order; the relay publishes in this order.</summary>
-    public long Sequence { get; private set; }
+    public long Sequence { get; init; }
 
     /// <summary>The broker's message id: the event's identity, used by consumers' inboxes to drop duplicates.</summary>
     public Guid MessageId { get; init; }

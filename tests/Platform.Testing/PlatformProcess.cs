@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// One of the platform's executables (a service or the gateway) run as a real child process, so that a
+/// test can kill it with SIGKILL and start it again. Its output is kept for the failure message.
+/// </summary>
+public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary<string, string> environment) : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    public string Name => name;
+
+    /// <summary>The process's last lines of output, for diagnosing a failed test.</summary>
+    public string RecentOutput => string.Join('\n', _output.TakeLast(60));
+
+    /// <summary>Runs a one-shot command (e.g. migrate) to completion.</summary>
+    public Task<string> RunCommandAsync(string command) =>
+        Shell.RunAsync("dotnet", [dll, command, "--contentRoot", Path.GetDirectoryName(dll)!], Environment());
+
+    public void Start()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        foreach (var argument in new[] { dll, "--contentRoot", Path.GetDirectoryName(dll)! })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (key, value) in Environment())
+        {
+            start.Environment[key] = value;
+        }
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as when a machine or container dies.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public bool HasExited => _process?.HasExited ?? true;
+
+    private Dictionary<string, string?> Environment()
+    {
+        var variables = environment.ToDictionary(p => p.Key, p => (string?)p.Value);
+        variables["DOTNET_NOLOGO"] = "1";
+        return variables;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        _output.Enqueue(line);
+        while (_output.Count > 500 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+    }
+}

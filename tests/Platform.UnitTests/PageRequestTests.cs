@@ -1,0 +1,34 @@
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Paging;
+
+namespace Platform.UnitTests;
+
+public sealed class PageRequestTests
+{
+    [Fact]
+    public void A_token_leads_to_the_key_it_was_made_from() =>
+        Assert.Equal("Hà Nội/01", PageRequest.Parse(10, PageRequest.TokenAfter("Hà Nội/01")).AfterKey);
+
+    [Theory]
+    [InlineData(0, PageRequest.DefaultSize)]
+    [InlineData(7, 7)]
+    [InlineData(100_000, PageRequest.MaxSize)]
+    public void Page_size_defaults_and_is_capped(int asked, int expected) =>
+        Assert.Equal(expected, PageRequest.Parse(asked, "").Size);
+
+    [Fact]
+    public void A_negative_page_size_names_the_field()
+    {
+        var error = Assert.Throws<RequestValidationException>(() => PageRequest.Parse(-1, ""));
+        Assert.Equal("page_size", Assert.Single(error.Violations).Field);
+    }
+
+    [Theory]
+    [InlineData("not-a-token")]
+    [InlineData("%%%")]
+    public void A_forged_token_names_the_field(string token)
+    {
+        var error = Assert.Throws<RequestValidationException>(() => PageRequest.Parse(10, token));
+        Assert.Equal("page_token", Assert.Single(error.Violations).Field);
+    }
+}
