@@ -1,8 +1,8 @@
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Hosting;
@@ -17,8 +17,8 @@ public static class MessagingExtensions
     /// then the "_error" queue; and the outbox relay over the service's own database
     /// (ConnectionStrings:Database).
     /// </summary>
-    public static WebApplicationBuilder AddPlatformMessaging<TContext>(
-        this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
+    public static IHostApplicationBuilder AddPlatformMessaging<TContext>(
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
         where TContext : DbContext
     {
         var rabbitMq = builder.Configuration.GetConnectionString("RabbitMq")
@@ -27,6 +27,7 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
 
         var options = builder.Configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
+        var retry = builder.Configuration.GetSection(ConsumerRetryOptions.Section).Get<ConsumerRetryOptions>() ?? new ConsumerRetryOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IOutboxStore, EfOutboxStore<TContext>>();
         builder.Services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
@@ -45,9 +46,8 @@ public static class MessagingExtensions
                 rabbit.Host(new Uri(rabbitMq));
                 // Transient failures (a lost race on a row version, a database restart) heal on retry;
                 // what still fails goes to the endpoint's _error queue, never silently acknowledged.
-                rabbit.UseMessageRetry(retry => retry.Exponential(
-                    retryLimit: 6, minInterval: TimeSpan.FromMilliseconds(100),
-                    maxInterval: TimeSpan.FromSeconds(10), intervalDelta: TimeSpan.FromMilliseconds(300)));
+                rabbit.UseMessageRetry(policy => policy.Exponential(
+                    retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta));
                 rabbit.ConfigureEndpoints(context);
             });
         });

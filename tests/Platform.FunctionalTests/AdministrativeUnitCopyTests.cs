@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.IntegrationEvents;
+using Platform.DelegateAffairs.Infrastructure;
+using Platform.Organization.Infrastructure;
+using Platform.ReferenceData;
+using Platform.Testing;
+
+namespace Platform.FunctionalTests;
+
+/// <summary>What Organization and Delegate Affairs each promise about their copy of the administrative units.</summary>
+public abstract class AdministrativeUnitCopyTests<TContext>(ServiceHost<TContext> host, string body) where TContext : DbContext
+{
+    protected ServiceHost<TContext> Host => host;
+
+    private string Path => $"/api/{body}/v1/administrative-units";
+
+    private async Task<JsonElement> GetJsonAsync(HttpClient http, string url)
+    {
+        var response = await http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task An_event_from_home_affairs_creates_then_updates_the_copy_and_an_older_state_is_ignored()
+    {
+        var code = Random.Shared.Next(10_000, 99_999).ToString();
+        using var http = host.CreateClient();
+
+        await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new AdministrativeUnitChanged(code, "Hà Tây", "PROVINCE", null, 1, DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(async () => (await http.GetAsync($"{Path}/{code}")).IsSuccessStatusCode, "the copy to be created");
+        await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new AdministrativeUnitChanged(code, "Hà Nội", "CENTRALLY_RUN_CITY", null, 3, DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(async () => (await GetJsonAsync(http, $"{Path}/{code}")).GetProperty("revision").ToString() == "3", "revision 3");
+        await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new AdministrativeUnitChanged(code, "Stale", "PROVINCE", null, 2, DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(() => InboxCountAsync(3), "the stale event to be consumed");
+
+        var copy = await GetJsonAsync(http, $"{Path}/{code}");
+        Assert.Equal("Hà Nội", copy.GetProperty("name").GetString());
+        Assert.Equal("CENTRALLY_RUN_CITY", copy.GetProperty("kind").GetString());
+    }
+
+    private async Task<bool> InboxCountAsync(int atLeast)
+    {
+        await using var db = host.CreateDbContext();
+        return await db.Set<Platform.Messaging.Inbox.InboxMessage>().CountAsync() >= atLeast;
+    }
+
+    [Fact]
+    public async Task Paging_returns_every_copied_unit_exactly_once()
+    {
+        await using (var db = host.CreateDbContext())
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                db.Set<AdministrativeUnitCopy>().Add(new AdministrativeUnitCopy
+                {
+                    Code = $"{i:D2}", Name = $"Tỉnh {i}", Kind = "PROVINCE", Revision = 1, ReplicatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        using var http = host.CreateClient();
+
+        var codes = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await GetJsonAsync(http, $"{Path}?pageSize=8&pageToken={Uri.EscapeDataString(token)}");
+            codes.AddRange(page.GetProperty("administrativeUnits").EnumerateArray().Select(u => u.GetProperty("code").GetString()!));
+            token = page.GetProperty("nextPageToken").GetString()!;
+        } while (token != "" && codes.Count < 10_000);
+
+        Assert.Equal(codes.Distinct().Count(), codes.Count);
+        Assert.Subset(codes.ToHashSet(), Enumerable.Range(0, 30).Select(i => $"{i:D2}").ToHashSet());
+        Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
+    }
+
+    [Fact]
+    public async Task An_unknown_code_is_404_and_a_bad_page_size_names_the_field()
+    {
+        using var http = host.CreateClient();
+
+        var missing = await http.GetAsync($"{Path}/00000");
+        var invalid = await http.GetAsync($"{Path}?pageSize=-5");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("\"page_size\"", await invalid.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class OrganizationCopyTests(ServiceHost<OrganizationDbContext> fixture)
+    : AdministrativeUnitCopyTests<OrganizationDbContext>(fixture, "organization"), IClassFixture<ServiceHost<OrganizationDbContext>>
+{
+    [Fact]
+    public async Task The_grpc_api_answers_not_found_with_its_status()
+    {
+        var client = new Platform.Organization.V1.AdministrativeUnitCopyService.AdministrativeUnitCopyServiceClient(Host.Channel);
+        var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() =>
+            client.GetAdministrativeUnitAsync(new Platform.Organization.V1.GetAdministrativeUnitRequest { Code = "00001" }).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.NotFound, error.StatusCode);
+    }
+}
+
+public sealed class DelegateAffairsCopyTests(ServiceHost<DelegateAffairsDbContext> fixture)
+    : AdministrativeUnitCopyTests<DelegateAffairsDbContext>(fixture, "delegate-affairs"), IClassFixture<ServiceHost<DelegateAffairsDbContext>>
+{
+    [Fact]
+    public async Task The_grpc_api_answers_not_found_with_its_status()
+    {
+        var client = new Platform.DelegateAffairs.V1.AdministrativeUnitCopyService.AdministrativeUnitCopyServiceClient(Host.Channel);
+        var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() =>
+            client.GetAdministrativeUnitAsync(new Platform.DelegateAffairs.V1.GetAdministrativeUnitRequest { Code = "00001" }).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.NotFound, error.StatusCode);
+    }
+}
