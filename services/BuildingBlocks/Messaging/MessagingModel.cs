@@ -40,9 +40,11 @@ public static class MessagingModel
     /// PostgreSQL delivers a NOTIFY only when its transaction commits, so the relay wakes exactly
     /// when new rows become visible, in whatever process (or replica) committed them.
     /// </summary>
-    public static void CreateOutboxWakeUpTrigger(this MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.Sql($"""
+    public static void CreateOutboxWakeUpTrigger(this MigrationBuilder migrationBuilder) =>
+        migrationBuilder.Sql(OutboxWakeUpTriggerSql);
+
+    /// <summary>The SQL behind <see cref="CreateOutboxWakeUpTrigger"/>, for a schema made without migrations.</summary>
+    public const string OutboxWakeUpTriggerSql = $"""
             CREATE FUNCTION outbox_messages_notify() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 PERFORM pg_notify('{OutboxChannel}', '');
@@ -50,8 +52,7 @@ public static class MessagingModel
             END $$;
             CREATE TRIGGER outbox_messages_inserted AFTER INSERT ON {OutboxTable}
                 FOR EACH STATEMENT EXECUTE FUNCTION outbox_messages_notify();
-            """);
-    }
+            """;
 
     public static void DropOutboxWakeUpTrigger(this MigrationBuilder migrationBuilder)
     {
