@@ -14,6 +14,17 @@ public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary
 
     public string Name => name;
 
+    /// <summary>The same executable with some settings changed (for its next start).</summary>
+    public PlatformProcess With(params (string Key, string Value)[] settings)
+    {
+        var changed = environment.ToDictionary();
+        foreach (var (key, value) in settings)
+        {
+            changed[key] = value;
+        }
+        return new PlatformProcess(name, dll, changed);
+    }
+
     /// <summary>The process's last lines of output, for diagnosing a failed test.</summary>
     public string RecentOutput => string.Join('\n', _output.TakeLast(60));
 

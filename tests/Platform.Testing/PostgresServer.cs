@@ -34,6 +34,28 @@ public sealed class PostgresServer
         return ConnectionString(name);
     }
 
+    /// <summary>A new empty database, for a process that migrates it itself (its `migrate` command).</summary>
+    public async Task<string> CreateEmptyDatabaseAsync(string prefix)
+    {
+        var name = $"s_{prefix}_{Guid.NewGuid():N}"[..40];
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return ConnectionString(name);
+    }
+
+    /// <summary>The first column of the first row of a query on a database, or default.</summary>
+    public static async Task<T?> ScalarAsync<T>(string connectionString, string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)result;
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));

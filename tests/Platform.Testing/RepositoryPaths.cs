@@ -7,7 +7,7 @@ public static class RepositoryPaths
 
     /// <summary>The build configuration the tests were built with (Debug or Release), read off the output path.</summary>
     public static string Configuration { get; } =
-        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     public static string Scripts => Path.Combine(Root, "scripts");
 

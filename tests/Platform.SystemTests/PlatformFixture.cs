@@ -1,0 +1,121 @@
+using Grpc.Net.Client;
+using Platform.Testing;
+
+namespace Platform.SystemTests;
+
+/// <summary>
+/// The whole platform as separate processes on free ports: the three services (each migrated by its
+/// own `migrate` command into a new database) and the gateway, over PostgreSQL and a RabbitMQ node of
+/// this suite's own, which the tests may stop and start.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly (string Name, string Folder, string Assembly)[] ServiceDefinitions =
+    [
+        ("organization", "services/Organization", "Platform.Organization"),
+        ("home-affairs", "services/HomeAffairs", "Platform.HomeAffairs"),
+        ("delegate-affairs", "services/DelegateAffairs", "Platform.DelegateAffairs"),
+    ];
+
+    private readonly Dictionary<string, PlatformProcess> _definitions = new();
+    private readonly Dictionary<string, PlatformProcess> _services = new();
+    private readonly Dictionary<string, int> _httpPorts = new();
+    private PlatformProcess _gateway = null!;
+
+    public RabbitMqNode Broker { get; private set; } = null!;
+    public Dictionary<string, string> Databases { get; } = new();
+    public HttpClient Gateway { get; private set; } = null!;
+    public GrpcChannel GatewayGrpc { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Broker = await RabbitMqNode.StartPrivateAsync("system-rabbitmq");
+        var rabbitMq = $"amqp://guest:guest@127.0.0.1:{Broker.AmqpPort}/";
+        var gatewaySettings = new Dictionary<string, string>();
+
+        foreach (var (name, folder, assembly) in ServiceDefinitions)
+        {
+            var database = await PostgresServer.Instance.CreateEmptyDatabaseAsync(name.Replace('-', '_'));
+            int grpcPort = FreePort.Next(), httpPort = FreePort.Next();
+            var service = new PlatformProcess(name, RepositoryPaths.Dll(folder, assembly), new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Database"] = database,
+                ["ConnectionStrings__RabbitMq"] = rabbitMq,
+                ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
+                ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
+            });
+            await service.RunCommandAsync("migrate");
+            Databases[name] = database;
+            _definitions[name] = _services[name] = service;
+            _httpPorts[name] = httpPort;
+            gatewaySettings[$"ReverseProxy__Clusters__{name}__Destinations__primary__Address"] = $"http://127.0.0.1:{grpcPort}";
+        }
+        foreach (var service in _services.Values)
+        {
+            service.Start();
+        }
+        foreach (var name in _services.Keys)
+        {
+            await WaitUntilReadyAsync(name);
+        }
+
+        int gatewayHttp = FreePort.Next(), gatewayGrpc = FreePort.Next();
+        gatewaySettings["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{gatewayHttp}";
+        gatewaySettings["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{gatewayGrpc}";
+        _gateway = new PlatformProcess("gateway", RepositoryPaths.Dll("gateway/Platform.Gateway", "Platform.Gateway"), gatewaySettings);
+        _gateway.Start();
+        Gateway = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayHttp}"), Timeout = TimeSpan.FromSeconds(30) };
+        GatewayGrpc = GrpcChannel.ForAddress($"http://127.0.0.1:{gatewayGrpc}");
+        await Poll.UntilAsync(async () => (await Gateway.GetAsync("/healthz")).IsSuccessStatusCode, "the gateway", Timeout);
+    }
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>SIGKILL, as a crash: no shutdown code runs.</summary>
+    public Task KillAsync(string name) => _services[name].KillAsync();
+
+    /// <summary>Starts the service again, with its usual settings but for those given, and waits until it is ready.</summary>
+    public async Task StartAsync(string name, params (string Key, string Value)[] settings)
+    {
+        var service = _definitions[name].With(settings);
+        _services[name] = service;
+        service.Start();
+        await WaitUntilReadyAsync(name);
+    }
+
+    private async Task WaitUntilReadyAsync(string name)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var service = _services[name];
+        await Poll.UntilAsync(async () =>
+        {
+            if (service.HasExited)
+            {
+                throw new InvalidOperationException($"{name} exited:\n{service.RecentOutput}");
+            }
+            return (await http.GetAsync($"http://127.0.0.1:{_httpPorts[name]}/health/ready")).IsSuccessStatusCode;
+        }, $"{name} to be ready", Timeout);
+    }
+
+    /// <summary>Every process's recent output, for a failure message.</summary>
+    public string Diagnostics() =>
+        string.Join("\n\n", _services.Values.Append(_gateway).Select(p => $"--- {p.Name} ---\n{p.RecentOutput}"));
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        GatewayGrpc?.Dispose();
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+        foreach (var service in _services.Values)
+        {
+            await service.DisposeAsync();
+        }
+        if (Broker is not null)
+        {
+            await Broker.StopAsync();
+        }
+    }
+}
