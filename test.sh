@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The README's second command: install what is missing, start throwaway PostgreSQL (fsync off) and
+# RabbitMQ under .state/test (ports apart from run.sh's), build, run every test project, stop the
+# servers. Exits non-zero on any failure. .ci/run calls it.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+source scripts/ports.sh
+
+STATE="$ROOT/.state/test"
+PG_PORT=6433
+AMQP_PORT=6673 DIST_PORT=26673 EPMD_PORT=4371
+
+scripts/install.sh
+
+stop_servers() {
+  scripts/rabbitmq.sh stop "$STATE/rabbitmq" >/dev/null 2>&1 || true
+  scripts/postgres.sh stop "$STATE/postgres" >/dev/null 2>&1 || true
+}
+stop_servers # leftovers of an interrupted run
+rm -rf "$STATE"
+require_free_port $PG_PORT "the test PostgreSQL"
+for port in $AMQP_PORT $DIST_PORT $EPMD_PORT; do require_free_port "$port" "the test RabbitMQ"; done
+trap stop_servers EXIT
+
+echo "Building…"
+dotnet build Platform.sln -c Debug -nologo -clp:ErrorsOnly -v:q
+
+scripts/postgres.sh start "$STATE/postgres" $PG_PORT --fast
+scripts/rabbitmq.sh start "$STATE/rabbitmq" $AMQP_PORT $DIST_PORT $EPMD_PORT
+# The test fixtures use these servers; a fixture that finds none starts its own.
+export PLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+export PLATFORM_TEST_RABBITMQ_DIR="$STATE/rabbitmq"
+export PLATFORM_TEST_RABBITMQ_PORTS="$AMQP_PORT $DIST_PORT $EPMD_PORT"
+
+passed=0 failed=0 skipped=0 status=0
+for project in tests/*Tests/*.csproj; do
+  echo "== $(basename "$project" .csproj)"
+  log="$STATE/$(basename "$project" .csproj).log"
+  if ! dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log"; then
+    status=1
+  fi
+  # vstest's closing block: "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N" (each only if non-zero).
+  if ! grep -qE '^Total tests: [0-9]+' "$log"; then
+    echo "no test summary from $project" >&2
+    status=1
+    continue
+  fi
+  count() { grep -E "^ +$1: [0-9]+\$" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+  passed=$((passed + $(count Passed)))
+  failed=$((failed + $(count Failed)))
+  skipped=$((skipped + $(count Skipped)))
+done
+
+echo
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if ((failed > 0)); then status=1; fi
+exit $status
