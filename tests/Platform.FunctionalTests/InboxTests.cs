@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Messaging.Inbox;
 using Platform.Testing;
 
@@ -75,4 +76,28 @@ public sealed class InboxTests(MessagingHost host) : IClassFixture<MessagingHost
     private async Task<bool> QueueIsDrainedAsync() => (await QueuesAsync()).GetValueOrDefault("probe-inbox-probe", -1) == 0;
 
     private async Task<int> ErrorQueueDepthAsync() => (await QueuesAsync()).GetValueOrDefault("probe-inbox-probe_error");
+}
+
+public sealed class InboxCleanupTests(MessagingHostWithoutRelay host) : IClassFixture<MessagingHostWithoutRelay>
+{
+    [Fact]
+    public async Task Message_ids_past_retention_are_forgotten_and_recent_ones_kept()
+    {
+        Guid old = Guid.NewGuid(), recent = Guid.NewGuid();
+        await using (var db = host.CreateDbContext())
+        {
+            db.Set<InboxMessage>().AddRange(
+                new InboxMessage { MessageId = old, Consumer = "c", ReceivedAt = DateTimeOffset.UtcNow.AddDays(-31) },
+                new InboxMessage { MessageId = recent, Consumer = "c", ReceivedAt = DateTimeOffset.UtcNow.AddDays(-1) });
+            await db.SaveChangesAsync();
+        }
+        var cleanup = host.Services.GetRequiredService<InboxCleanupService<MessagingTestDbContext>>();
+
+        await cleanup.CleanUpOnceAsync(CancellationToken.None);
+
+        await using var check = host.CreateDbContext();
+        var left = await check.Set<InboxMessage>().Select(m => m.MessageId).ToListAsync();
+        Assert.DoesNotContain(old, left);
+        Assert.Contains(recent, left);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Hosting;
 
@@ -36,6 +37,9 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddHostedService<OutboxRelayService>();
         builder.Services.AddSingleton<IDeploymentStep, BrokerTopologyDeployment>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(InboxOptions.Section).Get<InboxOptions>() ?? new InboxOptions());
+        builder.Services.AddSingleton<InboxCleanupService<TContext>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxCleanupService<TContext>>());
 
         builder.Services.AddMassTransit(bus =>
         {

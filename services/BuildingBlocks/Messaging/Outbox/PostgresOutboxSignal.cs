@@ -19,7 +19,7 @@ internal sealed class PostgresOutboxSignal(string connectionString, ILogger<Post
             var connection = await ListeningConnectionAsync(cancellationToken);
             await connection.WaitAsync(timeout, cancellationToken);
         }
-        catch (Exception exception) when (exception is NpgsqlException or System.IO.IOException or TimeoutException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogDebug(exception, "Outbox notification connection lost; polling until it is back");
             await DropConnectionAsync();
