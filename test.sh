@@ -13,12 +13,20 @@ AMQP_PORT=6673 DIST_PORT=26673 EPMD_PORT=4371
 
 scripts/install.sh
 
+# One run at a time per state folder: a live one owns the servers there; a dead one left them to us.
+mkdir -p "$STATE"
+if [[ -f "$STATE/owner.pid" ]] && kill -0 "$(cat "$STATE/owner.pid")" 2>/dev/null; then
+  echo "test.sh is already running (pid $(cat "$STATE/owner.pid")); stop it first" >&2
+  exit 1
+fi
+echo $$ >"$STATE/owner.pid"
+
 stop_servers() {
   scripts/rabbitmq.sh stop "$STATE/rabbitmq" >/dev/null 2>&1 || true
   scripts/postgres.sh stop "$STATE/postgres" >/dev/null 2>&1 || true
 }
 stop_servers # leftovers of an interrupted run
-rm -rf "$STATE"
+find "$STATE" -mindepth 1 -maxdepth 1 ! -name owner.pid -exec rm -rf {} +
 require_free_port $PG_PORT "the test PostgreSQL"
 for port in $AMQP_PORT $DIST_PORT $EPMD_PORT; do require_free_port "$port" "the test RabbitMQ"; done
 trap stop_servers EXIT

@@ -94,7 +94,7 @@ public sealed class PostgresServer
         {
             return new PostgresServer(given);
         }
-        var dir = Path.Combine(RepositoryPaths.Root, ".state", $"test-{Environment.ProcessId}", "postgres");
+        var dir = StaleServers.DirectoryFor("postgres");
         var port = FreePort.Next();
         Shell.RunAsync(Path.Combine(RepositoryPaths.Scripts, "postgres.sh"), ["start", dir, port.ToString(), "--fast"]).GetAwaiter().GetResult();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>

@@ -47,7 +47,7 @@ public sealed class RabbitMqNode
 
     public static async Task<RabbitMqNode> StartPrivateAsync(string name)
     {
-        var dir = Path.Combine(RepositoryPaths.Root, ".state", $"test-{Environment.ProcessId}", name);
+        var dir = StaleServers.DirectoryFor(name);
         string[] ports = [.. Enumerable.Range(0, 3).Select(_ => FreePort.Next().ToString(CultureInfo.InvariantCulture))];
         await Script(["start", dir, .. ports]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Script("stop", dir).GetAwaiter().GetResult();

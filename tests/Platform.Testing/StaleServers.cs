@@ -1,0 +1,49 @@
+namespace Platform.Testing;
+
+/// <summary>
+/// Servers a test process started for itself live under .state/test-&lt;pid&gt;. The runner may end that
+/// process before its exit handlers finish stopping them, so the next test process stops what a dead
+/// one left behind.
+/// </summary>
+internal static class StaleServers
+{
+    private static readonly Lazy<bool> Swept = new(() =>
+    {
+        var state = Path.Combine(RepositoryPaths.Root, ".state");
+        if (!Directory.Exists(state))
+        {
+            return true;
+        }
+        foreach (var dir in Directory.GetDirectories(state, "test-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir)["test-".Length..], out var pid) || IsAlive(pid))
+            {
+                continue;
+            }
+            Stop("rabbitmq.sh", dir, "rabbitmq");
+            Stop("rabbitmq.sh", dir, "system-rabbitmq");
+            Stop("postgres.sh", dir, "postgres");
+            Directory.Delete(dir, recursive: true);
+        }
+        return true;
+    });
+
+    public static void SweepOnce() => _ = Swept.Value;
+
+    /// <summary>The folder for this process's own servers.</summary>
+    public static string DirectoryFor(string server)
+    {
+        SweepOnce();
+        return Path.Combine(RepositoryPaths.Root, ".state", $"test-{Environment.ProcessId}", server);
+    }
+
+    private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
+
+    private static void Stop(string script, string dir, string server)
+    {
+        if (Directory.Exists(Path.Combine(dir, server)))
+        {
+            Shell.RunAsync(Path.Combine(RepositoryPaths.Scripts, script), ["stop", Path.Combine(dir, server)]).GetAwaiter().GetResult();
+        }
+    }
+}
