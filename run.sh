@@ -6,6 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 source scripts/ports.sh
+source scripts/state.sh
 source scripts/services.sh
 
 STATE="$ROOT/.state/run"
@@ -15,13 +16,7 @@ CONFIGURATION=Release
 
 scripts/install.sh
 
-# One run at a time per state folder: a live one owns the servers there; a dead one left them to us.
-mkdir -p "$STATE"
-if [[ -f "$STATE/owner.pid" ]] && kill -0 "$(cat "$STATE/owner.pid")" 2>/dev/null; then
-  echo "run.sh is already running (pid $(cat "$STATE/owner.pid")); stop it first" >&2
-  exit 1
-fi
-echo $$ >"$STATE/owner.pid"
+claim_state_folder "$STATE" run.sh
 
 # Leftovers of an earlier run that was killed hard are ours to stop, not a conflict.
 scripts/postgres.sh stop "$STATE/postgres" >/dev/null 2>&1 || true

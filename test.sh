@@ -6,6 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 source scripts/ports.sh
+source scripts/state.sh
 
 STATE="$ROOT/.state/test"
 PG_PORT=6433
@@ -13,13 +14,7 @@ AMQP_PORT=6673 DIST_PORT=26673 EPMD_PORT=4371
 
 scripts/install.sh
 
-# One run at a time per state folder: a live one owns the servers there; a dead one left them to us.
-mkdir -p "$STATE"
-if [[ -f "$STATE/owner.pid" ]] && kill -0 "$(cat "$STATE/owner.pid")" 2>/dev/null; then
-  echo "test.sh is already running (pid $(cat "$STATE/owner.pid")); stop it first" >&2
-  exit 1
-fi
-echo $$ >"$STATE/owner.pid"
+claim_state_folder "$STATE" test.sh
 
 stop_servers() {
   scripts/rabbitmq.sh stop "$STATE/rabbitmq" >/dev/null 2>&1 || true
