@@ -6,10 +6,12 @@ namespace Platform.Contracts.IntegrationEvents;
 /// <paramref name="Revision"/> lets a consumer ignore an older state that arrives late.
 /// </summary>
 /// <param name="Kind">The kind's name without the enum prefix, e.g. "PROVINCE".</param>
+/// <param name="ChangedBy">Who made the change (added after the first version: absent in older events).</param>
 public sealed record AdministrativeUnitChanged(
     string Code,
     string Name,
     string Kind,
     string? ParentCode,
     long Revision,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    Actor? ChangedBy = null);

@@ -1,10 +1,12 @@
+using Platform.ServiceDefaults.Auditing;
+
 namespace Platform.ReferenceData;
 
 /// <summary>
 /// This body's read-only copy of an administrative unit (đơn vị hành chính) owned by Home Affairs,
 /// as of the owner's <see cref="Revision"/>.
 /// </summary>
-public sealed class AdministrativeUnitCopy
+public sealed class AdministrativeUnitCopy : IAuditable
 {
     public required string Code { get; init; }
     public required string Name { get; set; }
@@ -12,4 +14,6 @@ public sealed class AdministrativeUnitCopy
     public string? ParentCode { get; set; }
     public long Revision { get; set; }
     public DateTimeOffset ReplicatedAt { get; set; }
+
+    public string AuditResource => $"administrative-units/{Code}";
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.IntegrationEvents;
 using Platform.Messaging.Inbox;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.ReferenceData;
 
@@ -10,12 +11,14 @@ namespace Platform.ReferenceData;
 /// redeliveries; the revision check drops a state older than the copy (events may overtake each other
 /// after a retry).
 /// </summary>
-public abstract class AdministrativeUnitCopyConsumer<TContext>(TContext db, ILogger logger)
+public abstract class AdministrativeUnitCopyConsumer<TContext>(TContext db, CurrentActor actor, ILogger logger)
     : IdempotentConsumer<AdministrativeUnitChanged, TContext>(db, logger)
     where TContext : DbContext
 {
     protected override async Task HandleAsync(AdministrativeUnitChanged message, CancellationToken cancellationToken)
     {
+        // The copy's audit trail names who changed the original; events from before actors were carried name the replication.
+        actor.Actor = message.ChangedBy ?? CurrentActor.System("replication", Bodies.HomeAffairs);
         var copies = Db.Set<AdministrativeUnitCopy>();
         var copy = await copies.FindAsync([message.Code], cancellationToken);
         if (copy is null)

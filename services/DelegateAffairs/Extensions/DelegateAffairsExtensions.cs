@@ -22,6 +22,7 @@ public static class DelegateAffairsExtensions
     {
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
+        app.MapGrpcService<AuditTrailGrpcService>();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.ReferenceData;
+using Platform.ServiceDefaults.Auditing;
 
 namespace Platform.DelegateAffairs.Infrastructure;
 
@@ -13,5 +14,6 @@ public sealed class DelegateAffairsDbContext(DbContextOptions<DelegateAffairsDbC
     {
         modelBuilder.AddAdministrativeUnitCopies();
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddAuditTrail();
     }
 }

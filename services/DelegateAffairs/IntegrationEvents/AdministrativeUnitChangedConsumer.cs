@@ -1,8 +1,9 @@
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.ReferenceData;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.DelegateAffairs.IntegrationEvents;
 
 /// <summary>Keeps this body's copy of the administrative units current (queue "delegate-affairs-administrative-unit-changed").</summary>
-public sealed class AdministrativeUnitChangedConsumer(DelegateAffairsDbContext db, ILogger<AdministrativeUnitChangedConsumer> logger)
-    : AdministrativeUnitCopyConsumer<DelegateAffairsDbContext>(db, logger);
+public sealed class AdministrativeUnitChangedConsumer(DelegateAffairsDbContext db, CurrentActor actor, ILogger<AdministrativeUnitChangedConsumer> logger)
+    : AdministrativeUnitCopyConsumer<DelegateAffairsDbContext>(db, actor, logger);

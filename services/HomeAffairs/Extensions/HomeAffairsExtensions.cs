@@ -15,7 +15,6 @@ public static class HomeAffairsExtensions
         builder.AddServiceDefaults(ServiceName);
         builder.AddServiceDatabase<HomeAffairsDbContext>();
         builder.AddPlatformMessaging<HomeAffairsDbContext>(ServiceName);
-        builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 
@@ -23,6 +22,7 @@ public static class HomeAffairsExtensions
     {
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitGrpcService>();
+        app.MapGrpcService<AuditTrailGrpcService>();
         return app;
     }
 

@@ -8,6 +8,7 @@ using Platform.HomeAffairs.V1;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Paging;
+using Platform.ServiceDefaults.Security;
 using AdministrativeUnit = Platform.HomeAffairs.Model.AdministrativeUnit;
 using AdministrativeUnitKind = Platform.HomeAffairs.Model.AdministrativeUnitKind;
 
@@ -17,7 +18,7 @@ namespace Platform.HomeAffairs.Grpc;
 /// platform.homeaffairs.v1.AdministrativeUnitService. Each write saves the unit and its
 /// <c>AdministrativeUnitChanged</c> event in one transaction (the outbox), so the copies never miss it.
 /// </summary>
-public sealed partial class AdministrativeUnitGrpcService(HomeAffairsDbContext db, TimeProvider clock)
+public sealed partial class AdministrativeUnitGrpcService(HomeAffairsDbContext db, CurrentActor actor, TimeProvider clock)
     : AdministrativeUnitService.AdministrativeUnitServiceBase
 {
     private const string ResourceType = "Administrative unit";
@@ -57,7 +58,7 @@ public sealed partial class AdministrativeUnitGrpcService(HomeAffairsDbContext d
         }
         var unit = AdministrativeUnit.Create(input.Code, input.Name, input.Kind.ToDomain()!.Value, NullIfEmpty(input.ParentCode), clock.GetUtcNow());
         db.AdministrativeUnits.Add(unit);
-        db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit));
+        db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit, actor.Actor));
         await db.SaveChangesAsync(context.CancellationToken);
         return unit.ToProto();
     }
@@ -94,7 +95,7 @@ public sealed partial class AdministrativeUnitGrpcService(HomeAffairsDbContext d
         {
             // Also guard the UPDATE itself: a writer that committed since our read makes it affect no row → Aborted.
             db.Entry(unit).Property(u => u.RowVersion).OriginalValue = etag;
-            db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit));
+            db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit, actor.Actor));
             await db.SaveChangesAsync(context.CancellationToken);
         }
         return unit.ToProto();

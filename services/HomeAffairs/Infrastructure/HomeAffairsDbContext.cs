@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.HomeAffairs.Model;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Auditing;
 
 namespace Platform.HomeAffairs.Infrastructure;
 
@@ -21,5 +22,6 @@ public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> 
             unit.Property(u => u.RowVersion).IsRowVersion().HasColumnName("xmin");
         });
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddAuditTrail();
     }
 }

@@ -6,8 +6,8 @@ namespace Platform.HomeAffairs.IntegrationEvents;
 /// <summary>What Home Affairs publishes when an administrative unit is created or changed.</summary>
 public static class AdministrativeUnitEvents
 {
-    public static AdministrativeUnitChanged Changed(AdministrativeUnit unit) =>
-        new(unit.Code, unit.Name, KindName(unit.Kind), unit.ParentCode, unit.Revision, unit.UpdatedAt);
+    public static AdministrativeUnitChanged Changed(AdministrativeUnit unit, Actor? changedBy) =>
+        new(unit.Code, unit.Name, KindName(unit.Kind), unit.ParentCode, unit.Revision, unit.UpdatedAt, changedBy);
 
     /// <summary>The kind as the contracts name it (the proto enum without its prefix): "PROVINCE", "CENTRALLY_RUN_CITY".</summary>
     public static string KindName(AdministrativeUnitKind kind) => kind switch

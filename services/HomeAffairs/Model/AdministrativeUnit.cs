@@ -1,4 +1,5 @@
 using System.Text;
+using Platform.ServiceDefaults.Auditing;
 
 namespace Platform.HomeAffairs.Model;
 
@@ -15,7 +16,7 @@ public enum AdministrativeUnitKind
 /// An administrative unit (đơn vị hành chính) of Viet Nam, owned by Home Affairs. Every change
 /// increases <see cref="Revision"/>, which the copies kept by the other bodies follow.
 /// </summary>
-public sealed class AdministrativeUnit
+public sealed class AdministrativeUnit : IAuditable
 {
     // Parameters named after properties so that EF Core materializes through this constructor too.
     private AdministrativeUnit(
@@ -44,6 +45,8 @@ public sealed class AdministrativeUnit
     public uint RowVersion { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public string AuditResource => $"administrative-units/{Code}";
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public static AdministrativeUnit Create(string code, string name, AdministrativeUnitKind kind, string? parentCode, DateTimeOffset now) =>

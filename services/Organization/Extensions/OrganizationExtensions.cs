@@ -22,6 +22,7 @@ public static class OrganizationExtensions
     {
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
+        app.MapGrpcService<AuditTrailGrpcService>();
         return app;
     }
 }

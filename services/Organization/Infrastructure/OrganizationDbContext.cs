@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.ReferenceData;
+using Platform.ServiceDefaults.Auditing;
 
 namespace Platform.Organization.Infrastructure;
 
@@ -13,5 +14,6 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
     {
         modelBuilder.AddAdministrativeUnitCopies();
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddAuditTrail();
     }
 }

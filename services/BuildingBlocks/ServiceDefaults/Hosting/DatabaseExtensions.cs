@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Auditing;
 
 namespace Platform.ServiceDefaults.Hosting;
 
@@ -10,14 +11,16 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// Registers the service's own PostgreSQL database (ConnectionStrings:Database) with snake_case
-    /// names, and makes readiness depend on reaching it.
+    /// names and the audit trail of its writes, and makes readiness depend on reaching it.
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase<TContext>(this WebApplicationBuilder builder)
         where TContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
-        builder.Services.AddDbContext<TContext>(options => options.UseServiceDatabase(connectionString));
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseServiceDatabase(connectionString)
+            .AddInterceptors(services.GetRequiredService<AuditingInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Platform.ServiceDefaults.Auditing;
 using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Platform.ServiceDefaults.Hosting;
 
@@ -22,16 +25,26 @@ public static class ServiceDefaultsExtensions
     public const string ReadyTag = "platform-ready";
 
     /// <summary>
-    /// Logging, tracing, health checks and the gRPC stack (error mapping, JSON transcoding,
-    /// reflection, health service) that every service of the platform runs with.
+    /// Logging, tracing, token validation, health checks and the gRPC stack (error mapping, access
+    /// rules, JSON transcoding, reflection, health service) that every service of the platform runs
+    /// with. <paramref name="serviceName"/> is also the body the service belongs to.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         builder.AddStructuredLogging();
         builder.AddTracing(serviceName);
+        builder.AddPlatformAuthentication();
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+        builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddScoped<AuditingInterceptor>();
         builder.Services.AddHealthChecks();
-        builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
+        builder.Services.AddGrpc(options =>
+            {
+                options.Interceptors.Add<ErrorMappingInterceptor>();
+                options.Interceptors.Add<AccessRuleInterceptor>();
+            })
             // Without the rich-error types in the registry, transcoded errors with details become 500s.
             .AddJsonTranscoding(options => options.TypeRegistry =
                 Google.Protobuf.Reflection.TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
@@ -92,10 +105,11 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapGrpcHealthChecksService();
+        // Probes answer without a token; everything else (reflection included) needs one.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
     }
 }

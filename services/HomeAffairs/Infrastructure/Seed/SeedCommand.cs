@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Platform.HomeAffairs.IntegrationEvents;
 using Platform.HomeAffairs.Model;
 using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.HomeAffairs.Infrastructure.Seed;
 
@@ -16,6 +17,8 @@ public static class SeedCommand
 {
     public static async Task RunAsync(IServiceProvider services)
     {
+        var actor = services.GetRequiredService<CurrentActor>();
+        actor.Actor = CurrentActor.System("seed", Bodies.HomeAffairs);
         var db = services.GetRequiredService<HomeAffairsDbContext>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SeedCommand));
         var existing = await db.AdministrativeUnits.Select(u => u.Code).ToHashSetAsync();
@@ -25,7 +28,7 @@ public static class SeedCommand
         {
             var unit = AdministrativeUnit.Create(code, name, kind, parentCode: null, now);
             db.AdministrativeUnits.Add(unit);
-            db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit));
+            db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit, actor.Actor));
             added++;
         }
         await db.SaveChangesAsync();
