@@ -54,6 +54,8 @@ mkdir -p "$STATE/logs"
 scripts/postgres.sh start "$STATE/postgres" $PG_PORT
 scripts/rabbitmq.sh start "$STATE/rabbitmq" $AMQP_PORT $DIST_PORT $EPMD_PORT $MGMT_PORT
 
+# A development run: the gateway hosts the platform's own token issuer and the services trust it.
+export ASPNETCORE_ENVIRONMENT=Development
 export ConnectionStrings__RabbitMq="amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
 db_url() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=$1;Username=postgres"; }
 

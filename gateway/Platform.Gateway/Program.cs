@@ -1,8 +1,27 @@
+using Platform.Gateway.Extensions;
+using Platform.Gateway.Identity;
+using Platform.ServiceDefaults.Security;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformAuthentication();
+builder.AddGatewayLimits();
+if (builder.Environment.IsDevelopment())
+{
+    builder.AddDevelopmentIdentity();
+}
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
-app.MapHealthChecks("/healthz");
-app.MapReverseProxy();
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseRequestTimeouts();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevelopmentIdentity();
+}
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapReverseProxy(); // every route needs a valid token (the fallback policy) and is rate-limited per client
 app.Run();

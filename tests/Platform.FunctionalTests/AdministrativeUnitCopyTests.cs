@@ -28,7 +28,7 @@ public abstract class AdministrativeUnitCopyTests<TContext>(ServiceHost<TContext
     public async Task An_event_from_home_affairs_creates_then_updates_the_copy_and_an_older_state_is_ignored()
     {
         var code = Random.Shared.Next(10_000, 99_999).ToString();
-        using var http = host.CreateClient();
+        using var http = host.CreateAuthorizedClient();
 
         await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new AdministrativeUnitChanged(code, "Hà Tây", "PROVINCE", null, 1, DateTimeOffset.UtcNow));
         await Poll.UntilAsync(async () => (await http.GetAsync($"{Path}/{code}")).IsSuccessStatusCode, "the copy to be created");
@@ -62,7 +62,7 @@ public abstract class AdministrativeUnitCopyTests<TContext>(ServiceHost<TContext
             }
             await db.SaveChangesAsync();
         }
-        using var http = host.CreateClient();
+        using var http = host.CreateAuthorizedClient();
 
         var codes = new List<string>();
         var token = "";
@@ -81,7 +81,7 @@ public abstract class AdministrativeUnitCopyTests<TContext>(ServiceHost<TContext
     [Fact]
     public async Task An_unknown_code_is_404_and_a_bad_page_size_names_the_field()
     {
-        using var http = host.CreateClient();
+        using var http = host.CreateAuthorizedClient();
 
         var missing = await http.GetAsync($"{Path}/00000");
         var invalid = await http.GetAsync($"{Path}?pageSize=-5");

@@ -206,7 +206,7 @@ public sealed class HomeAffairsApiTests(HomeAffairsHost host) : IClassFixture<Ho
     [Fact]
     public async Task The_json_api_answers_400_with_field_violations_and_404_for_unknown_codes()
     {
-        using var http = host.CreateClient();
+        using var http = host.CreateAuthorizedClient();
 
         var invalid = await http.PostAsJsonAsync("/api/home-affairs/v1/administrative-units", new { code = "01a", name = "Hà Nội" });
         var missing = await http.GetAsync("/api/home-affairs/v1/administrative-units/99998");
@@ -223,7 +223,7 @@ public sealed class HomeAffairsApiTests(HomeAffairsHost host) : IClassFixture<Ho
     [Fact]
     public async Task The_json_api_creates_and_patches_with_vietnamese_text()
     {
-        using var http = host.CreateClient();
+        using var http = host.CreateAuthorizedClient();
         var code = NewCode();
 
         var created = await http.PostAsJsonAsync("/api/home-affairs/v1/administrative-units",

@@ -1,4 +1,9 @@
+using System.Net.Http.Headers;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Platform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -20,13 +25,29 @@ public class ServiceHost<TContext> : WebApplicationFactory<TContext>, IAsyncLife
 
     public string DatabaseConnectionString => _database;
 
+    /// <summary>A channel whose calls carry an editor's token of the service's own body.</summary>
     public GrpcChannel Channel { get; private set; } = null!;
+
+    /// <summary>The body this service belongs to (its editors write).</summary>
+    public string Body => Services.GetRequiredService<ServiceIdentity>().Body;
+
+    /// <summary>A channel whose calls carry <paramref name="token"/> (none when null).</summary>
+    public GrpcChannel ChannelWith(string? token) =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new BearerHandler(token, Server.CreateHandler()) });
+
+    /// <summary>An HTTP client for the JSON API whose requests carry <paramref name="token"/>, by default an editor's of this body.</summary>
+    public HttpClient CreateAuthorizedClient(string? token = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token ?? TestTokens.For(Body, "editor"));
+        return client;
+    }
 
     public async Task InitializeAsync()
     {
         _database = await PostgresServer.Instance.CreateDatabaseAsync(typeof(TContext).Name, MigrateAsync);
         _rabbitMq = await RabbitMqNode.Shared.CreateVirtualHostAsync(typeof(TContext).Name.ToLowerInvariant());
-        Channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+        Channel = ChannelWith(TestTokens.For(Body, "editor"));
         // Wait until the bus has declared its queues and consumes, so that nothing the test publishes is dropped.
         var health = Services.GetRequiredService<HealthCheckService>();
         await Poll.UntilAsync(async () => (await health.CheckHealthAsync(c => c.Tags.Contains("masstransit"))).Status == HealthStatus.Healthy,
@@ -44,15 +65,40 @@ public class ServiceHost<TContext> : WebApplicationFactory<TContext>, IAsyncLife
         {
             builder.UseSetting(key, value);
         }
+        // Trust the tests' signing key instead of fetching an issuer's metadata.
+        builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            options.Authority = null;
+            options.Configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
+            options.Configuration.SigningKeys.Add(TestTokens.Key);
+            options.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
+            options.TokenValidationParameters.IssuerSigningKey = TestTokens.Key;
+        }));
+    }
+
+    private sealed class BearerHandler(string? token, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>Configuration a derived host adds.</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
-    /// <summary>A fresh DbContext on this host's database, to arrange or inspect rows directly.</summary>
+    /// <summary>
+    /// A fresh DbContext on this host's database, to arrange or inspect rows directly, acting (for the
+    /// audit trail) as the tests themselves.
+    /// </summary>
     public TContext CreateDbContext()
     {
         var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = CurrentActor.System("tests", Body);
         return scope.ServiceProvider.GetRequiredService<TContext>();
     }
 

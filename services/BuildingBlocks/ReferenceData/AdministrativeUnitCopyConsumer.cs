@@ -18,7 +18,7 @@ public abstract class AdministrativeUnitCopyConsumer<TContext>(TContext db, Curr
     protected override async Task HandleAsync(AdministrativeUnitChanged message, CancellationToken cancellationToken)
     {
         // The copy's audit trail names who changed the original; events from before actors were carried name the replication.
-        actor.Actor = message.ChangedBy ?? CurrentActor.System("replication", Bodies.HomeAffairs);
+        actor.Actor = message.ChangedBy ?? CurrentActor.System("replication", PlatformBodies.HomeAffairs);
         var copies = Db.Set<AdministrativeUnitCopy>();
         var copy = await copies.FindAsync([message.Code], cancellationToken);
         if (copy is null)

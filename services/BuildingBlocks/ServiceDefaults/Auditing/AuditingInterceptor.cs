@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -57,10 +58,12 @@ public sealed class AuditingInterceptor(CurrentActor currentActor, TimeProvider 
                     EntityState.Deleted => "delete",
                     _ => "update",
                 },
-                Change = JsonSerializer.Serialize(ChangeOf(entry)),
+                Change = JsonSerializer.Serialize(ChangeOf(entry), ChangeJson),
             });
         }
     }
+
+    private static readonly JsonSerializerOptions ChangeJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>{"property": {"old": …, "new": …}} for what changed (everything, on create or delete).</summary>
     private static Dictionary<string, object?> ChangeOf(EntityEntry entry) =>

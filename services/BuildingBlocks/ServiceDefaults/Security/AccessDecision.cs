@@ -8,11 +8,11 @@ public static class AccessDecision
     /// <summary>Null when allowed; otherwise the reason for PermissionDenied.</summary>
     public static string? Deny(AccessRule rule, PlatformPrincipal principal, string serviceBody)
     {
-        if (principal.Body is null || !Bodies.All.Contains(principal.Body))
+        if (principal.Body is null || !PlatformBodies.All.Contains(principal.Body))
         {
             return "the caller belongs to none of the three bodies";
         }
-        if (rule.Bodies == Access.V1.Bodies.Owning && principal.Body != serviceBody)
+        if (rule.Bodies == Bodies.Owning && principal.Body != serviceBody)
         {
             return $"only members of {serviceBody} may do this";
         }

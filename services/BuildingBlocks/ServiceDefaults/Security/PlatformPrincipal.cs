@@ -4,7 +4,7 @@ using Platform.Contracts.IntegrationEvents;
 namespace Platform.ServiceDefaults.Security;
 
 /// <summary>The three bodies, by the names tokens carry in their "body" claim.</summary>
-public static class Bodies
+public static class PlatformBodies
 {
     public const string Organization = "organization";
     public const string HomeAffairs = "home-affairs";

@@ -18,7 +18,7 @@ public static class SeedCommand
     public static async Task RunAsync(IServiceProvider services)
     {
         var actor = services.GetRequiredService<CurrentActor>();
-        actor.Actor = CurrentActor.System("seed", Bodies.HomeAffairs);
+        actor.Actor = CurrentActor.System("seed", PlatformBodies.HomeAffairs);
         var db = services.GetRequiredService<HomeAffairsDbContext>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SeedCommand));
         var existing = await db.AdministrativeUnits.Select(u => u.Code).ToHashSetAsync();

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.Gateway.Extensions;
+
+public sealed class RateLimitOptions
+{
+    public const string Section = "Gateway:RateLimit";
+
+    /// <summary>Requests one client may make per window; more get 429 with Retry-After.</summary>
+    public int PermitLimit { get; set; } = 600;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public static class GatewayLimitsExtensions
+{
+    /// <summary>The name of the per-client rate limit, referred to by the proxy routes.</summary>
+    public const string PerClientPolicy = "per-client";
+
+    /// <summary>
+    /// Rate limits per client (the token's client, else the caller's address) and per-route timeouts.
+    /// Request size limits are Kestrel's (Kestrel:Limits:MaxRequestBodySize): too large is 413.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(PerClientPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(PlatformClaims.ClientId)?.Value
+                    ?? context.User.FindFirst(PlatformClaims.Subject)?.Value
+                    ?? context.Connection.RemoteIpAddress?.ToString()
+                    ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitLimit, Window = limits.Window, QueueLimit = 0 }));
+            options.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
+                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+        builder.Services.AddRequestTimeouts();
+        return builder;
+    }
+
+    /// <summary>Headers that keep browsers from sniffing, framing or leaking the screens (not added to gRPC).</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; form-action 'self'";
+        }
+        return next();
+    });
+}

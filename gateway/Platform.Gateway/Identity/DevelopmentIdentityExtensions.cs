@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using Platform.ServiceDefaults.Security;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Platform.Gateway.Identity;
+
+/// <summary>
+/// The platform's own OpenID Connect issuer, for local runs, tests and the demo only: client
+/// credentials for internal apps, and authorization code + PKCE with a login page for people.
+/// Production points the gateway and the services at the ministries' identity provider instead.
+/// </summary>
+public static class DevelopmentIdentityExtensions
+{
+    public static WebApplicationBuilder AddDevelopmentIdentity(this WebApplicationBuilder builder)
+    {
+        var issuer = builder.Configuration["Identity:Issuer"]
+            ?? throw new InvalidOperationException("Identity:Issuer is not configured.");
+        builder.Services.AddDbContext<IdentityDbContext>(options =>
+        {
+            options.UseInMemoryDatabase("platform-identity");
+            options.UseOpenIddict();
+        });
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(server =>
+            {
+                server.SetIssuer(new Uri(issuer));
+                server.SetTokenEndpointUris("connect/token").SetAuthorizationEndpointUris("connect/authorize");
+                server.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.RegisterScopes([.. DevelopmentDirectory.AllScopes, Scopes.OpenId]);
+                // Keys live as long as the process: run.sh restarts the services with it, and the
+                // services refresh the issuer's keys when they meet an unknown one.
+                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                server.DisableAccessTokenEncryption();
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            });
+        builder.Services.AddAuthentication()
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, cookie => cookie.LoginPath = "/account/login");
+        builder.Services.AddHostedService<DevelopmentClientSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapDevelopmentIdentity(this WebApplication app)
+    {
+        app.MapPost("/connect/token", (Delegate)IssueTokenAsync).AllowAnonymous();
+        app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)AuthorizeAsync).AllowAnonymous();
+        app.MapGet("/account/login", (string? returnUrl, string? error) => Results.Content(LoginPage.Render(returnUrl, error), "text/html; charset=utf-8"))
+            .AllowAnonymous();
+        app.MapPost("/account/login", (Delegate)LogInAsync).AllowAnonymous();
+        return app;
+    }
+
+    private static async Task<IResult> IssueTokenAsync(HttpContext context)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsClientCredentialsGrantType())
+        {
+            // The client was authenticated by OpenIddict; its name says its body and role.
+            var client = DevelopmentDirectory.Find(request.ClientId);
+            if (client is null)
+            {
+                return Forbid(Errors.InvalidClient, "Unknown client.");
+            }
+            return SignIn(client, request.ClientId!, request.GetScopes());
+        }
+        if (request.IsAuthorizationCodeGrantType())
+        {
+            // The code carries the principal built at the authorization endpoint; issue its token.
+            var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return result.Principal is { } principal
+                ? Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+                : Forbid(Errors.InvalidGrant, "The authorization code is no longer valid.");
+        }
+        return Forbid(Errors.UnsupportedGrantType, "Only client_credentials and authorization_code are supported.");
+    }
+
+    private static async Task<IResult> AuthorizeAsync(HttpContext context)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var login = await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        var person = DevelopmentDirectory.Find(login.Principal?.FindFirst(Claims.Subject)?.Value);
+        if (!login.Succeeded || person is null)
+        {
+            var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [CookieAuthenticationDefaults.AuthenticationScheme]);
+        }
+        return SignIn(person, request.ClientId!, request.GetScopes());
+    }
+
+    private static async Task<IResult> LogInAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        var returnUrl = form["returnUrl"].ToString();
+        var person = DevelopmentDirectory.Find(form["username"]);
+        if (person is null || form["password"] != DevelopmentDirectory.DevelopmentSecret)
+        {
+            return Results.Redirect($"/account/login?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+        var identity = new ClaimsIdentity([new Claim(Claims.Subject, person.Name)], CookieAuthenticationDefaults.AuthenticationScheme);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        // Only back into this site: an open redirect would hand the login to anyone.
+        return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+    }
+
+    /// <summary>An access token for the principal with the platform's claims, limited to the scopes it may have.</summary>
+    private static IResult SignIn(DevelopmentDirectory.Principal principal, string clientId, IEnumerable<string> requestedScopes)
+    {
+        var allowed = DevelopmentDirectory.AllowedScopes(principal).ToHashSet();
+        var requested = requestedScopes.ToList();
+        var scopes = requested.Count == 0 ? allowed : requested.Where(allowed.Contains).ToHashSet();
+
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, principal.Name)
+            .SetClaim(Claims.Name, principal.DisplayName)
+            .SetClaim(PlatformClaims.Body, principal.Body)
+            .SetClaim(PlatformClaims.ClientId, clientId)
+            .SetClaims(Claims.Role, [principal.Role]);
+        identity.SetScopes(scopes);
+        identity.SetAudiences(DevelopmentDirectory.Audience);
+        // Claims not given a destination are silently left out of the token.
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult Forbid(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}
