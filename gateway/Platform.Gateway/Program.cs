@@ -14,6 +14,7 @@ builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
+app.UseRequestSizeLimit();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Platform.Testing;
 
@@ -24,14 +27,22 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public RabbitMqNode Broker { get; private set; } = null!;
     public Dictionary<string, string> Databases { get; } = new();
-    public HttpClient Gateway { get; private set; } = null!;
     public GrpcChannel GatewayGrpc { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Broker = await RabbitMqNode.StartPrivateAsync("system-rabbitmq");
         var rabbitMq = $"amqp://guest:guest@127.0.0.1:{Broker.AmqpPort}/";
-        var gatewaySettings = new Dictionary<string, string>();
+        int gatewayHttp = FreePort.Next(), gatewayGrpc = FreePort.Next();
+        // A development deployment: the gateway hosts the token issuer and everyone trusts it.
+        GatewayUrl = $"http://127.0.0.1:{gatewayHttp}/";
+        var gatewaySettings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Identity__Issuer"] = GatewayUrl,
+            ["Identity__ScreensRedirectUris__0"] = GatewayUrl + "signin-callback",
+            ["Authentication__Authority"] = GatewayUrl,
+        };
 
         foreach (var (name, folder, assembly) in ServiceDefinitions)
         {
@@ -43,6 +54,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["ConnectionStrings__RabbitMq"] = rabbitMq,
                 ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
                 ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Authentication__Authority"] = GatewayUrl,
             });
             await service.RunCommandAsync("migrate");
             Databases[name] = database;
@@ -59,14 +72,51 @@ public sealed class PlatformFixture : IAsyncLifetime
             await WaitUntilReadyAsync(name);
         }
 
-        int gatewayHttp = FreePort.Next(), gatewayGrpc = FreePort.Next();
         gatewaySettings["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{gatewayHttp}";
         gatewaySettings["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{gatewayGrpc}";
-        _gateway = new PlatformProcess("gateway", RepositoryPaths.Dll("gateway/Platform.Gateway", "Platform.Gateway"), gatewaySettings);
+        GatewaySettings = gatewaySettings;
+        _gateway = new PlatformProcess("gateway", GatewayDll, gatewaySettings);
         _gateway.Start();
-        Gateway = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayHttp}"), Timeout = TimeSpan.FromSeconds(30) };
-        GatewayGrpc = GrpcChannel.ForAddress($"http://127.0.0.1:{gatewayGrpc}");
-        await Poll.UntilAsync(async () => (await Gateway.GetAsync("/healthz")).IsSuccessStatusCode, "the gateway", Timeout);
+        Anonymous = new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
+        await Poll.UntilAsync(async () => (await Anonymous.GetAsync("/healthz")).IsSuccessStatusCode, "the gateway", Timeout);
+
+        var editor = await TokenAsync("home-affairs-editor");
+        Gateway = new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
+        Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", editor);
+        GatewayGrpc = GrpcChannel.ForAddress($"http://127.0.0.1:{gatewayGrpc}", new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure,
+                CallCredentials.FromInterceptor((_, metadata) => { metadata.Add("Authorization", $"Bearer {editor}"); return Task.CompletedTask; })),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+    }
+
+    public static string GatewayDll => RepositoryPaths.Dll("gateway/Platform.Gateway", "Platform.Gateway");
+
+    /// <summary>The gateway with the token of home-affairs-editor (a writer of administrative units).</summary>
+    public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway's base URL (HTTP/1.1), also the token issuer.</summary>
+    public string GatewayUrl { get; private set; } = "";
+
+    /// <summary>The settings the gateway runs with, for a test that starts another one beside it.</summary>
+    public IReadOnlyDictionary<string, string> GatewaySettings { get; private set; } = null!;
+
+    /// <summary>The gateway without a token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>An access token from the platform's development issuer for the client "&lt;body&gt;-&lt;role&gt;".</summary>
+    public async Task<string> TokenAsync(string clientId)
+    {
+        var response = await Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = "dev-secret",
+        }));
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("access_token").GetString()!;
     }
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
@@ -104,6 +154,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Anonymous?.Dispose();
         GatewayGrpc?.Dispose();
         if (_gateway is not null)
         {

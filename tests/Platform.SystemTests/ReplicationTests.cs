@@ -11,7 +11,8 @@ namespace Platform.SystemTests;
 /// Administrative units flow from Home Affairs to the copies at Organization and Delegate Affairs over
 /// the outbox, RabbitMQ and the inboxes — and keep flowing when the broker or the service fails.
 /// </summary>
-public sealed class ReplicationTests(PlatformFixture platform, ITestOutputHelper output) : IClassFixture<PlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class ReplicationTests(PlatformFixture platform, ITestOutputHelper output)
 {
     private static readonly string[] CopyHolders = ["organization", "delegate-affairs"];
     private static int _nextCode = 900;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Extensions;
@@ -19,8 +20,8 @@ public static class GatewayLimitsExtensions
     public const string PerClientPolicy = "per-client";
 
     /// <summary>
-    /// Rate limits per client (the token's client, else the caller's address) and per-route timeouts.
-    /// Request size limits are Kestrel's (Kestrel:Limits:MaxRequestBodySize): too large is 413.
+    /// Rate limits per client (the token's client, else the caller's address), per-route timeouts, and
+    /// a request body limit (Gateway:MaxRequestBodyBytes): too large is 413.
     /// </summary>
     public static WebApplicationBuilder AddGatewayLimits(this WebApplicationBuilder builder)
     {
@@ -42,8 +43,25 @@ public static class GatewayLimitsExtensions
             };
         });
         builder.Services.AddRequestTimeouts();
+        var maxBody = builder.Configuration.GetValue<long?>("Gateway:MaxRequestBodyBytes") ?? 1024 * 1024;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
         return builder;
     }
+
+    /// <summary>
+    /// Refuses a declared body over Kestrel's limit with 413 before proxying: the limit would otherwise
+    /// surface only as the proxy's failure to read the body, a 400 that tells the client nothing.
+    /// </summary>
+    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        if (limit is not null && context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+        return next();
+    });
 
     /// <summary>Headers that keep browsers from sniffing, framing or leaking the screens (not added to gRPC).</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
