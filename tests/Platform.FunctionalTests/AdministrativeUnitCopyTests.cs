@@ -30,7 +30,8 @@ public abstract class AdministrativeUnitCopyTests<TContext>(ServiceHost<TContext
         var code = Random.Shared.Next(10_000, 99_999).ToString();
         using var http = host.CreateAuthorizedClient();
 
-        await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new AdministrativeUnitChanged(code, "Hà Tây", "PROVINCE", null, 1, DateTimeOffset.UtcNow));
+        var editor = new Actor("nguyen-van-a", "home-affairs", "home-affairs-screens");
+        await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new AdministrativeUnitChanged(code, "Hà Tây", "PROVINCE", null, 1, DateTimeOffset.UtcNow, editor));
         await Poll.UntilAsync(async () => (await http.GetAsync($"{Path}/{code}")).IsSuccessStatusCode, "the copy to be created");
         await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new AdministrativeUnitChanged(code, "Hà Nội", "CENTRALLY_RUN_CITY", null, 3, DateTimeOffset.UtcNow));
         await Poll.UntilAsync(async () => (await GetJsonAsync(http, $"{Path}/{code}")).GetProperty("revision").ToString() == "3", "revision 3");
@@ -40,6 +41,13 @@ public abstract class AdministrativeUnitCopyTests<TContext>(ServiceHost<TContext
         var copy = await GetJsonAsync(http, $"{Path}/{code}");
         Assert.Equal("Hà Nội", copy.GetProperty("name").GetString());
         Assert.Equal("CENTRALLY_RUN_CITY", copy.GetProperty("kind").GetString());
+        // The copy's own audit trail names who changed the original, as the event carried it.
+        await using var db = host.CreateDbContext();
+        var trail = await db.Set<Platform.ServiceDefaults.Auditing.AuditEntry>()
+            .Where(a => a.Resource == $"administrative-units/{code}").OrderBy(a => a.Sequence).ToListAsync();
+        Assert.Equal(2, trail.Count); // created, then updated; the stale state wrote nothing
+        Assert.Equal(("nguyen-van-a", "home-affairs", "home-affairs-screens"), (trail[0].Subject, trail[0].Body, trail[0].ClientId));
+        Assert.StartsWith("system:", trail[1].Subject); // an event without an actor is named as the replication
     }
 
     private async Task<bool> InboxCountAsync(int atLeast)
