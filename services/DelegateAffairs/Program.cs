@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDelegateAffairs();
 
 var app = builder.Build();
-if (await app.RunCommandAsync<DelegateAffairsDbContext>(args))
+if (await app.RunCommandAsync<DelegateAffairsDbContext>(args, DelegateAffairsExtensions.Commands))
 {
     return;
 }

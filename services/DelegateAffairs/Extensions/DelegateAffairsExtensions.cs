@@ -1,5 +1,6 @@
 using Platform.DelegateAffairs.Grpc;
 using Platform.DelegateAffairs.Infrastructure;
+using Platform.DelegateAffairs.Infrastructure.Seed;
 using Platform.DelegateAffairs.IntegrationEvents;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Hosting;
@@ -18,11 +19,17 @@ public static class DelegateAffairsExtensions
         return builder;
     }
 
+    /// <summary>The one-shot commands besides `migrate`.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<IServiceProvider, Task>> Commands =
+        new Dictionary<string, Func<IServiceProvider, Task>> { ["seed"] = SeedCommand.RunAsync };
+
     public static WebApplication MapDelegateAffairs(this WebApplication app)
     {
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
         app.MapGrpcService<AuditTrailGrpcService>();
+        app.MapGrpcService<ElectionGrpcService>();
+        app.MapGrpcService<CandidateGrpcService>();
         return app;
     }
 }

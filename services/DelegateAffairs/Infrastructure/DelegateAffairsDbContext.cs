@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.DelegateAffairs.Model;
 using Platform.Messaging;
 using Platform.ReferenceData;
 using Platform.ServiceDefaults.Auditing;
@@ -10,10 +11,70 @@ public sealed class DelegateAffairsDbContext(DbContextOptions<DelegateAffairsDbC
     /// <summary>The read-only copy of Home Affairs' administrative units.</summary>
     public DbSet<AdministrativeUnitCopy> AdministrativeUnits => Set<AdministrativeUnitCopy>();
 
+    public DbSet<Election> Elections => Set<Election>();
+    public DbSet<ElectionLaw> ElectionLaws => Set<ElectionLaw>();
+    public DbSet<TimelineRule> TimelineRules => Set<TimelineRule>();
+    public DbSet<CandidateMarginRule> CandidateMarginRules => Set<CandidateMarginRule>();
+    public DbSet<QuotaTarget> QuotaTargets => Set<QuotaTarget>();
+    public DbSet<Constituency> Constituencies => Set<Constituency>();
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddAdministrativeUnitCopies();
         modelBuilder.AddMessagingTables();
         modelBuilder.AddAuditTrail();
+        modelBuilder.HasPostgresExtension("pg_trgm");
+
+        modelBuilder.Entity<ElectionLaw>(law =>
+        {
+            law.HasKey(l => l.Code);
+            law.HasData(LegalRulesData.Laws);
+        });
+        modelBuilder.Entity<TimelineRule>(rule =>
+        {
+            rule.HasKey(r => new { r.LawCode, r.Key });
+            rule.HasData(LegalRulesData.Timeline);
+        });
+        modelBuilder.Entity<CandidateMarginRule>(rule =>
+        {
+            rule.HasKey(r => new { r.LawCode, r.Family, r.MinSeats });
+            rule.Property(r => r.Family).HasConversion<string>().HasMaxLength(40);
+            rule.HasData(LegalRulesData.CandidateMargins);
+        });
+        modelBuilder.Entity<QuotaTarget>(target => target.HasKey(t => new { t.ElectionId, t.Criterion }));
+
+        modelBuilder.Entity<Election>(election =>
+        {
+            election.HasKey(e => e.Id);
+            election.Property(e => e.Id).HasMaxLength(60).UseCollation("C");
+            election.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
+            election.Property(e => e.RowVersion).IsRowVersion().HasColumnName("xmin");
+            election.Ignore(e => e.Family);
+        });
+        modelBuilder.Entity<Constituency>(constituency =>
+        {
+            constituency.HasKey(c => c.Id);
+            constituency.Property(c => c.Id).HasMaxLength(100).UseCollation("C");
+            constituency.HasIndex(c => new { c.ElectionId, c.ProvinceCode, c.Number }).IsUnique();
+            constituency.Property(c => c.RowVersion).IsRowVersion().HasColumnName("xmin");
+        });
+        modelBuilder.Entity<Candidate>(candidate =>
+        {
+            candidate.HasKey(c => c.Id);
+            candidate.Property(c => c.NationalId).HasMaxLength(12);
+            candidate.HasIndex(c => new { c.ElectionId, c.NationalId }).IsUnique();
+            candidate.Property(c => c.FullName).HasMaxLength(100);
+            candidate.Property(c => c.ListKey).HasMaxLength(200).UseCollation("C");
+            // Paged lists by election or constituency, in name order; name search by trigram.
+            candidate.HasIndex(c => new { c.ElectionId, c.ListKey });
+            candidate.HasIndex(c => new { c.ConstituencyId, c.ListKey });
+            candidate.HasIndex(c => c.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
+            candidate.Property(c => c.Sex).HasConversion<string>().HasMaxLength(10);
+            candidate.Property(c => c.NominatingLevel).HasConversion<string>().HasMaxLength(20);
+            candidate.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            candidate.Property(c => c.RowVersion).IsRowVersion().HasColumnName("xmin");
+            candidate.Ignore(c => c.IsEthnicMinority);
+        });
     }
 }

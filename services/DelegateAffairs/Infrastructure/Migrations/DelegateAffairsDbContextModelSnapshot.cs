@@ -20,7 +20,612 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Platform.DelegateAffairs.Model.Candidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("ConstituencyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("constituency_id");
+
+                    b.Property<int>("DossierItems")
+                        .HasColumnType("integer")
+                        .HasColumnName("dossier_items");
+
+                    b.Property<string>("ElectionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("election_id");
+
+                    b.Property<string>("Ethnicity")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ethnicity");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<bool>("FullTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("full_time");
+
+                    b.Property<string>("ListKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("list_key")
+                        .UseCollation("C");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("national_id");
+
+                    b.Property<string>("NominatingLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("nominating_level");
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("occupation");
+
+                    b.Property<bool>("PartyMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("party_member");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("province_code");
+
+                    b.Property<bool>("ReElected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("re_elected");
+
+                    b.Property<string>("Residence")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("residence");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_name");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Workplace")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("workplace");
+
+                    b.HasKey("Id")
+                        .HasName("pk_candidates");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_candidates_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("ConstituencyId", "ListKey")
+                        .HasDatabaseName("ix_candidates_constituency_id_list_key");
+
+                    b.HasIndex("ElectionId", "ListKey")
+                        .HasDatabaseName("ix_candidates_election_id_list_key");
+
+                    b.HasIndex("ElectionId", "NationalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_candidates_election_id_national_id");
+
+                    b.ToTable("candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DelegateAffairs.Model.CandidateMarginRule", b =>
+                {
+                    b.Property<string>("LawCode")
+                        .HasColumnType("text")
+                        .HasColumnName("law_code");
+
+                    b.Property<string>("Family")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("family");
+
+                    b.Property<int>("MinSeats")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_seats");
+
+                    b.Property<int>("ExtraCandidates")
+                        .HasColumnType("integer")
+                        .HasColumnName("extra_candidates");
+
+                    b.Property<int>("MaxSeats")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_seats");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("LawCode", "Family", "MinSeats")
+                        .HasName("pk_candidate_margin_rules");
+
+                    b.ToTable("candidate_margin_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Family = "NationalAssembly",
+                            MinSeats = 1,
+                            ExtraCandidates = 2,
+                            MaxSeats = 3,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Family = "PeoplesCouncil",
+                            MinSeats = 1,
+                            ExtraCandidates = 1,
+                            MaxSeats = 2,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Family = "PeoplesCouncil",
+                            MinSeats = 3,
+                            ExtraCandidates = 2,
+                            MaxSeats = 3,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Family = "PeoplesCouncil",
+                            MinSeats = 4,
+                            ExtraCandidates = 3,
+                            MaxSeats = 5,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)"
+                        });
+                });
+
+            modelBuilder.Entity("Platform.DelegateAffairs.Model.Constituency", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ElectionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("election_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("province_code");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.HasKey("Id")
+                        .HasName("pk_constituencies");
+
+                    b.HasIndex("ElectionId", "ProvinceCode", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_constituencies_election_id_province_code_number");
+
+                    b.ToTable("constituencies", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DelegateAffairs.Model.Election", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<int>("CentralSeats")
+                        .HasColumnType("integer")
+                        .HasColumnName("central_seats");
+
+                    b.Property<DateOnly>("ElectionDay")
+                        .HasColumnType("date")
+                        .HasColumnName("election_day");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LawCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("law_code");
+
+                    b.Property<int>("LocalSeats")
+                        .HasColumnType("integer")
+                        .HasColumnName("local_seats");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.Property<int>("TermEndYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_end_year");
+
+                    b.Property<int>("TermStartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_start_year");
+
+                    b.Property<int>("TotalSeats")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_seats");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elections");
+
+                    b.ToTable("elections", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DelegateAffairs.Model.ElectionLaw", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Code")
+                        .HasName("pk_election_laws");
+
+                    b.ToTable("election_laws", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "85/2015/QH13",
+                            IssuedOn = new DateOnly(2015, 6, 25),
+                            Title = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân"
+                        });
+                });
+
+            modelBuilder.Entity("Platform.DelegateAffairs.Model.QuotaTarget", b =>
+                {
+                    b.Property<string>("ElectionId")
+                        .HasColumnType("text")
+                        .HasColumnName("election_id");
+
+                    b.Property<string>("Criterion")
+                        .HasColumnType("text")
+                        .HasColumnName("criterion");
+
+                    b.Property<decimal?>("MaxPercent")
+                        .HasColumnType("numeric")
+                        .HasColumnName("max_percent");
+
+                    b.Property<decimal?>("MinPercent")
+                        .HasColumnType("numeric")
+                        .HasColumnName("min_percent");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("ElectionId", "Criterion")
+                        .HasName("pk_quota_targets");
+
+                    b.ToTable("quota_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DelegateAffairs.Model.TimelineRule", b =>
+                {
+                    b.Property<string>("LawCode")
+                        .HasColumnType("text")
+                        .HasColumnName("law_code");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<bool>("Inferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("inferred");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("offset_days");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("LawCode", "Key")
+                        .HasName("pk_timeline_rules");
+
+                    b.ToTable("timeline_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "election_day_announced",
+                            Inferred = false,
+                            OffsetDays = -115,
+                            Order = 1,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Công bố ngày bầu cử"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "composition_set",
+                            Inferred = false,
+                            OffsetDays = -105,
+                            Order = 2,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Dự kiến cơ cấu, thành phần, số lượng đại biểu; thành lập các Ủy ban bầu cử"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "consultative_conference_1",
+                            Inferred = false,
+                            OffsetDays = -95,
+                            Order = 3,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Hội nghị hiệp thương lần thứ nhất"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "composition_adjusted_1",
+                            Inferred = false,
+                            OffsetDays = -90,
+                            Order = 4,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Ủy ban Thường vụ Quốc hội điều chỉnh lần thứ nhất cơ cấu, thành phần, số lượng"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "constituencies_fixed",
+                            Inferred = false,
+                            OffsetDays = -80,
+                            Order = 5,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Ấn định đơn vị bầu cử và số lượng đại biểu được bầu"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "dossiers_due",
+                            Inferred = false,
+                            OffsetDays = -70,
+                            Order = 6,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Hạn nộp hồ sơ ứng cử; thành lập Ban bầu cử"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "consultative_conference_2",
+                            Inferred = false,
+                            OffsetDays = -65,
+                            Order = 7,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Hội nghị hiệp thương lần thứ hai (danh sách sơ bộ)"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "composition_adjusted_2",
+                            Inferred = true,
+                            OffsetDays = -55,
+                            Order = 8,
+                            Source = "Suy ra từ các mốc của cuộc bầu cử năm 2021, chưa được xác nhận trong văn bản luật",
+                            Title = "Ủy ban Thường vụ Quốc hội điều chỉnh lần thứ hai"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "polling_teams_formed",
+                            Inferred = false,
+                            OffsetDays = -50,
+                            Order = 9,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Thành lập Tổ bầu cử"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "voter_roll_posted",
+                            Inferred = false,
+                            OffsetDays = -40,
+                            Order = 10,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Niêm yết danh sách cử tri"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "consultative_conference_3",
+                            Inferred = false,
+                            OffsetDays = -35,
+                            Order = 11,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Hội nghị hiệp thương lần thứ ba (danh sách chính thức)"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "lists_sent",
+                            Inferred = false,
+                            OffsetDays = -30,
+                            Order = 12,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Gửi danh sách người ứng cử đến Hội đồng bầu cử quốc gia, Ủy ban bầu cử"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "official_lists_published",
+                            Inferred = false,
+                            OffsetDays = -25,
+                            Order = 13,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Công bố danh sách chính thức những người ứng cử"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "lists_posted",
+                            Inferred = false,
+                            OffsetDays = -20,
+                            Order = 14,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Niêm yết danh sách người ứng cử ở khu vực bỏ phiếu"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "materials_delivered",
+                            Inferred = false,
+                            OffsetDays = -15,
+                            Order = 15,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Giao tài liệu, phiếu bầu cử cho Tổ bầu cử"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "complaints_closed",
+                            Inferred = false,
+                            OffsetDays = -10,
+                            Order = 16,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Ngừng xem xét, giải quyết khiếu nại, tố cáo về người ứng cử"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "campaigning_ends",
+                            Inferred = false,
+                            OffsetDays = -1,
+                            Order = 17,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Kết thúc vận động bầu cử (trước thời điểm bắt đầu bỏ phiếu 24 giờ)"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "election_day",
+                            Inferred = false,
+                            OffsetDays = 0,
+                            Order = 18,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Ngày bầu cử"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "peoples_council_results",
+                            Inferred = false,
+                            OffsetDays = 10,
+                            Order = 19,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Công bố kết quả bầu cử đại biểu Hội đồng nhân dân"
+                        },
+                        new
+                        {
+                            LawCode = "85/2015/QH13",
+                            Key = "national_assembly_results",
+                            Inferred = false,
+                            OffsetDays = 20,
+                            Order = 20,
+                            Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)",
+                            Title = "Công bố kết quả bầu cử đại biểu Quốc hội"
+                        });
+                });
 
             modelBuilder.Entity("Platform.Messaging.Inbox.InboxMessage", b =>
                 {

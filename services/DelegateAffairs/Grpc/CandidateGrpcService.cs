@@ -1,0 +1,262 @@
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.DelegateAffairs.Infrastructure;
+using Platform.DelegateAffairs.Model;
+using Platform.DelegateAffairs.V1;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Paging;
+using Platform.ServiceDefaults.Text;
+using Candidate = Platform.DelegateAffairs.Model.Candidate;
+using Constituency = Platform.DelegateAffairs.Model.Constituency;
+
+namespace Platform.DelegateAffairs.Grpc;
+
+/// <summary>platform.delegateaffairs.v1.CandidateService: constituencies and the candidates standing in them.</summary>
+public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, TimeProvider clock) : CandidateService.CandidateServiceBase
+{
+    private static readonly string[] ConstituencyPaths = ["seats"];
+    private static readonly string[] CandidatePaths =
+    [
+        "constituency_id", "national_id", "full_name", "birth_date", "sex", "ethnicity", "party_member", "occupation", "workplace",
+        "residence", "nominating_level", "re_elected", "full_time", "dossier_items", "status",
+    ];
+
+    public override async Task<ListConstituenciesResponse> ListConstituencies(ListConstituenciesRequest request, ServerCallContext context)
+    {
+        var election = await ElectionAsync(request.ElectionId, "election_id", context.CancellationToken);
+        var query = db.Constituencies.AsNoTracking().Where(c => c.ElectionId == election.Id);
+        if (request.ProvinceCode.Length > 0)
+        {
+            query = query.Where(c => c.ProvinceCode == request.ProvinceCode);
+        }
+        var page = await query.ToPageAsync(c => c.Id, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
+        var ids = page.Items.Select(c => c.Id).ToList();
+        var counts = await CandidateCountsAsync(ids, context.CancellationToken);
+        var rules = await MarginRulesAsync(election, context.CancellationToken);
+        var response = new ListConstituenciesResponse { NextPageToken = page.NextPageToken };
+        response.Constituencies.AddRange(page.Items.Select(c =>
+            c.ToProto(counts.GetValueOrDefault(c.Id), ElectionRules.MinimumCandidates(election.Family, c.Seats, rules))));
+        return response;
+    }
+
+    public override async Task<V1.Constituency> GetConstituency(GetConstituencyRequest request, ServerCallContext context)
+    {
+        var constituency = await db.Constituencies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.Id, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("Constituency", request.Id);
+        return await ToProtoAsync(constituency, context.CancellationToken);
+    }
+
+    public override async Task<V1.Constituency> CreateConstituency(CreateConstituencyRequest request, ServerCallContext context)
+    {
+        var input = request.Constituency;
+        new RequestValidator().Require(input is not null, "constituency", "is required").ThrowIfInvalid();
+        var validator = new RequestValidator();
+        var election = await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == input!.ElectionId, context.CancellationToken);
+        validator.Require(election is not null, "constituency.election_id", $"there is no election '{input!.ElectionId}'");
+        var provinceKnown = await db.AdministrativeUnits.AnyAsync(u => u.Code == input.ProvinceCode && u.ParentCode == null, context.CancellationToken);
+        validator.Require(provinceKnown, "constituency.province_code", $"'{input.ProvinceCode}' is not a province code");
+        validator.Require(input.Number >= 1, "constituency.number", "must be 1 or more");
+        if (election is not null)
+        {
+            await ValidateSeatsAsync(validator, election, input.Seats, context.CancellationToken);
+        }
+        validator.ThrowIfInvalid();
+
+        var id = Constituency.IdFor(election!.Id, input.ProvinceCode, input.Number);
+        if (await db.Constituencies.AnyAsync(c => c.Id == id, context.CancellationToken))
+        {
+            throw new ResourceAlreadyExistsException("Constituency", id);
+        }
+        var constituency = new Constituency { Id = id, ElectionId = election.Id, ProvinceCode = input.ProvinceCode, Number = input.Number, Seats = input.Seats };
+        db.Constituencies.Add(constituency);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return await ToProtoAsync(constituency, context.CancellationToken);
+    }
+
+    public override async Task<V1.Constituency> UpdateConstituency(UpdateConstituencyRequest request, ServerCallContext context)
+    {
+        var input = request.Constituency;
+        new RequestValidator().Require(input is not null, "constituency", "is required").ThrowIfInvalid();
+        var paths = MaskPaths(request.UpdateMask, ConstituencyPaths);
+        var validator = new RequestValidator();
+        var etag = Etags.Parse(input!.Etag, "constituency.etag", validator);
+        validator.ThrowIfInvalid();
+        var constituency = await db.Constituencies.SingleOrDefaultAsync(c => c.Id == input.Id, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("Constituency", input.Id);
+        Etags.Check(constituency.RowVersion, etag, "Constituency", constituency.Id);
+        if (paths.Contains("seats"))
+        {
+            var election = await db.Elections.AsNoTracking().SingleAsync(e => e.Id == constituency.ElectionId, context.CancellationToken);
+            await ValidateSeatsAsync(validator, election, input.Seats, context.CancellationToken);
+            validator.ThrowIfInvalid();
+            constituency.Seats = input.Seats;
+        }
+        db.Entry(constituency).Property(c => c.RowVersion).OriginalValue = etag;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return await ToProtoAsync(constituency, context.CancellationToken);
+    }
+
+    public override async Task<ListCandidatesResponse> ListCandidates(ListCandidatesRequest request, ServerCallContext context)
+    {
+        var election = await ElectionAsync(request.ElectionId, "election_id", context.CancellationToken);
+        var query = db.Candidates.AsNoTracking().Where(c => c.ElectionId == election.Id);
+        if (request.ConstituencyId.Length > 0)
+        {
+            query = query.Where(c => c.ConstituencyId == request.ConstituencyId);
+        }
+        var folded = VietnameseText.Fold(request.NameQuery);
+        if (folded.Length > 0)
+        {
+            // Served by the trigram index on the folded name: "nguyen van anh" finds "Nguyễn Văn Ánh".
+            var pattern = "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(c => EF.Functions.Like(c.SearchName, pattern));
+        }
+        var page = await query.ToPageAsync(c => c.ListKey, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
+        var response = new ListCandidatesResponse { NextPageToken = page.NextPageToken };
+        response.Candidates.AddRange(page.Items.Select(c => c.ToProto()));
+        return response;
+    }
+
+    public override async Task<V1.Candidate> GetCandidate(GetCandidateRequest request, ServerCallContext context) =>
+        (await FindCandidateAsync(request.Id, tracked: false, context.CancellationToken)).ToProto();
+
+    public override async Task<V1.Candidate> CreateCandidate(CreateCandidateRequest request, ServerCallContext context)
+    {
+        var input = request.Candidate;
+        new RequestValidator().Require(input is not null, "candidate", "is required").ThrowIfInvalid();
+        var validator = new RequestValidator();
+        var election = await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == input!.ElectionId, context.CancellationToken);
+        validator.Require(election is not null, "candidate.election_id", $"there is no election '{input!.ElectionId}'");
+        var candidate = new Candidate
+        {
+            Id = NewId.NextGuid(), ElectionId = input.ElectionId, ConstituencyId = "", ProvinceCode = "", NationalId = "", Ethnicity = "",
+        };
+        await ApplyAsync(validator, candidate, input, context.CancellationToken);
+        validator.ThrowIfInvalid();
+        if (await db.Candidates.AnyAsync(c => c.ElectionId == candidate.ElectionId && c.NationalId == candidate.NationalId, context.CancellationToken))
+        {
+            throw new ResourceAlreadyExistsException("Candidate with national ID", candidate.NationalId);
+        }
+        db.Candidates.Add(candidate);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return candidate.ToProto();
+    }
+
+    public override async Task<V1.Candidate> UpdateCandidate(UpdateCandidateRequest request, ServerCallContext context)
+    {
+        var input = request.Candidate;
+        new RequestValidator().Require(input is not null, "candidate", "is required").ThrowIfInvalid();
+        var paths = MaskPaths(request.UpdateMask, CandidatePaths);
+        var validator = new RequestValidator();
+        var etag = Etags.Parse(input!.Etag, "candidate.etag", validator);
+        validator.ThrowIfInvalid();
+        var candidate = await FindCandidateAsync(input.Id, tracked: true, context.CancellationToken);
+        Etags.Check(candidate.RowVersion, etag, "Candidate", input.Id);
+        var merged = candidate.ToProto();
+        Masks.Merge(paths, input, merged);
+        await ApplyAsync(validator, candidate, merged, context.CancellationToken);
+        validator.ThrowIfInvalid();
+        db.Entry(candidate).Property(c => c.RowVersion).OriginalValue = etag;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return candidate.ToProto();
+    }
+
+    /// <summary>Validates every field of <paramref name="input"/> and, where valid, sets it on the candidate.</summary>
+    private async Task ApplyAsync(RequestValidator validator, Candidate candidate, V1.Candidate input, CancellationToken cancellationToken)
+    {
+        var constituency = await db.Constituencies.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == input.ConstituencyId && c.ElectionId == candidate.ElectionId, cancellationToken);
+        validator.Require(constituency is not null, "candidate.constituency_id", $"there is no constituency '{input.ConstituencyId}' in this election");
+        validator.Require(NationalIdPattern().IsMatch(input.NationalId), "candidate.national_id", "must be the 12 digits of a citizen identity card");
+        var name = VietnameseText.Normalize(input.FullName);
+        validator.Require(name.Length is > 0 and <= 100, "candidate.full_name", "is required (at most 100 characters)");
+        var birthDateValid = IsoDate.TryParse(input.BirthDate, out var birthDate);
+        validator.Require(birthDateValid, "candidate.birth_date", "must be a date YYYY-MM-DD");
+        validator.Require(!birthDateValid || birthDate <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "candidate.birth_date", "is in the future");
+        validator.Require(input.Sex is V1.Sex.Male or V1.Sex.Female, "candidate.sex", "is required");
+        var ethnicity = VietnameseText.Normalize(input.Ethnicity);
+        validator.Require(ethnicity.Length is > 0 and <= 40, "candidate.ethnicity", "is required, e.g. Kinh, Tày, Ê Đê");
+        validator.Require(input.NominatingLevel != V1.NominatingLevel.Unspecified && Enum.IsDefined(input.NominatingLevel),
+            "candidate.nominating_level", "is required");
+        var status = input.Status == V1.CandidateStatus.Unspecified ? V1.CandidateStatus.Introduced : input.Status;
+        validator.Require(Enum.IsDefined(status), "candidate.status", "is not a candidate status");
+        var dossier = DelegateAffairsMapping.ToDomain(input.DossierItems);
+        validator.Require(dossier is not null, "candidate.dossier_items", "holds an item that is not part of a dossier");
+        if (!validator.IsValid)
+        {
+            return;
+        }
+        candidate.ConstituencyId = constituency!.Id;
+        candidate.ProvinceCode = constituency.ProvinceCode;
+        candidate.NationalId = input.NationalId;
+        candidate.SetName(name);
+        candidate.BirthDate = birthDate;
+        candidate.Sex = (Model.Sex)input.Sex;
+        candidate.Ethnicity = ethnicity;
+        candidate.PartyMember = input.PartyMember;
+        candidate.Occupation = VietnameseText.Normalize(input.Occupation);
+        candidate.Workplace = VietnameseText.Normalize(input.Workplace);
+        candidate.Residence = VietnameseText.Normalize(input.Residence);
+        candidate.NominatingLevel = (Model.NominatingLevel)input.NominatingLevel;
+        candidate.ReElected = input.ReElected;
+        candidate.FullTime = input.FullTime;
+        candidate.DossierItems = dossier!.Value;
+        candidate.Status = (Model.CandidateStatus)status;
+    }
+
+    private async Task ValidateSeatsAsync(RequestValidator validator, Model.Election election, int seats, CancellationToken cancellationToken)
+    {
+        var max = ElectionRules.MaxSeats(election.Family, await MarginRulesAsync(election, cancellationToken));
+        validator.Require(seats >= 1 && seats <= max, "constituency.seats", $"must be 1 to {max} for this election (law {election.LawCode})");
+    }
+
+    private Task<List<CandidateMarginRule>> MarginRulesAsync(Model.Election election, CancellationToken cancellationToken) =>
+        db.CandidateMarginRules.AsNoTracking().Where(r => r.LawCode == election.LawCode).ToListAsync(cancellationToken);
+
+    private async Task<Dictionary<string, int>> CandidateCountsAsync(IReadOnlyCollection<string> constituencyIds, CancellationToken cancellationToken) =>
+        await db.Candidates.AsNoTracking()
+            .Where(c => constituencyIds.Contains(c.ConstituencyId) && c.Status != Model.CandidateStatus.Withdrawn)
+            .GroupBy(c => c.ConstituencyId)
+            .Select(g => new { Id = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
+
+    private async Task<V1.Constituency> ToProtoAsync(Constituency constituency, CancellationToken cancellationToken)
+    {
+        var election = await db.Elections.AsNoTracking().SingleAsync(e => e.Id == constituency.ElectionId, cancellationToken);
+        var counts = await CandidateCountsAsync([constituency.Id], cancellationToken);
+        var rules = await MarginRulesAsync(election, cancellationToken);
+        return constituency.ToProto(counts.GetValueOrDefault(constituency.Id), ElectionRules.MinimumCandidates(election.Family, constituency.Seats, rules));
+    }
+
+    private async Task<Model.Election> ElectionAsync(string id, string field, CancellationToken cancellationToken)
+    {
+        new RequestValidator().Require(id.Length > 0, field, "is required").ThrowIfInvalid();
+        return await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw new ResourceNotFoundException("Election", id);
+    }
+
+    private async Task<Candidate> FindCandidateAsync(string id, bool tracked, CancellationToken cancellationToken)
+    {
+        new RequestValidator().Require(Guid.TryParse(id, out var key), "id", "must be a candidate id this API returned").ThrowIfInvalid();
+        var query = tracked ? db.Candidates : db.Candidates.AsNoTracking();
+        return await query.SingleOrDefaultAsync(c => c.Id == key, cancellationToken)
+            ?? throw new ResourceNotFoundException("Candidate", id);
+    }
+
+    private static string[] MaskPaths(Google.Protobuf.WellKnownTypes.FieldMask? mask, string[] allowed)
+    {
+        var paths = mask?.Paths.Count > 0 ? mask.Paths.ToArray() : allowed;
+        var validator = new RequestValidator();
+        foreach (var path in paths.Except(allowed))
+        {
+            validator.Require(false, "update_mask", $"'{path}' cannot be updated; updatable: {string.Join(", ", allowed)}");
+        }
+        validator.ThrowIfInvalid();
+        return paths;
+    }
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex NationalIdPattern();
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.DelegateAffairs.Infrastructure.Seed;
+
+/// <summary>
+/// `seed`: loads the 2021 election (its quotas, constituencies and candidates) where missing, through the
+/// model and database the API writes with, audited as the platform's seed. It needs the provinces, which
+/// arrive from Home Affairs by events: it waits for them (Home Affairs is seeded first).
+/// </summary>
+public static class SeedCommand
+{
+    public static async Task RunAsync(IServiceProvider services)
+    {
+        services.GetRequiredService<CurrentActor>().Actor = CurrentActor.System("seed", PlatformBodies.DelegateAffairs);
+        var db = services.GetRequiredService<DelegateAffairsDbContext>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SeedCommand));
+        if (await db.Elections.AnyAsync(e => e.Id == Election2021Seed.ElectionId))
+        {
+            logger.LogInformation("The 2021 election is already there");
+            return;
+        }
+
+        var codes = Election2021Seed.ProvinceCodes;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        Dictionary<string, string> provinces;
+        while ((provinces = await db.AdministrativeUnits.Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name)).Count < codes.Count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"Only {provinces.Count} of {codes.Count} provinces have replicated from Home Affairs; seed Home Affairs first.");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500)); // waiting on replication, bounded by the deadline
+        }
+
+        var constituencies = Election2021Seed.Constituencies(codes);
+        var candidates = Election2021Seed.Candidates(constituencies, provinces);
+        db.Elections.Add(Election2021Seed.Election);
+        db.QuotaTargets.AddRange(Election2021Seed.Quotas);
+        db.Constituencies.AddRange(constituencies);
+        db.Candidates.AddRange(candidates);
+        await db.SaveChangesAsync();
+        logger.LogInformation("Seeded the 2021 election: {Constituencies} constituencies, {Seats} seats, {Candidates} candidates",
+            constituencies.Count, constituencies.Sum(c => c.Seats), candidates.Count);
+    }
+}
