@@ -87,10 +87,15 @@ ha_dll=$(platform_dll services/HomeAffairs/Platform.HomeAffairs $CONFIGURATION)
 ConnectionStrings__Database=$(db_url home_affairs) dotnet "$ha_dll" seed --contentRoot "$(dirname "$ha_dll")" >"$STATE/logs/home-affairs-seed.log" 2>&1 \
   || { cat "$STATE/logs/home-affairs-seed.log"; exit 1; }
 
-# Delegate Affairs' election of 2021 needs the provinces, which reach it from Home Affairs by events.
-da_dll=$(platform_dll services/DelegateAffairs/Platform.DelegateAffairs $CONFIGURATION)
-ConnectionStrings__Database=$(db_url delegate_affairs) dotnet "$da_dll" seed --contentRoot "$(dirname "$da_dll")" >"$STATE/logs/delegate-affairs-seed.log" 2>&1 \
-  || { cat "$STATE/logs/delegate-affairs-seed.log"; exit 1; }
+# Organization's Party committees and Delegate Affairs' election of 2021 need the provinces, which reach
+# them from Home Affairs by events (their seeds wait for them).
+for entry in "${PLATFORM_SERVICES[@]}"; do
+  IFS=: read -r name project _ _ database <<<"$entry"
+  [[ $name == home-affairs ]] && continue
+  dll=$(platform_dll "$project" $CONFIGURATION)
+  ConnectionStrings__Database=$(db_url "$database") dotnet "$dll" seed --contentRoot "$(dirname "$dll")" >"$STATE/logs/$name-seed.log" 2>&1 \
+    || { cat "$STATE/logs/$name-seed.log"; exit 1; }
+done
 
 gw_dll=$(platform_dll $GATEWAY_PROJECT $CONFIGURATION)
 dotnet "$gw_dll" --contentRoot "$(dirname "$gw_dll")" >"$STATE/logs/gateway.log" 2>&1 &

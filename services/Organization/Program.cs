@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOrganization();
 
 var app = builder.Build();
-if (await app.RunCommandAsync<OrganizationDbContext>(args))
+if (await app.RunCommandAsync<OrganizationDbContext>(args, OrganizationExtensions.Commands))
 {
     return;
 }

@@ -1,5 +1,6 @@
 using Platform.Organization.Grpc;
 using Platform.Organization.Infrastructure;
+using Platform.Organization.Infrastructure.Seed;
 using Platform.Organization.IntegrationEvents;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Hosting;
@@ -18,11 +19,17 @@ public static class OrganizationExtensions
         return builder;
     }
 
+    /// <summary>The one-shot commands besides `migrate`.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<IServiceProvider, Task>> Commands =
+        new Dictionary<string, Func<IServiceProvider, Task>> { ["seed"] = SeedCommand.RunAsync };
+
     public static WebApplication MapOrganization(this WebApplication app)
     {
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
         app.MapGrpcService<AuditTrailGrpcService>();
+        app.MapGrpcService<PartyGrpcService>();
+        app.MapGrpcService<CadreGrpcService>();
         return app;
     }
 }

@@ -1,5 +1,9 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Messaging;
+using Platform.Organization.Model;
 using Platform.ReferenceData;
 using Platform.ServiceDefaults.Auditing;
 
@@ -10,10 +14,73 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
     /// <summary>The read-only copy of Home Affairs' administrative units.</summary>
     public DbSet<AdministrativeUnitCopy> AdministrativeUnits => Set<AdministrativeUnitCopy>();
 
+    public DbSet<PartyOrganization> PartyOrganizations => Set<PartyOrganization>();
+    public DbSet<PartyCongress> PartyCongresses => Set<PartyCongress>();
+    public DbSet<CongressDeadline> CongressDeadlines => Set<CongressDeadline>();
+    public DbSet<CadreRecord> CadreRecords => Set<CadreRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddAdministrativeUnitCopies();
         modelBuilder.AddMessagingTables();
         modelBuilder.AddAuditTrail();
+        modelBuilder.HasPostgresExtension("pg_trgm");
+
+        modelBuilder.Entity<PartyOrganization>(organization =>
+        {
+            organization.HasKey(o => o.Id);
+            organization.Property(o => o.Id).HasMaxLength(100).UseCollation("C");
+            organization.Property(o => o.Name).HasMaxLength(200);
+            organization.Property(o => o.Level).HasConversion<string>().HasMaxLength(30);
+            organization.HasIndex(o => new { o.ParentId, o.Id });
+            organization.HasIndex(o => new { o.Level, o.Id });
+            organization.Property(o => o.RowVersion).IsRowVersion().HasColumnName("xmin");
+        });
+        modelBuilder.Entity<PartyCongress>(congress =>
+        {
+            congress.HasKey(c => c.Id);
+            congress.Property(c => c.Id).HasMaxLength(120).UseCollation("C");
+            congress.Property(c => c.Term).HasMaxLength(20);
+            congress.Property(c => c.Level).HasConversion<string>().HasMaxLength(30);
+            congress.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
+            congress.HasIndex(c => new { c.Term, c.Level, c.Id });
+            congress.Ignore(c => c.ScheduledDate);
+            congress.Property(c => c.RowVersion).IsRowVersion().HasColumnName("xmin");
+        });
+        modelBuilder.Entity<CongressDeadline>(deadline =>
+        {
+            deadline.HasKey(d => new { d.Term, d.Level });
+            deadline.Property(d => d.Level).HasConversion<string>().HasMaxLength(30);
+            deadline.HasData(CongressSchedule.Term2020To2025);
+        });
+        modelBuilder.Entity<CadreRecord>(record =>
+        {
+            record.HasKey(r => r.NationalId);
+            record.Property(r => r.NationalId).HasMaxLength(12);
+            record.Property(r => r.FullName).HasMaxLength(100);
+            record.Property(r => r.ListKey).HasMaxLength(200).UseCollation("C");
+            record.HasIndex(r => r.ListKey);
+            record.HasIndex(r => r.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
+            record.Property(r => r.Sex).HasMaxLength(10);
+            record.Property(r => r.PartyStanding).HasConversion<string>().HasMaxLength(20);
+            record.Property(r => r.SuccessionPlanStatus).HasConversion<string>().HasMaxLength(20);
+            Json(record.Property(r => r.DisciplineRecords));
+            Json(record.Property(r => r.Regulation205Findings));
+            Json(record.Property(r => r.RelativesInLinkedPosts));
+            record.Property(r => r.RowVersion).IsRowVersion().HasColumnName("xmin");
+        });
+    }
+
+    /// <summary>A list of small records kept as one jsonb column: read and written with its row, never queried alone.</summary>
+    private static void Json<T>(PropertyBuilder<List<T>> property)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        property.HasColumnType("jsonb").HasConversion(
+            list => JsonSerializer.Serialize(list, options),
+            json => JsonSerializer.Deserialize<List<T>>(json, options) ?? new List<T>(),
+            new ValueComparer<List<T>>(
+                (a, b) => JsonSerializer.Serialize(a, options) == JsonSerializer.Serialize(b, options),
+                list => JsonSerializer.Serialize(list, options).GetHashCode(StringComparison.Ordinal),
+                list => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(list, options), options)!));
     }
 }

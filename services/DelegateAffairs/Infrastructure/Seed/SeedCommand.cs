@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.ReferenceData;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.DelegateAffairs.Infrastructure.Seed;
@@ -22,16 +23,7 @@ public static class SeedCommand
         }
 
         var codes = Election2021Seed.ProvinceCodes;
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        Dictionary<string, string> provinces;
-        while ((provinces = await db.AdministrativeUnits.Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name)).Count < codes.Count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"Only {provinces.Count} of {codes.Count} provinces have replicated from Home Affairs; seed Home Affairs first.");
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(500)); // waiting on replication, bounded by the deadline
-        }
+        var provinces = (await ReplicatedProvinces.WaitForAsync(db, codes, TimeSpan.FromMinutes(2))).ToDictionary(p => p.Key, p => p.Value.Name);
 
         var constituencies = Election2021Seed.Constituencies(codes);
         var candidates = Election2021Seed.Candidates(constituencies, provinces);

@@ -20,6 +20,7 @@ namespace Platform.Organization.Infrastructure.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Platform.Messaging.Inbox.InboxMessage", b =>
@@ -82,6 +83,251 @@ namespace Platform.Organization.Infrastructure.Migrations
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Model.CadreRecord", b =>
+                {
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("national_id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("DisciplineRecords")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("discipline_records");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("ListKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("list_key")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("PartyJoinedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("party_joined_date");
+
+                    b.Property<string>("PartyStanding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("party_standing");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Regulation205Findings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("regulation205findings");
+
+                    b.Property<string>("RelativesInLinkedPosts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("relatives_in_linked_posts");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_name");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("SuccessionPlanStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("succession_plan_status");
+
+                    b.HasKey("NationalId")
+                        .HasName("pk_cadre_records");
+
+                    b.HasIndex("ListKey")
+                        .HasDatabaseName("ix_cadre_records_list_key");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_cadre_records_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("cadre_records", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Model.CongressDeadline", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("Term", "Level")
+                        .HasName("pk_congress_deadlines");
+
+                    b.ToTable("congress_deadlines", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Term = "2020-2025",
+                            Level = "Grassroots",
+                            Deadline = new DateOnly(2020, 6, 30),
+                            Source = "Chỉ thị 35-CT/TW (30/5/2019) của Bộ Chính trị"
+                        },
+                        new
+                        {
+                            Term = "2020-2025",
+                            Level = "UpperGrassroots",
+                            Deadline = new DateOnly(2020, 8, 31),
+                            Source = "Chỉ thị 35-CT/TW (30/5/2019) của Bộ Chính trị"
+                        },
+                        new
+                        {
+                            Term = "2020-2025",
+                            Level = "DirectlyUnderCentre",
+                            Deadline = new DateOnly(2020, 10, 29),
+                            Source = "Chỉ thị 35-CT/TW (30/5/2019) của Bộ Chính trị"
+                        });
+                });
+
+            modelBuilder.Entity("Platform.Organization.Model.PartyCongress", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("ActualDate")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_date");
+
+                    b.Property<int>("DelegateCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("delegate_count");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PlannedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_date");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_congresses");
+
+                    b.HasIndex("Term", "Level", "Id")
+                        .HasDatabaseName("ix_party_congresses_term_level_id");
+
+                    b.ToTable("party_congresses", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Model.PartyOrganization", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentId")
+                        .HasColumnType("text")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasColumnType("text")
+                        .HasColumnName("province_code");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_organizations");
+
+                    b.HasIndex("Level", "Id")
+                        .HasDatabaseName("ix_party_organizations_level_id");
+
+                    b.HasIndex("ParentId", "Id")
+                        .HasDatabaseName("ix_party_organizations_parent_id_id");
+
+                    b.ToTable("party_organizations", (string)null);
                 });
 
             modelBuilder.Entity("Platform.ReferenceData.AdministrativeUnitCopy", b =>

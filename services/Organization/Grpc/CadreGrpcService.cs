@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Infrastructure;
+using Platform.Organization.Model;
+using Platform.Organization.V1;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Paging;
+using Platform.ServiceDefaults.Text;
+using CadreRecord = Platform.Organization.Model.CadreRecord;
+using DisciplineRecord = Platform.Organization.Model.DisciplineRecord;
+using Regulation205Finding = Platform.Organization.Model.Regulation205Finding;
+using RelativeInLinkedPost = Platform.Organization.Model.RelativeInLinkedPost;
+
+namespace Platform.Organization.Grpc;
+
+/// <summary>platform.organization.v1.CadreService: cadre records, keyed by national ID number.</summary>
+public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvider clock) : CadreService.CadreServiceBase
+{
+    private static readonly string[] UpdatablePaths =
+    [
+        "full_name", "birth_date", "sex", "position", "party_standing", "party_joined_date", "succession_plan_status",
+        "discipline_records", "regulation205_findings", "relatives_in_linked_posts",
+    ];
+
+    public override async Task<ListCadreRecordsResponse> ListCadreRecords(ListCadreRecordsRequest request, ServerCallContext context)
+    {
+        var query = db.CadreRecords.AsNoTracking();
+        var folded = VietnameseText.Fold(request.NameQuery);
+        if (folded.Length > 0)
+        {
+            // Served by the trigram index on the folded name.
+            var pattern = "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(r => EF.Functions.Like(r.SearchName, pattern));
+        }
+        var page = await query.ToPageAsync(r => r.ListKey, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
+        var response = new ListCadreRecordsResponse { NextPageToken = page.NextPageToken };
+        response.CadreRecords.AddRange(page.Items.Select(r => r.ToProto()));
+        return response;
+    }
+
+    public override async Task<V1.CadreRecord> GetCadreRecord(GetCadreRecordRequest request, ServerCallContext context) =>
+        (await FindAsync(request.NationalId, tracked: false, context.CancellationToken)).ToProto();
+
+    public override async Task<V1.CadreRecord> CreateCadreRecord(CreateCadreRecordRequest request, ServerCallContext context)
+    {
+        var input = request.CadreRecord;
+        new RequestValidator().Require(input is not null, "cadre_record", "is required").ThrowIfInvalid();
+        var validator = new RequestValidator()
+            .Require(NationalIdPattern().IsMatch(input!.NationalId), "cadre_record.national_id", "must be the 12 digits of a citizen identity card");
+        var record = new CadreRecord { NationalId = input.NationalId, Sex = "" };
+        Apply(validator, record, input);
+        validator.ThrowIfInvalid();
+        if (await db.CadreRecords.AnyAsync(r => r.NationalId == input.NationalId, context.CancellationToken))
+        {
+            throw new ResourceAlreadyExistsException("Cadre record", input.NationalId);
+        }
+        db.CadreRecords.Add(record);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return record.ToProto();
+    }
+
+    public override async Task<V1.CadreRecord> UpdateCadreRecord(UpdateCadreRecordRequest request, ServerCallContext context)
+    {
+        var input = request.CadreRecord;
+        new RequestValidator().Require(input is not null, "cadre_record", "is required").ThrowIfInvalid();
+        var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
+        var validator = new RequestValidator();
+        var etag = Etags.Parse(input!.Etag, "cadre_record.etag", validator);
+        validator.ThrowIfInvalid();
+        var record = await FindAsync(input.NationalId, tracked: true, context.CancellationToken);
+        Etags.Check(record.RowVersion, etag, "Cadre record", record.NationalId);
+        var merged = record.ToProto();
+        Masks.Merge(paths, input, merged);
+        Apply(validator, record, merged);
+        validator.ThrowIfInvalid();
+        db.Entry(record).Property(r => r.RowVersion).OriginalValue = etag;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return record.ToProto();
+    }
+
+    /// <summary>Validates every field and, if all are valid, sets them on the record.</summary>
+    private void Apply(RequestValidator validator, CadreRecord record, V1.CadreRecord input)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var name = VietnameseText.Normalize(input.FullName);
+        validator.Require(name.Length is > 0 and <= 100, "cadre_record.full_name", "is required (at most 100 characters)");
+        var birth = Date(validator, input.BirthDate, "cadre_record.birth_date", required: true);
+        validator.Require(birth is null || birth <= today, "cadre_record.birth_date", "is in the future");
+        validator.Require(input.Sex is "male" or "female", "cadre_record.sex", "must be male or female");
+        validator.Require(input.PartyStanding != V1.PartyStanding.Unspecified && Enum.IsDefined(input.PartyStanding), "cadre_record.party_standing", "is required");
+        var joined = Date(validator, input.PartyJoinedDate, "cadre_record.party_joined_date", required: false);
+        validator.Require(input.SuccessionPlanStatus != V1.SuccessionPlanStatus.Unspecified && Enum.IsDefined(input.SuccessionPlanStatus),
+            "cadre_record.succession_plan_status", "is required");
+
+        var discipline = input.DisciplineRecords.Select((d, i) =>
+        {
+            var field = $"cadre_record.discipline_records[{i}]";
+            var decided = Date(validator, d.DecidedDate, $"{field}.decided_date", required: true);
+            var expires = Date(validator, d.ExpiresDate, $"{field}.expires_date", required: false);
+            validator.Require(d.Form.Trim().Length > 0, $"{field}.form", "is required, e.g. Khiển trách");
+            return new DisciplineRecord(decided ?? default, VietnameseText.Normalize(d.Form), VietnameseText.Normalize(d.Reason), expires);
+        }).ToList();
+        var findings = input.Regulation205Findings.Select((f, i) =>
+        {
+            var field = $"cadre_record.regulation205_findings[{i}]";
+            validator.Require(f.Kind != V1.Regulation205FindingKind.Unspecified && Enum.IsDefined(f.Kind), $"{field}.kind", "is required");
+            var found = Date(validator, f.FoundDate, $"{field}.found_date", required: true);
+            var until = Date(validator, f.SanctionUntil, $"{field}.sanction_until", required: false);
+            validator.Require(until is null || found is null || until >= found, $"{field}.sanction_until", "is before the finding");
+            return new Regulation205Finding((Model.Regulation205FindingKind)f.Kind, VietnameseText.Normalize(f.Description), found ?? default, until);
+        }).ToList();
+        var relatives = input.RelativesInLinkedPosts.Select((r, i) =>
+        {
+            var field = $"cadre_record.relatives_in_linked_posts[{i}]";
+            validator.Require(r.FullName.Trim().Length > 0, $"{field}.full_name", "is required");
+            validator.Require(r.Post.Trim().Length > 0, $"{field}.post", "is required");
+            return new RelativeInLinkedPost(VietnameseText.Normalize(r.FullName), VietnameseText.Normalize(r.Relation), VietnameseText.Normalize(r.Post));
+        }).ToList();
+        if (!validator.IsValid)
+        {
+            return;
+        }
+        record.SetName(name);
+        record.BirthDate = birth!.Value;
+        record.Sex = input.Sex;
+        record.Position = VietnameseText.Normalize(input.Position);
+        record.PartyStanding = (Model.PartyStanding)input.PartyStanding;
+        record.PartyJoinedDate = joined;
+        record.SuccessionPlanStatus = (Model.SuccessionPlanStatus)input.SuccessionPlanStatus;
+        record.DisciplineRecords = discipline;
+        record.Regulation205Findings = findings;
+        record.RelativesInLinkedPosts = relatives;
+    }
+
+    private static DateOnly? Date(RequestValidator validator, string text, string field, bool required)
+    {
+        if (text.Length == 0)
+        {
+            validator.Require(!required, field, "is required (YYYY-MM-DD)");
+            return null;
+        }
+        var valid = IsoDate.TryParse(text, out var date);
+        validator.Require(valid, field, "must be a date YYYY-MM-DD");
+        return valid ? date : null;
+    }
+
+    private async Task<CadreRecord> FindAsync(string nationalId, bool tracked, CancellationToken cancellationToken)
+    {
+        new RequestValidator().Require(NationalIdPattern().IsMatch(nationalId), "national_id", "must be 12 digits").ThrowIfInvalid();
+        var query = tracked ? db.CadreRecords : db.CadreRecords.AsNoTracking();
+        return await query.SingleOrDefaultAsync(r => r.NationalId == nationalId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Cadre record", nationalId);
+    }
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex NationalIdPattern();
+}
