@@ -180,3 +180,57 @@ public sealed class OrganizationApiTests(ServiceHost<OrganizationDbContext> host
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
 }
+
+public sealed class PersonnelPlanApiTests(ServiceHost<OrganizationDbContext> host) : IClassFixture<ServiceHost<OrganizationDbContext>>
+{
+    [Fact]
+    public async Task A_plan_s_structure_report_checks_shares_and_each_nominee_s_age()
+    {
+        var party = new PartyService.PartyServiceClient(host.Channel);
+        var personnel = new PersonnelService.PersonnelServiceClient(host.Channel);
+        var province = await party.CreatePartyOrganizationAsync(new CreatePartyOrganizationRequest
+        {
+            PartyOrganization = new PartyOrganization { Id = $"dang-bo-{Guid.NewGuid():N}"[..20], Name = "Đảng bộ tỉnh Lào Cai" },
+        });
+
+        var plan = await personnel.CreatePersonnelPlanAsync(new CreatePersonnelPlanRequest
+        {
+            PersonnelPlan = new PersonnelPlan
+            {
+                OrganizationId = province.Id, Term = "2020-2025", PlannedSize = 50, ReferenceDate = "2020-10-15",
+                Nominees =
+                {
+                    new Nominee { FullName = "Đặng Xuân Phong", BirthDate = "1965-10-01", Sex = "male", FirstTime = false },
+                    new Nominee { FullName = "Giàng Thị Dung", BirthDate = "1985-02-02", Sex = "female", FirstTime = true },
+                    new Nominee { FullName = "Trịnh Xuân Trường", BirthDate = "1965-05-05", Sex = "male", FirstTime = true },
+                },
+            },
+        });
+        var report = await personnel.GetStructureReportAsync(new GetStructureReportRequest { Id = plan.Id });
+
+        Assert.Equal((50, 3), (report.PlannedSize, report.NomineeCount));
+        Assert.Equal((1, 33.33), (report.Lines.Single(l => l.Criterion == "under_40").Count, report.Lines.Single(l => l.Criterion == "under_40").ActualPercent));
+        Assert.Equal([true, true, false], report.AgeChecks.Select(c => c.Passes));
+        Assert.Equal("1965-09-01", report.AgeChecks[2].BornFrom);
+    }
+
+    [Fact]
+    public async Task A_plan_with_bad_nominees_names_each_field()
+    {
+        var personnel = new PersonnelService.PersonnelServiceClient(host.Channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => personnel.CreatePersonnelPlanAsync(new CreatePersonnelPlanRequest
+        {
+            PersonnelPlan = new PersonnelPlan
+            {
+                OrganizationId = "khong-co", Term = "2020-2025", PlannedSize = 0, ReferenceDate = "15/10/2020",
+                Nominees = { new Nominee { FullName = "", BirthDate = "2999-01-01", Sex = "?" } },
+            },
+        }).ResponseAsync);
+
+        Assert.Equal(
+            ["personnel_plan.organization_id", "personnel_plan.planned_size", "personnel_plan.reference_date",
+             "personnel_plan.nominees[0].full_name", "personnel_plan.nominees[0].birth_date", "personnel_plan.nominees[0].sex"],
+            error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
+    }
+}

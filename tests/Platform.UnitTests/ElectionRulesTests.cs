@@ -1,5 +1,6 @@
 using Platform.DelegateAffairs.Infrastructure.Seed;
 using Platform.DelegateAffairs.Model;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.UnitTests;
 

@@ -77,12 +77,3 @@ public sealed class Candidate : Platform.ServiceDefaults.Auditing.IAuditable
     /// <summary>Age in whole years on a day (election day for the "under 40" quota).</summary>
     public int AgeOn(DateOnly day) => Ages.On(BirthDate, day);
 }
-
-public static class Ages
-{
-    public static int On(DateOnly birthDate, DateOnly day)
-    {
-        var age = day.Year - birthDate.Year;
-        return birthDate.AddYears(age) > day ? age - 1 : age;
-    }
-}

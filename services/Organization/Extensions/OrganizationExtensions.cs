@@ -30,6 +30,7 @@ public static class OrganizationExtensions
         app.MapGrpcService<AuditTrailGrpcService>();
         app.MapGrpcService<PartyGrpcService>();
         app.MapGrpcService<CadreGrpcService>();
+        app.MapGrpcService<PersonnelGrpcService>();
         return app;
     }
 }

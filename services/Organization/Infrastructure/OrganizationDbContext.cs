@@ -18,6 +18,9 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
     public DbSet<PartyCongress> PartyCongresses => Set<PartyCongress>();
     public DbSet<CongressDeadline> CongressDeadlines => Set<CongressDeadline>();
     public DbSet<CadreRecord> CadreRecords => Set<CadreRecord>();
+    public DbSet<PersonnelPlan> PersonnelPlans => Set<PersonnelPlan>();
+    public DbSet<StructureTarget> StructureTargets => Set<StructureTarget>();
+    public DbSet<AgeCutoff> AgeCutoffs => Set<AgeCutoff>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,6 +55,25 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             deadline.HasKey(d => new { d.Term, d.Level });
             deadline.Property(d => d.Level).HasConversion<string>().HasMaxLength(30);
             deadline.HasData(CongressSchedule.Term2020To2025);
+        });
+        modelBuilder.Entity<PersonnelPlan>(plan =>
+        {
+            plan.HasKey(p => p.Id);
+            plan.Property(p => p.Id).HasMaxLength(120).UseCollation("C");
+            plan.Property(p => p.Level).HasConversion<string>().HasMaxLength(30);
+            Json(plan.Property(p => p.Nominees));
+            plan.Property(p => p.RowVersion).IsRowVersion().HasColumnName("xmin");
+        });
+        modelBuilder.Entity<StructureTarget>(target =>
+        {
+            target.HasKey(t => new { t.Term, t.Criterion });
+            target.HasData(StructureRules.Targets2020To2025);
+        });
+        modelBuilder.Entity<AgeCutoff>(cutoff =>
+        {
+            cutoff.HasKey(c => new { c.Term, c.Level, c.Sex, c.FirstTime });
+            cutoff.Property(c => c.Level).HasConversion<string>().HasMaxLength(30);
+            cutoff.HasData(StructureRules.AgeCutoffs2020To2025);
         });
         modelBuilder.Entity<CadreRecord>(record =>
         {

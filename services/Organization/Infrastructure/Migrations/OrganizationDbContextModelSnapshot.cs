@@ -85,6 +85,78 @@ namespace Platform.Organization.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Organization.Model.AgeCutoff", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Sex")
+                        .HasColumnType("text")
+                        .HasColumnName("sex");
+
+                    b.Property<bool>("FirstTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_time");
+
+                    b.Property<DateOnly>("BornFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("born_from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("Term", "Level", "Sex", "FirstTime")
+                        .HasName("pk_age_cutoffs");
+
+                    b.ToTable("age_cutoffs", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Term = "2020-2025",
+                            Level = "DirectlyUnderCentre",
+                            Sex = "male",
+                            FirstTime = true,
+                            BornFrom = new DateOnly(1965, 9, 1),
+                            Source = "Chỉ thị 35-CT/TW (30/5/2019); Hướng dẫn 26-HD/BTCTW"
+                        },
+                        new
+                        {
+                            Term = "2020-2025",
+                            Level = "DirectlyUnderCentre",
+                            Sex = "female",
+                            FirstTime = true,
+                            BornFrom = new DateOnly(1970, 9, 1),
+                            Source = "Chỉ thị 35-CT/TW (30/5/2019); Hướng dẫn 26-HD/BTCTW"
+                        },
+                        new
+                        {
+                            Term = "2020-2025",
+                            Level = "DirectlyUnderCentre",
+                            Sex = "male",
+                            FirstTime = false,
+                            BornFrom = new DateOnly(1963, 3, 1),
+                            Source = "Chỉ thị 35-CT/TW (30/5/2019); Hướng dẫn 26-HD/BTCTW"
+                        },
+                        new
+                        {
+                            Term = "2020-2025",
+                            Level = "DirectlyUnderCentre",
+                            Sex = "female",
+                            FirstTime = false,
+                            BornFrom = new DateOnly(1968, 3, 1),
+                            Source = "Chỉ thị 35-CT/TW (30/5/2019); Hướng dẫn 26-HD/BTCTW"
+                        });
+                });
+
             modelBuilder.Entity("Platform.Organization.Model.CadreRecord", b =>
                 {
                     b.Property<string>("NationalId")
@@ -328,6 +400,101 @@ namespace Platform.Organization.Infrastructure.Migrations
                         .HasDatabaseName("ix_party_organizations_parent_id_id");
 
                     b.ToTable("party_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Model.PersonnelPlan", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Nominees")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("nominees");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PlannedSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_size");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personnel_plans");
+
+                    b.ToTable("personnel_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Model.StructureTarget", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.Property<string>("Criterion")
+                        .HasColumnType("text")
+                        .HasColumnName("criterion");
+
+                    b.Property<decimal?>("MaxPercent")
+                        .HasColumnType("numeric")
+                        .HasColumnName("max_percent");
+
+                    b.Property<decimal?>("MinPercent")
+                        .HasColumnType("numeric")
+                        .HasColumnName("min_percent");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("Term", "Criterion")
+                        .HasName("pk_structure_targets");
+
+                    b.ToTable("structure_targets", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Term = "2020-2025",
+                            Criterion = "under_40",
+                            MinPercent = 10m,
+                            Source = "Chỉ thị 35-CT/TW (30/5/2019); Hướng dẫn 26-HD/BTCTW"
+                        },
+                        new
+                        {
+                            Term = "2020-2025",
+                            Criterion = "age_40_to_50",
+                            MaxPercent = 50m,
+                            MinPercent = 40m,
+                            Source = "Chỉ thị 35-CT/TW (30/5/2019); Hướng dẫn 26-HD/BTCTW"
+                        });
                 });
 
             modelBuilder.Entity("Platform.ReferenceData.AdministrativeUnitCopy", b =>
