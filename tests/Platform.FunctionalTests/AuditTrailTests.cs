@@ -10,12 +10,12 @@ namespace Platform.FunctionalTests;
 
 public sealed class AuditTrailTests(HomeAffairsHost host) : IClassFixture<HomeAffairsHost>
 {
-    private static int _nextCode = 500;
+    private static int _nextCode = 9; // provinces have two-digit codes
 
     [Fact]
     public async Task A_write_records_exactly_one_entry_naming_the_principal_and_the_change()
     {
-        var code = Interlocked.Increment(ref _nextCode).ToString("D3");
+        var code = Interlocked.Increment(ref _nextCode).ToString("D2");
         var units = new AdministrativeUnitService.AdministrativeUnitServiceClient(host.Channel);
 
         await units.CreateAdministrativeUnitAsync(new CreateAdministrativeUnitRequest
@@ -32,7 +32,7 @@ public sealed class AuditTrailTests(HomeAffairsHost host) : IClassFixture<HomeAf
     [Fact]
     public async Task The_trail_of_a_resource_is_listed_to_its_body_and_refused_to_others()
     {
-        var code = Interlocked.Increment(ref _nextCode).ToString("D3");
+        var code = Interlocked.Increment(ref _nextCode).ToString("D2");
         var units = new AdministrativeUnitService.AdministrativeUnitServiceClient(host.Channel);
         var created = await units.CreateAdministrativeUnitAsync(new CreateAdministrativeUnitRequest
         {
@@ -63,7 +63,7 @@ public sealed class AuditTrailTests(HomeAffairsHost host) : IClassFixture<HomeAf
     public async Task The_application_cannot_change_or_remove_audit_entries(string sql)
     {
         var units = new AdministrativeUnitService.AdministrativeUnitServiceClient(host.Channel);
-        var code = Interlocked.Increment(ref _nextCode).ToString("D3");
+        var code = Interlocked.Increment(ref _nextCode).ToString("D2");
         await units.CreateAdministrativeUnitAsync(new CreateAdministrativeUnitRequest
         {
             AdministrativeUnit = new AdministrativeUnit { Code = code, Name = "Nghĩa Bình", Kind = AdministrativeUnitKind.Province },

@@ -26,8 +26,8 @@ public sealed class HomeAffairsApiTests(HomeAffairsHost host) : IClassFixture<Ho
 {
     private AdministrativeUnitService.AdministrativeUnitServiceClient Client => new(host.Channel);
 
-    private static int _nextCode = 100;
-    private static string NewCode() => Interlocked.Increment(ref _nextCode).ToString("D3");
+    private static int _nextCode = 9; // provinces have two-digit codes: "10" to "99"
+    private static string NewCode() => Interlocked.Increment(ref _nextCode).ToString("D2");
 
     private async Task<AdministrativeUnit> CreateAsync(string name = "Yên Bái", string? code = null) =>
         await Client.CreateAdministrativeUnitAsync(new CreateAdministrativeUnitRequest

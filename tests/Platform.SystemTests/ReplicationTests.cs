@@ -15,9 +15,9 @@ namespace Platform.SystemTests;
 public sealed class ReplicationTests(PlatformFixture platform, ITestOutputHelper output)
 {
     private static readonly string[] CopyHolders = ["organization", "delegate-affairs"];
-    private static int _nextCode = 900;
+    private static int _nextCode = 9; // provinces have two-digit codes
 
-    private static string NewCode() => Interlocked.Increment(ref _nextCode).ToString("D3");
+    private static string NewCode() => Interlocked.Increment(ref _nextCode).ToString("D2");
 
     private async Task<HttpResponseMessage> CreateThroughGatewayAsync(string code, string name) =>
         await platform.Gateway.PostAsJsonAsync("/api/home-affairs/v1/administrative-units",

@@ -7,6 +7,9 @@ namespace Platform.Contracts.IntegrationEvents;
 /// </summary>
 /// <param name="Kind">The kind's name without the enum prefix, e.g. "PROVINCE".</param>
 /// <param name="ChangedBy">Who made the change (added after the first version: absent in older events).</param>
+/// <param name="ValidFrom">From when the unit exists (null: always has). Added later, like the two after it.</param>
+/// <param name="ValidTo">Until when it exists (null: still does): a merged or dissolved unit is closed, never deleted.</param>
+/// <param name="SuccessorCode">The unit that took a merged one over.</param>
 public sealed record AdministrativeUnitChanged(
     string Code,
     string Name,
@@ -14,4 +17,7 @@ public sealed record AdministrativeUnitChanged(
     string? ParentCode,
     long Revision,
     DateTimeOffset ChangedAt,
-    Actor? ChangedBy = null);
+    Actor? ChangedBy = null,
+    DateOnly? ValidFrom = null,
+    DateOnly? ValidTo = null,
+    string? SuccessorCode = null);

@@ -12,6 +12,9 @@ public sealed class AdministrativeUnitCopy : IAuditable
     public required string Name { get; set; }
     public required string Kind { get; set; }
     public string? ParentCode { get; set; }
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+    public string? SuccessorCode { get; set; }
     public long Revision { get; set; }
     public DateTimeOffset ReplicatedAt { get; set; }
 

@@ -29,6 +29,9 @@ public abstract class AdministrativeUnitCopyConsumer<TContext>(TContext db, Curr
                 Name = message.Name,
                 Kind = message.Kind,
                 ParentCode = message.ParentCode,
+                ValidFrom = message.ValidFrom,
+                ValidTo = message.ValidTo,
+                SuccessorCode = message.SuccessorCode,
                 Revision = message.Revision,
                 ReplicatedAt = DateTimeOffset.UtcNow,
             });
@@ -41,6 +44,7 @@ public abstract class AdministrativeUnitCopyConsumer<TContext>(TContext db, Curr
         copy.Name = message.Name;
         copy.Kind = message.Kind;
         copy.ParentCode = message.ParentCode;
+        (copy.ValidFrom, copy.ValidTo, copy.SuccessorCode) = (message.ValidFrom, message.ValidTo, message.SuccessorCode);
         copy.Revision = message.Revision;
         copy.ReplicatedAt = DateTimeOffset.UtcNow;
     }

@@ -15,6 +15,7 @@ public static class ReferenceDataModel
             copy.Property(u => u.Name).HasMaxLength(200);
             copy.Property(u => u.Kind).HasMaxLength(40);
             copy.Property(u => u.ParentCode).HasMaxLength(16);
+            copy.Property(u => u.SuccessorCode).HasMaxLength(16);
         });
         return modelBuilder;
     }

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.V1;
 using Platform.ReferenceData;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.DelegateAffairs.Grpc;
 
@@ -28,5 +29,8 @@ public sealed class AdministrativeUnitCopyGrpcService(DelegateAffairsDbContext d
         ParentCode = copy.ParentCode ?? "",
         Revision = copy.Revision,
         ReplicateTime = Timestamp.FromDateTimeOffset(copy.ReplicatedAt),
+        ValidFrom = copy.ValidFrom?.ToIso() ?? "",
+        ValidTo = copy.ValidTo?.ToIso() ?? "",
+        SuccessorCode = copy.SuccessorCode ?? "",
     };
 }

@@ -1,35 +1,40 @@
-using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.IntegrationEvents;
-using Platform.HomeAffairs.Model;
 using Platform.HomeAffairs.V1;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Text;
 using AdministrativeUnit = Platform.HomeAffairs.Model.AdministrativeUnit;
-using AdministrativeUnitKind = Platform.HomeAffairs.Model.AdministrativeUnitKind;
+using Kind = Platform.HomeAffairs.Model.AdministrativeUnitKind;
 
 namespace Platform.HomeAffairs.Grpc;
 
 /// <summary>
 /// platform.homeaffairs.v1.AdministrativeUnitService. Each write saves the unit and its
 /// <c>AdministrativeUnitChanged</c> event in one transaction (the outbox), so the copies never miss it.
+/// Units are never deleted: a merged one is closed with valid_to and names its successor.
 /// </summary>
-public sealed partial class AdministrativeUnitGrpcService(HomeAffairsDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, CurrentActor actor, TimeProvider clock)
     : AdministrativeUnitService.AdministrativeUnitServiceBase
 {
     private const string ResourceType = "Administrative unit";
     private const int MaxNameLength = 200;
-    private static readonly string[] UpdatablePaths = ["name", "kind", "parent_code"];
+    private static readonly string[] UpdatablePaths = ["name", "kind", "parent_code", "valid_from", "valid_to", "successor_code"];
 
     public override async Task<ListAdministrativeUnitsResponse> ListAdministrativeUnits(
         ListAdministrativeUnitsRequest request, ServerCallContext context)
     {
         var pageRequest = PageRequest.Parse(request.PageSize, request.PageToken);
-        var page = await db.AdministrativeUnits.AsNoTracking().ToPageAsync(u => u.Code, pageRequest, context.CancellationToken);
+        var query = db.AdministrativeUnits.AsNoTracking();
+        if (request.ParentCode.Length > 0)
+        {
+            query = query.Where(u => u.ParentCode == request.ParentCode);
+        }
+        var page = await query.ToPageAsync(u => u.Code, pageRequest, context.CancellationToken);
         var response = new ListAdministrativeUnitsResponse { NextPageToken = page.NextPageToken };
         response.AdministrativeUnits.AddRange(page.Items.Select(u => u.ToProto()));
         return response;
@@ -46,17 +51,17 @@ public sealed partial class AdministrativeUnitGrpcService(HomeAffairsDbContext d
     public override async Task<V1.AdministrativeUnit> CreateAdministrativeUnit(CreateAdministrativeUnitRequest request, ServerCallContext context)
     {
         var input = request.AdministrativeUnit;
-        var validator = new RequestValidator().Require(input is not null, "administrative_unit", "is required");
-        validator.ThrowIfInvalid();
-        validator.Require(CodePattern().IsMatch(input!.Code), "administrative_unit.code", "must be 2 to 5 digits");
-        ValidateValues(validator, input.Name, input.Kind, input.ParentCode);
+        new RequestValidator().Require(input is not null, "administrative_unit", "is required").ThrowIfInvalid();
+        var validator = new RequestValidator();
+        var values = await ValidateAsync(validator, input!, context.CancellationToken);
         validator.ThrowIfInvalid();
 
-        if (await db.AdministrativeUnits.AnyAsync(u => u.Code == input.Code, context.CancellationToken))
+        if (await db.AdministrativeUnits.AnyAsync(u => u.Code == input!.Code, context.CancellationToken))
         {
-            throw new ResourceAlreadyExistsException(ResourceType, input.Code);
+            throw new ResourceAlreadyExistsException(ResourceType, input!.Code);
         }
-        var unit = AdministrativeUnit.Create(input.Code, input.Name, input.Kind.ToDomain()!.Value, NullIfEmpty(input.ParentCode), clock.GetUtcNow());
+        var unit = AdministrativeUnit.Create(input!.Code, values.Name, values.Kind, values.ParentCode, clock.GetUtcNow(),
+            values.ValidFrom, values.ValidTo, values.SuccessorCode);
         db.AdministrativeUnits.Add(unit);
         db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit, actor.Actor));
         await db.SaveChangesAsync(context.CancellationToken);
@@ -66,32 +71,21 @@ public sealed partial class AdministrativeUnitGrpcService(HomeAffairsDbContext d
     public override async Task<V1.AdministrativeUnit> UpdateAdministrativeUnit(UpdateAdministrativeUnitRequest request, ServerCallContext context)
     {
         var input = request.AdministrativeUnit;
-        var validator = new RequestValidator().Require(input is not null, "administrative_unit", "is required");
-        validator.ThrowIfInvalid();
-        var paths = request.UpdateMask?.Paths.Count > 0 ? request.UpdateMask.Paths.ToArray() : UpdatablePaths;
-        foreach (var path in paths.Except(UpdatablePaths))
-        {
-            validator.Require(false, "update_mask", $"'{path}' cannot be updated; updatable fields: {string.Join(", ", UpdatablePaths)}");
-        }
-        validator.Require(input!.Code.Length > 0, "administrative_unit.code", "is required");
-        validator.Require(input.Etag.Length > 0, "administrative_unit.etag", "is required: read the unit and send its etag back");
-        var etagIsValid = AdministrativeUnitMapping.TryParseEtag(input.Etag, out var etag);
-        validator.Require(input.Etag.Length == 0 || etagIsValid, "administrative_unit.etag", "is not an etag this API returned");
+        new RequestValidator().Require(input is not null, "administrative_unit", "is required").ThrowIfInvalid();
+        var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
+        var validator = new RequestValidator().Require(input!.Code.Length > 0, "administrative_unit.code", "is required");
+        var etag = Etags.Parse(input.Etag, "administrative_unit.etag", validator);
         validator.ThrowIfInvalid();
 
         var unit = await db.AdministrativeUnits.SingleOrDefaultAsync(u => u.Code == input.Code, context.CancellationToken)
             ?? throw new ResourceNotFoundException(ResourceType, input.Code);
-        if (unit.RowVersion != etag)
-        {
-            throw new ConcurrencyConflictException(ResourceType, input.Code);
-        }
-        var name = paths.Contains("name") ? input.Name : unit.Name;
-        var kind = paths.Contains("kind") ? input.Kind : unit.Kind.ToProto();
-        var parentCode = paths.Contains("parent_code") ? input.ParentCode : unit.ParentCode ?? "";
-        ValidateValues(validator, name, kind, parentCode);
+        Etags.Check(unit.RowVersion, etag, ResourceType, input.Code);
+        var merged = unit.ToProto();
+        Masks.Merge(paths, input, merged);
+        var values = await ValidateAsync(validator, merged, context.CancellationToken);
         validator.ThrowIfInvalid();
 
-        if (unit.Change(name, kind.ToDomain()!.Value, NullIfEmpty(parentCode), clock.GetUtcNow()))
+        if (unit.Change(values.Name, values.Kind, values.ParentCode, values.ValidFrom, values.ValidTo, values.SuccessorCode, clock.GetUtcNow()))
         {
             // Also guard the UPDATE itself: a writer that committed since our read makes it affect no row → Aborted.
             db.Entry(unit).Property(u => u.RowVersion).OriginalValue = etag;
@@ -101,20 +95,57 @@ public sealed partial class AdministrativeUnitGrpcService(HomeAffairsDbContext d
         return unit.ToProto();
     }
 
-    private static void ValidateValues(RequestValidator validator, string name, V1.AdministrativeUnitKind kind, string parentCode)
+    private sealed record Values(string Name, Kind Kind, string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo, string? SuccessorCode);
+
+    /// <summary>Every rule of a unit's fields; each broken one is named.</summary>
+    private async Task<Values> ValidateAsync(RequestValidator validator, V1.AdministrativeUnit input, CancellationToken cancellationToken)
     {
-        var normalized = AdministrativeUnit.NormalizeName(name);
-        validator.Require(normalized.Length > 0, "administrative_unit.name", "is required");
-        validator.Require(normalized.Length <= MaxNameLength, "administrative_unit.name", $"must be at most {MaxNameLength} characters");
-        var domainKind = kind.ToDomain();
-        validator.Require(domainKind is not null, "administrative_unit.kind", "must be PROVINCE or CENTRALLY_RUN_CITY");
-        // Provinces and centrally-run cities are the top level; districts and communes will have parents.
-        validator.Require(parentCode.Length == 0, "administrative_unit.parent_code",
-            "must be empty for a province or centrally-run city");
+        var name = AdministrativeUnit.NormalizeName(input.Name);
+        validator.Require(name.Length > 0, "administrative_unit.name", "is required");
+        validator.Require(name.Length <= MaxNameLength, "administrative_unit.name", $"must be at most {MaxNameLength} characters");
+        var kind = input.Kind.ToDomain();
+        validator.Require(kind is not null, "administrative_unit.kind", "must be PROVINCE, CENTRALLY_RUN_CITY, DISTRICT or COMMUNE");
+
+        // GSO codes: 2 digits for a province, 3 for a district, 5 for a commune.
+        var digits = kind switch { Kind.District => 3, Kind.Commune => 5, _ => 2 };
+        validator.Require(input.Code.Length == digits && input.Code.All(char.IsAsciiDigit), "administrative_unit.code",
+            $"must be {digits} digits for this kind of unit");
+
+        string? parentCode = input.ParentCode.Length == 0 ? null : input.ParentCode;
+        if (kind is Kind.Province or Kind.CentrallyRunCity)
+        {
+            validator.Require(parentCode is null, "administrative_unit.parent_code", "must be empty for a province or centrally-run city");
+        }
+        else if (kind is not null)
+        {
+            Kind[] parentKinds = kind == Kind.District ? [Kind.Province, Kind.CentrallyRunCity] : [Kind.District];
+            var parentKind = parentCode is null ? null
+                : await db.AdministrativeUnits.Where(u => u.Code == parentCode).Select(u => (Kind?)u.Kind).SingleOrDefaultAsync(cancellationToken);
+            validator.Require(parentKind is not null && parentKinds.Contains(parentKind.Value), "administrative_unit.parent_code",
+                kind == Kind.District ? "must be the code of a province or centrally-run city" : "must be the code of a district");
+        }
+
+        var validFrom = OptionalDate(validator, input.ValidFrom, "administrative_unit.valid_from");
+        var validTo = OptionalDate(validator, input.ValidTo, "administrative_unit.valid_to");
+        validator.Require(validFrom is null || validTo is null || validTo >= validFrom, "administrative_unit.valid_to", "is before valid_from");
+        string? successor = input.SuccessorCode.Length == 0 ? null : input.SuccessorCode;
+        if (successor is not null)
+        {
+            var exists = successor != input.Code && await db.AdministrativeUnits.AnyAsync(u => u.Code == successor, cancellationToken);
+            validator.Require(exists, "administrative_unit.successor_code", "must be the code of another existing unit");
+            validator.Require(validTo is not null, "administrative_unit.valid_to", "is required when the unit has a successor (it was merged)");
+        }
+        return new Values(name, kind ?? default, parentCode, validFrom, validTo, successor);
     }
 
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    [GeneratedRegex("^[0-9]{2,5}$")]
-    private static partial Regex CodePattern();
+    private static DateOnly? OptionalDate(RequestValidator validator, string text, string field)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        var valid = IsoDate.TryParse(text, out var date);
+        validator.Require(valid, field, "must be a date YYYY-MM-DD");
+        return valid ? date : null;
+    }
 }

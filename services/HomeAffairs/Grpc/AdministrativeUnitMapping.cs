@@ -1,4 +1,5 @@
-using System.Globalization;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Text;
 using Google.Protobuf.WellKnownTypes;
 using Platform.HomeAffairs.Model;
 using Proto = Platform.HomeAffairs.V1;
@@ -14,21 +15,21 @@ internal static class AdministrativeUnitMapping
         Name = unit.Name,
         Kind = unit.Kind.ToProto(),
         ParentCode = unit.ParentCode ?? "",
+        ValidFrom = unit.ValidFrom?.ToIso() ?? "",
+        ValidTo = unit.ValidTo?.ToIso() ?? "",
+        SuccessorCode = unit.SuccessorCode ?? "",
         Revision = unit.Revision,
-        Etag = EtagOf(unit.RowVersion),
+        Etag = Etags.Of(unit.RowVersion),
         CreateTime = Timestamp.FromDateTimeOffset(unit.CreatedAt),
         UpdateTime = Timestamp.FromDateTimeOffset(unit.UpdatedAt),
     };
-
-    public static string EtagOf(uint rowVersion) => rowVersion.ToString(CultureInfo.InvariantCulture);
-
-    public static bool TryParseEtag(string etag, out uint rowVersion) =>
-        uint.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out rowVersion);
 
     public static Proto.AdministrativeUnitKind ToProto(this AdministrativeUnitKind kind) => kind switch
     {
         AdministrativeUnitKind.Province => Proto.AdministrativeUnitKind.Province,
         AdministrativeUnitKind.CentrallyRunCity => Proto.AdministrativeUnitKind.CentrallyRunCity,
+        AdministrativeUnitKind.District => Proto.AdministrativeUnitKind.District,
+        AdministrativeUnitKind.Commune => Proto.AdministrativeUnitKind.Commune,
         _ => Proto.AdministrativeUnitKind.Unspecified,
     };
 
@@ -36,6 +37,8 @@ internal static class AdministrativeUnitMapping
     {
         Proto.AdministrativeUnitKind.Province => AdministrativeUnitKind.Province,
         Proto.AdministrativeUnitKind.CentrallyRunCity => AdministrativeUnitKind.CentrallyRunCity,
+        Proto.AdministrativeUnitKind.District => AdministrativeUnitKind.District,
+        Proto.AdministrativeUnitKind.Commune => AdministrativeUnitKind.Commune,
         _ => null,
     };
 }

@@ -10,6 +10,10 @@ public enum AdministrativeUnitKind
     Province = 1,
     /// <summary>Thành phố trực thuộc trung ương.</summary>
     CentrallyRunCity = 2,
+    /// <summary>Cấp huyện: huyện, quận, thị xã, thành phố thuộc tỉnh.</summary>
+    District = 3,
+    /// <summary>Cấp xã: xã, phường, thị trấn.</summary>
+    Commune = 4,
 }
 
 /// <summary>
@@ -39,6 +43,14 @@ public sealed class AdministrativeUnit : IAuditable
 
     public AdministrativeUnitKind Kind { get; private set; }
     public string? ParentCode { get; private set; }
+
+    /// <summary>The unit exists from <see cref="ValidFrom"/> (null: always has) until <see cref="ValidTo"/> (null: still does).</summary>
+    public DateOnly? ValidFrom { get; private set; }
+    public DateOnly? ValidTo { get; private set; }
+
+    /// <summary>The unit that took this one over when it was merged.</summary>
+    public string? SuccessorCode { get; private set; }
+
     public long Revision { get; private set; }
 
     /// <summary>PostgreSQL's row version (xmin), the optimistic concurrency token behind the etag.</summary>
@@ -49,20 +61,29 @@ public sealed class AdministrativeUnit : IAuditable
     public string AuditResource => $"administrative-units/{Code}";
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static AdministrativeUnit Create(string code, string name, AdministrativeUnitKind kind, string? parentCode, DateTimeOffset now) =>
-        new(code, NormalizeName(name), kind, parentCode, revision: 1, createdAt: now, updatedAt: now);
+    public static AdministrativeUnit Create(string code, string name, AdministrativeUnitKind kind, string? parentCode, DateTimeOffset now,
+        DateOnly? validFrom = null, DateOnly? validTo = null, string? successorCode = null) =>
+        new(code, NormalizeName(name), kind, parentCode, revision: 1, createdAt: now, updatedAt: now)
+        {
+            ValidFrom = validFrom, ValidTo = validTo, SuccessorCode = successorCode,
+        };
 
     /// <summary>Applies new values; returns false (and changes nothing) when they equal the current ones.</summary>
-    public bool Change(string name, AdministrativeUnitKind kind, string? parentCode, DateTimeOffset now)
+    public bool Change(string name, AdministrativeUnitKind kind, string? parentCode, DateTimeOffset now) =>
+        Change(name, kind, parentCode, ValidFrom, ValidTo, SuccessorCode, now);
+
+    /// <summary>
+    /// Applies new values, validity included (renaming keeps the code; merging closes the unit with
+    /// <paramref name="validTo"/> and names its successor). Returns false when nothing changes.
+    /// </summary>
+    public bool Change(string name, AdministrativeUnitKind kind, string? parentCode, DateOnly? validFrom, DateOnly? validTo, string? successorCode, DateTimeOffset now)
     {
         name = NormalizeName(name);
-        if (name == Name && kind == Kind && parentCode == ParentCode)
+        if (name == Name && kind == Kind && parentCode == ParentCode && validFrom == ValidFrom && validTo == ValidTo && successorCode == SuccessorCode)
         {
             return false;
         }
-        Name = name;
-        Kind = kind;
-        ParentCode = parentCode;
+        (Name, Kind, ParentCode, ValidFrom, ValidTo, SuccessorCode) = (name, kind, parentCode, validFrom, validTo, successorCode);
         Revision++;
         UpdatedAt = now;
         return true;

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.V1;
 using Platform.ReferenceData;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Organization.Grpc;
 
@@ -28,5 +29,8 @@ public sealed class AdministrativeUnitCopyGrpcService(OrganizationDbContext db) 
         ParentCode = copy.ParentCode ?? "",
         Revision = copy.Revision,
         ReplicateTime = Timestamp.FromDateTimeOffset(copy.ReplicatedAt),
+        ValidFrom = copy.ValidFrom?.ToIso() ?? "",
+        ValidTo = copy.ValidTo?.ToIso() ?? "",
+        SuccessorCode = copy.SuccessorCode ?? "",
     };
 }

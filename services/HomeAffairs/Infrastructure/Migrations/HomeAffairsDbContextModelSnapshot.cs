@@ -49,7 +49,8 @@ namespace Platform.HomeAffairs.Infrastructure.Migrations
                     b.Property<string>("ParentCode")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
-                        .HasColumnName("parent_code");
+                        .HasColumnName("parent_code")
+                        .UseCollation("C");
 
                     b.Property<long>("Revision")
                         .HasColumnType("bigint")
@@ -61,12 +62,28 @@ namespace Platform.HomeAffairs.Infrastructure.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("SuccessorCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("successor_code");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
                     b.HasKey("Code")
                         .HasName("pk_administrative_units");
+
+                    b.HasIndex("ParentCode", "Code")
+                        .HasDatabaseName("ix_administrative_units_parent_code_code");
 
                     b.ToTable("administrative_units", (string)null);
                 });
