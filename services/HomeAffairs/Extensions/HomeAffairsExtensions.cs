@@ -23,6 +23,7 @@ public static class HomeAffairsExtensions
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitGrpcService>();
         app.MapGrpcService<AuditTrailGrpcService>();
+        app.MapGrpcService<OfficialGrpcService>();
         return app;
     }
 

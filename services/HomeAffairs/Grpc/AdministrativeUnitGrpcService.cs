@@ -125,8 +125,8 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
                 kind == Kind.District ? "must be the code of a province or centrally-run city" : "must be the code of a district");
         }
 
-        var validFrom = OptionalDate(validator, input.ValidFrom, "administrative_unit.valid_from");
-        var validTo = OptionalDate(validator, input.ValidTo, "administrative_unit.valid_to");
+        var validFrom = validator.Date(input.ValidFrom, "administrative_unit.valid_from");
+        var validTo = validator.Date(input.ValidTo, "administrative_unit.valid_to");
         validator.Require(validFrom is null || validTo is null || validTo >= validFrom, "administrative_unit.valid_to", "is before valid_from");
         string? successor = input.SuccessorCode.Length == 0 ? null : input.SuccessorCode;
         if (successor is not null)
@@ -136,16 +136,5 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
             validator.Require(validTo is not null, "administrative_unit.valid_to", "is required when the unit has a successor (it was merged)");
         }
         return new Values(name, kind ?? default, parentCode, validFrom, validTo, successor);
-    }
-
-    private static DateOnly? OptionalDate(RequestValidator validator, string text, string field)
-    {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        var valid = IsoDate.TryParse(text, out var date);
-        validator.Require(valid, field, "must be a date YYYY-MM-DD");
-        return valid ? date : null;
     }
 }

@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Platform.HomeAffairs.Model;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Auditing;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.HomeAffairs.Infrastructure;
 
 public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> options) : DbContext(options)
 {
     public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
+    public DbSet<OfficialRecord> OfficialRecords => Set<OfficialRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -23,6 +25,22 @@ public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> 
             unit.HasIndex(u => new { u.ParentCode, u.Code });
             unit.Property(u => u.RowVersion).IsRowVersion().HasColumnName("xmin");
         });
+        modelBuilder.Entity<OfficialRecord>(record =>
+        {
+            record.HasKey(r => r.NationalId);
+            record.Property(r => r.NationalId).HasMaxLength(12);
+            record.Property(r => r.FullName).HasMaxLength(100);
+            record.Property(r => r.ListKey).HasMaxLength(200).UseCollation("C");
+            record.HasIndex(r => r.ListKey);
+            record.HasIndex(r => r.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
+            record.Property(r => r.Sex).HasMaxLength(10);
+            record.Property(r => r.Category).HasConversion<string>().HasMaxLength(20);
+            record.Property(r => r.PositionLevel).HasConversion<string>().HasMaxLength(30);
+            record.Property(r => r.Education).HasConversion<string>().HasMaxLength(20);
+            record.Property(r => r.DisciplineRecords).HasJsonColumn();
+            record.Property(r => r.RowVersion).IsRowVersion().HasColumnName("xmin");
+        });
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.AddMessagingTables();
         modelBuilder.AddAuditTrail();
     }

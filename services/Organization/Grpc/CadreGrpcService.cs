@@ -85,19 +85,19 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var name = VietnameseText.Normalize(input.FullName);
         validator.Require(name.Length is > 0 and <= 100, "cadre_record.full_name", "is required (at most 100 characters)");
-        var birth = Date(validator, input.BirthDate, "cadre_record.birth_date", required: true);
+        var birth = validator.Date(input.BirthDate, "cadre_record.birth_date", required: true);
         validator.Require(birth is null || birth <= today, "cadre_record.birth_date", "is in the future");
         validator.Require(input.Sex is "male" or "female", "cadre_record.sex", "must be male or female");
         validator.Require(input.PartyStanding != V1.PartyStanding.Unspecified && Enum.IsDefined(input.PartyStanding), "cadre_record.party_standing", "is required");
-        var joined = Date(validator, input.PartyJoinedDate, "cadre_record.party_joined_date", required: false);
+        var joined = validator.Date(input.PartyJoinedDate, "cadre_record.party_joined_date", required: false);
         validator.Require(input.SuccessionPlanStatus != V1.SuccessionPlanStatus.Unspecified && Enum.IsDefined(input.SuccessionPlanStatus),
             "cadre_record.succession_plan_status", "is required");
 
         var discipline = input.DisciplineRecords.Select((d, i) =>
         {
             var field = $"cadre_record.discipline_records[{i}]";
-            var decided = Date(validator, d.DecidedDate, $"{field}.decided_date", required: true);
-            var expires = Date(validator, d.ExpiresDate, $"{field}.expires_date", required: false);
+            var decided = validator.Date(d.DecidedDate, $"{field}.decided_date", required: true);
+            var expires = validator.Date(d.ExpiresDate, $"{field}.expires_date", required: false);
             validator.Require(d.Form.Trim().Length > 0, $"{field}.form", "is required, e.g. Khiển trách");
             return new DisciplineRecord(decided ?? default, VietnameseText.Normalize(d.Form), VietnameseText.Normalize(d.Reason), expires);
         }).ToList();
@@ -105,8 +105,8 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
         {
             var field = $"cadre_record.regulation205_findings[{i}]";
             validator.Require(f.Kind != V1.Regulation205FindingKind.Unspecified && Enum.IsDefined(f.Kind), $"{field}.kind", "is required");
-            var found = Date(validator, f.FoundDate, $"{field}.found_date", required: true);
-            var until = Date(validator, f.SanctionUntil, $"{field}.sanction_until", required: false);
+            var found = validator.Date(f.FoundDate, $"{field}.found_date", required: true);
+            var until = validator.Date(f.SanctionUntil, $"{field}.sanction_until", required: false);
             validator.Require(until is null || found is null || until >= found, $"{field}.sanction_until", "is before the finding");
             return new Regulation205Finding((Model.Regulation205FindingKind)f.Kind, VietnameseText.Normalize(f.Description), found ?? default, until);
         }).ToList();
@@ -131,18 +131,6 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
         record.DisciplineRecords = discipline;
         record.Regulation205Findings = findings;
         record.RelativesInLinkedPosts = relatives;
-    }
-
-    private static DateOnly? Date(RequestValidator validator, string text, string field, bool required)
-    {
-        if (text.Length == 0)
-        {
-            validator.Require(!required, field, "is required (YYYY-MM-DD)");
-            return null;
-        }
-        var valid = IsoDate.TryParse(text, out var date);
-        validator.Require(valid, field, "must be a date YYYY-MM-DD");
-        return valid ? date : null;
     }
 
     private async Task<CadreRecord> FindAsync(string nationalId, bool tracked, CancellationToken cancellationToken)

@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Messaging;
 using Platform.Organization.Model;
 using Platform.ReferenceData;
 using Platform.ServiceDefaults.Auditing;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Organization.Infrastructure;
 
@@ -61,7 +59,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             plan.HasKey(p => p.Id);
             plan.Property(p => p.Id).HasMaxLength(120).UseCollation("C");
             plan.Property(p => p.Level).HasConversion<string>().HasMaxLength(30);
-            Json(plan.Property(p => p.Nominees));
+            plan.Property(p => p.Nominees).HasJsonColumn();
             plan.Property(p => p.RowVersion).IsRowVersion().HasColumnName("xmin");
         });
         modelBuilder.Entity<StructureTarget>(target =>
@@ -86,23 +84,10 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             record.Property(r => r.Sex).HasMaxLength(10);
             record.Property(r => r.PartyStanding).HasConversion<string>().HasMaxLength(20);
             record.Property(r => r.SuccessionPlanStatus).HasConversion<string>().HasMaxLength(20);
-            Json(record.Property(r => r.DisciplineRecords));
-            Json(record.Property(r => r.Regulation205Findings));
-            Json(record.Property(r => r.RelativesInLinkedPosts));
+            record.Property(r => r.DisciplineRecords).HasJsonColumn();
+            record.Property(r => r.Regulation205Findings).HasJsonColumn();
+            record.Property(r => r.RelativesInLinkedPosts).HasJsonColumn();
             record.Property(r => r.RowVersion).IsRowVersion().HasColumnName("xmin");
         });
-    }
-
-    /// <summary>A list of small records kept as one jsonb column: read and written with its row, never queried alone.</summary>
-    private static void Json<T>(PropertyBuilder<List<T>> property)
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        property.HasColumnType("jsonb").HasConversion(
-            list => JsonSerializer.Serialize(list, options),
-            json => JsonSerializer.Deserialize<List<T>>(json, options) ?? new List<T>(),
-            new ValueComparer<List<T>>(
-                (a, b) => JsonSerializer.Serialize(a, options) == JsonSerializer.Serialize(b, options),
-                list => JsonSerializer.Serialize(list, options).GetHashCode(StringComparison.Ordinal),
-                list => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(list, options), options)!));
     }
 }

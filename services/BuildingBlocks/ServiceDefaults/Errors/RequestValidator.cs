@@ -17,6 +17,22 @@ public sealed class RequestValidator
         return this;
     }
 
+    /// <summary>
+    /// Reads an ISO 8601 date field ("YYYY-MM-DD"): null when empty (a violation if <paramref name="required"/>),
+    /// a violation when malformed.
+    /// </summary>
+    public DateOnly? Date(string text, string field, bool required = false)
+    {
+        if (text.Length == 0)
+        {
+            Require(!required, field, "is required (YYYY-MM-DD)");
+            return null;
+        }
+        var valid = Text.IsoDate.TryParse(text, out var date);
+        Require(valid, field, "must be a date YYYY-MM-DD");
+        return valid ? date : null;
+    }
+
     public bool IsValid => _violations.Count == 0;
 
     public void ThrowIfInvalid()
