@@ -22,3 +22,13 @@ public sealed class VietnameseTextTests
         Assert.Equal("Nguyễn Văn Ánh".Normalize(NormalizationForm.FormC), VietnameseText.Normalize(decomposed));
     }
 }
+
+public sealed class VietnameseSearchPatternTests
+{
+    [Theory]
+    [InlineData("Nguyễn Văn", "%nguyen van%")]
+    [InlineData("50%_off", "%50\\%\\_off%")]
+    [InlineData("   ", null)]
+    public void A_query_becomes_a_folded_contains_pattern_with_wildcards_escaped(string query, string? pattern) =>
+        Assert.Equal(pattern, VietnameseText.ContainsPattern(query));
+}

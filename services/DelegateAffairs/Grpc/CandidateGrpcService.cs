@@ -79,7 +79,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     {
         var input = request.Constituency;
         new RequestValidator().Require(input is not null, "constituency", "is required").ThrowIfInvalid();
-        var paths = MaskPaths(request.UpdateMask, ConstituencyPaths);
+        var paths = UpdateMasks.Paths(request.UpdateMask, ConstituencyPaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "constituency.etag", validator);
         validator.ThrowIfInvalid();
@@ -106,11 +106,9 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         {
             query = query.Where(c => c.ConstituencyId == request.ConstituencyId);
         }
-        var folded = VietnameseText.Fold(request.NameQuery);
-        if (folded.Length > 0)
+        if (VietnameseText.ContainsPattern(request.NameQuery) is { } pattern)
         {
             // Served by the trigram index on the folded name: "nguyen van anh" finds "Nguyễn Văn Ánh".
-            var pattern = "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             query = query.Where(c => EF.Functions.Like(c.SearchName, pattern));
         }
         var page = await query.ToPageAsync(c => c.ListKey, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
@@ -148,7 +146,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     {
         var input = request.Candidate;
         new RequestValidator().Require(input is not null, "candidate", "is required").ThrowIfInvalid();
-        var paths = MaskPaths(request.UpdateMask, CandidatePaths);
+        var paths = UpdateMasks.Paths(request.UpdateMask, CandidatePaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "candidate.etag", validator);
         validator.ThrowIfInvalid();
@@ -243,18 +241,6 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         var query = tracked ? db.Candidates : db.Candidates.AsNoTracking();
         return await query.SingleOrDefaultAsync(c => c.Id == key, cancellationToken)
             ?? throw new ResourceNotFoundException("Candidate", id);
-    }
-
-    private static string[] MaskPaths(Google.Protobuf.WellKnownTypes.FieldMask? mask, string[] allowed)
-    {
-        var paths = mask?.Paths.Count > 0 ? mask.Paths.ToArray() : allowed;
-        var validator = new RequestValidator();
-        foreach (var path in paths.Except(allowed))
-        {
-            validator.Require(false, "update_mask", $"'{path}' cannot be updated; updatable: {string.Join(", ", allowed)}");
-        }
-        validator.ThrowIfInvalid();
-        return paths;
     }
 
     [GeneratedRegex("^[0-9]{12}$")]

@@ -54,12 +54,8 @@ public sealed partial class ElectionGrpcService(DelegateAffairsDbContext db) : E
     {
         var input = request.Election;
         new RequestValidator().Require(input is not null, "election", "is required").ThrowIfInvalid();
-        var paths = request.UpdateMask?.Paths.Count > 0 ? request.UpdateMask.Paths.ToArray() : UpdatablePaths;
+        var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
         var validator = new RequestValidator();
-        foreach (var path in paths.Except(UpdatablePaths))
-        {
-            validator.Require(false, "update_mask", $"'{path}' cannot be updated");
-        }
         var etag = Etags.Parse(input!.Etag, "election.etag", validator);
         validator.ThrowIfInvalid();
 

@@ -21,11 +21,9 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
     public override async Task<ListOfficialRecordsResponse> ListOfficialRecords(ListOfficialRecordsRequest request, ServerCallContext context)
     {
         var query = db.OfficialRecords.AsNoTracking();
-        var folded = VietnameseText.Fold(request.NameQuery);
-        if (folded.Length > 0)
+        if (VietnameseText.ContainsPattern(request.NameQuery) is { } pattern)
         {
-            // Served by the trigram index on the folded name.
-            var pattern = "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            // Served by the trigram index on the folded name: "nguyen van anh" finds "Nguyễn Văn Ánh".
             query = query.Where(r => EF.Functions.Like(r.SearchName, pattern));
         }
         var page = await query.ToPageAsync(r => r.ListKey, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);

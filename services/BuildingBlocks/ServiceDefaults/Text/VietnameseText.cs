@@ -27,4 +27,14 @@ public static class VietnameseText
         }
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>
+    /// A LIKE pattern that finds <paramref name="query"/> anywhere in a folded name (served by a trigram
+    /// index on the folded column), or null when the query is blank.
+    /// </summary>
+    public static string? ContainsPattern(string query)
+    {
+        var folded = Fold(query);
+        return folded.Length == 0 ? null : "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+    }
 }
