@@ -24,6 +24,7 @@ public static class HomeAffairsExtensions
         app.MapGrpcService<AdministrativeUnitGrpcService>();
         app.MapGrpcService<AuditTrailGrpcService>();
         app.MapGrpcService<OfficialGrpcService>();
+        app.MapGrpcService<RecognitionGrpcService>();
         return app;
     }
 

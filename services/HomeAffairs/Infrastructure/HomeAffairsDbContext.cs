@@ -10,6 +10,9 @@ public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> 
 {
     public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
     public DbSet<OfficialRecord> OfficialRecords => Set<OfficialRecord>();
+    public DbSet<EmulationMovement> EmulationMovements => Set<EmulationMovement>();
+    public DbSet<Commendation> Commendations => Set<Commendation>();
+    public DbSet<CouncilSeats> CouncilSeats => Set<CouncilSeats>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -39,6 +42,25 @@ public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> 
             record.Property(r => r.Education).HasConversion<string>().HasMaxLength(20);
             record.Property(r => r.DisciplineRecords).HasJsonColumn();
             record.Property(r => r.RowVersion).IsRowVersion().HasColumnName("xmin");
+        });
+        modelBuilder.Entity<EmulationMovement>(movement =>
+        {
+            movement.HasKey(m => m.Id);
+            movement.Property(m => m.Id).HasMaxLength(100).UseCollation("C");
+            movement.Property(m => m.Name).HasMaxLength(300);
+        });
+        modelBuilder.Entity<Commendation>(commendation =>
+        {
+            commendation.HasKey(c => c.Id);
+            commendation.Property(c => c.RecipientKind).HasConversion<string>().HasMaxLength(10);
+            commendation.Property(c => c.Id).HasMaxLength(32).UseCollation("C");
+            commendation.HasIndex(c => new { c.MovementId, c.Id });
+        });
+        modelBuilder.Entity<CouncilSeats>(seats =>
+        {
+            seats.HasKey(s => new { s.UnitCode, s.Term });
+            seats.HasIndex(s => new { s.Term, s.UnitCode });
+            seats.Property(s => s.RowVersion).IsRowVersion().HasColumnName("xmin");
         });
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.AddMessagingTables();

@@ -89,6 +89,120 @@ namespace Platform.HomeAffairs.Infrastructure.Migrations
                     b.ToTable("administrative_units", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.HomeAffairs.Model.Commendation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("form");
+
+                    b.Property<string>("MovementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("movement_id");
+
+                    b.Property<string>("RecipientKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("recipient_kind");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commendations");
+
+                    b.HasIndex("MovementId", "Id")
+                        .HasDatabaseName("ix_commendations_movement_id_id");
+
+                    b.ToTable("commendations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HomeAffairs.Model.CouncilSeats", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("Term")
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("UnitCode", "Term")
+                        .HasName("pk_council_seats");
+
+                    b.HasIndex("Term", "UnitCode")
+                        .HasDatabaseName("ix_council_seats_term_unit_code");
+
+                    b.ToTable("council_seats", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HomeAffairs.Model.EmulationMovement", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emulation_movements");
+
+                    b.ToTable("emulation_movements", (string)null);
+                });
+
             modelBuilder.Entity("Platform.HomeAffairs.Model.OfficialRecord", b =>
                 {
                     b.Property<string>("NationalId")

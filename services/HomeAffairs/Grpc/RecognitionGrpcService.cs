@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.HomeAffairs.Infrastructure;
+using Platform.HomeAffairs.V1;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Paging;
+using Platform.ServiceDefaults.Text;
+using Model = Platform.HomeAffairs.Model;
+
+namespace Platform.HomeAffairs.Grpc;
+
+/// <summary>platform.homeaffairs.v1.RecognitionService: emulation movements, commendations and People's Council seats.</summary>
+public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : RecognitionService.RecognitionServiceBase
+{
+    private static readonly string[] SeatPaths = ["seats", "source"];
+
+    public override async Task<ListEmulationMovementsResponse> ListEmulationMovements(ListEmulationMovementsRequest request, ServerCallContext context)
+    {
+        var page = await db.EmulationMovements.AsNoTracking().ToPageAsync(m => m.Id, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
+        var response = new ListEmulationMovementsResponse { NextPageToken = page.NextPageToken };
+        response.EmulationMovements.AddRange(page.Items.Select(ToProto));
+        return response;
+    }
+
+    public override async Task<EmulationMovement> CreateEmulationMovement(CreateEmulationMovementRequest request, ServerCallContext context)
+    {
+        var input = request.EmulationMovement;
+        new RequestValidator().Require(input is not null, "emulation_movement", "is required").ThrowIfInvalid();
+        var validator = new RequestValidator()
+            .Require(IdPattern().IsMatch(input!.Id), "emulation_movement.id", "must be 3 to 100 lower-case letters, digits or dashes");
+        var name = VietnameseText.Normalize(input.Name);
+        validator.Require(name.Length is > 0 and <= 300, "emulation_movement.name", "is required (at most 300 characters)");
+        var start = validator.Date(input.StartDate, "emulation_movement.start_date", required: true);
+        var end = validator.Date(input.EndDate, "emulation_movement.end_date");
+        validator.Require(start is null || end is null || end >= start, "emulation_movement.end_date", "is before start_date");
+        validator.ThrowIfInvalid();
+        if (await db.EmulationMovements.AnyAsync(m => m.Id == input.Id, context.CancellationToken))
+        {
+            throw new ResourceAlreadyExistsException("Emulation movement", input.Id);
+        }
+        var movement = new Model.EmulationMovement
+        {
+            Id = input.Id, Name = name, StartDate = start!.Value, EndDate = end, Description = VietnameseText.Normalize(input.Description),
+        };
+        db.EmulationMovements.Add(movement);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToProto(movement);
+    }
+
+    public override async Task<ListCommendationsResponse> ListCommendations(ListCommendationsRequest request, ServerCallContext context)
+    {
+        if (!await db.EmulationMovements.AnyAsync(m => m.Id == request.MovementId, context.CancellationToken))
+        {
+            throw new ResourceNotFoundException("Emulation movement", request.MovementId);
+        }
+        var page = await db.Commendations.AsNoTracking().Where(c => c.MovementId == request.MovementId)
+            .ToPageAsync(c => c.Id, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
+        var response = new ListCommendationsResponse { NextPageToken = page.NextPageToken };
+        response.Commendations.AddRange(page.Items.Select(ToProto));
+        return response;
+    }
+
+    public override async Task<Commendation> CreateCommendation(CreateCommendationRequest request, ServerCallContext context)
+    {
+        var input = request.Commendation;
+        new RequestValidator().Require(input is not null, "commendation", "is required").ThrowIfInvalid();
+        var validator = new RequestValidator();
+        var movementExists = await db.EmulationMovements.AnyAsync(m => m.Id == input!.MovementId, context.CancellationToken);
+        validator.Require(movementExists, "commendation.movement_id", $"there is no emulation movement '{input!.MovementId}'");
+        validator.Require(input.RecipientKind is RecipientKind.Unit or RecipientKind.Person, "commendation.recipient_kind", "is required");
+        var recipient = VietnameseText.Normalize(input.RecipientName);
+        validator.Require(recipient.Length is > 0 and <= 300, "commendation.recipient_name", "is required");
+        var form = VietnameseText.Normalize(input.Form);
+        validator.Require(form.Length is > 0 and <= 200, "commendation.form", "is required, e.g. Bằng khen");
+        validator.Require(input.DecisionNumber.Trim().Length > 0, "commendation.decision_number", "is required, e.g. 1234/QĐ-TTg");
+        var decided = validator.Date(input.DecisionDate, "commendation.decision_date", required: true);
+        validator.ThrowIfInvalid();
+        var commendation = new Model.Commendation
+        {
+            Id = NewId.NextGuid().ToString("N"), MovementId = input.MovementId, RecipientKind = (Model.RecipientKind)input.RecipientKind,
+            RecipientName = recipient, Form = form, DecisionNumber = input.DecisionNumber.Trim(), DecisionDate = decided!.Value,
+        };
+        db.Commendations.Add(commendation);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToProto(commendation);
+    }
+
+    public override async Task<ListCouncilSeatsResponse> ListCouncilSeats(ListCouncilSeatsRequest request, ServerCallContext context)
+    {
+        new RequestValidator().Require(request.Term.Length > 0, "term", "is required, e.g. 2021-2026").ThrowIfInvalid();
+        var page = await db.CouncilSeats.AsNoTracking().Where(s => s.Term == request.Term)
+            .ToPageAsync(s => s.UnitCode, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
+        var response = new ListCouncilSeatsResponse { NextPageToken = page.NextPageToken };
+        response.CouncilSeats.AddRange(page.Items.Select(ToProto));
+        return response;
+    }
+
+    public override async Task<CouncilSeats> UpdateCouncilSeats(UpdateCouncilSeatsRequest request, ServerCallContext context)
+    {
+        var input = request.CouncilSeats;
+        new RequestValidator().Require(input is not null, "council_seats", "is required").ThrowIfInvalid();
+        var paths = UpdateMasks.Paths(request.UpdateMask, SeatPaths);
+        var validator = new RequestValidator();
+        var unitExists = await db.AdministrativeUnits.AnyAsync(u => u.Code == input!.UnitCode, context.CancellationToken);
+        validator.Require(unitExists, "council_seats.unit_code", $"'{input!.UnitCode}' is not an administrative unit");
+        validator.Require(TermPattern().IsMatch(input.Term), "council_seats.term", "must be a term such as 2021-2026");
+        validator.ThrowIfInvalid();
+
+        var existing = await db.CouncilSeats.SingleOrDefaultAsync(s => s.UnitCode == input.UnitCode && s.Term == input.Term, context.CancellationToken);
+        var merged = existing is null ? new CouncilSeats { UnitCode = input.UnitCode, Term = input.Term } : ToProto(existing);
+        Masks.Merge(paths, input, merged);
+        validator.Require(merged.Seats is > 0 and <= 200, "council_seats.seats", "must be 1 to 200");
+        validator.Require(merged.Source.Trim().Length > 0, "council_seats.source", "is required: the document fixing the number, with its date");
+        uint etag = 0;
+        if (existing is not null)
+        {
+            etag = Etags.Parse(input.Etag, "council_seats.etag", validator);
+        }
+        validator.ThrowIfInvalid();
+        if (existing is null)
+        {
+            existing = new Model.CouncilSeats { UnitCode = input.UnitCode, Term = input.Term, Seats = merged.Seats, Source = merged.Source.Trim() };
+            db.CouncilSeats.Add(existing);
+        }
+        else
+        {
+            Etags.Check(existing.RowVersion, etag, "Council seats", $"{input.UnitCode}/{input.Term}");
+            (existing.Seats, existing.Source) = (merged.Seats, merged.Source.Trim());
+            db.Entry(existing).Property(s => s.RowVersion).OriginalValue = etag;
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToProto(existing);
+    }
+
+    private static EmulationMovement ToProto(Model.EmulationMovement m) => new()
+    {
+        Id = m.Id, Name = m.Name, StartDate = m.StartDate.ToIso(), EndDate = m.EndDate?.ToIso() ?? "", Description = m.Description,
+    };
+
+    private static Commendation ToProto(Model.Commendation c) => new()
+    {
+        Id = c.Id, MovementId = c.MovementId, RecipientKind = (RecipientKind)c.RecipientKind, RecipientName = c.RecipientName,
+        Form = c.Form, DecisionNumber = c.DecisionNumber, DecisionDate = c.DecisionDate.ToIso(),
+    };
+
+    private static CouncilSeats ToProto(Model.CouncilSeats s) => new()
+    {
+        UnitCode = s.UnitCode, Term = s.Term, Seats = s.Seats, Source = s.Source, Etag = Etags.Of(s.RowVersion),
+    };
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,99}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^(19|20)[0-9]{2}-(19|20)[0-9]{2}$")]
+    private static partial Regex TermPattern();
+}

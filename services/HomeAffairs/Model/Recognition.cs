@@ -1,0 +1,48 @@
+using Platform.ServiceDefaults.Auditing;
+
+namespace Platform.HomeAffairs.Model;
+
+/// <summary>An emulation movement (phong trào thi đua).</summary>
+public sealed class EmulationMovement : IAuditable
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public DateOnly StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+    public string Description { get; init; } = "";
+
+    public string AuditResource => $"emulation-movements/{Id}";
+}
+
+public enum RecipientKind
+{
+    Unit = 1,
+    Person = 2,
+}
+
+/// <summary>A commendation (khen thưởng) awarded in a movement, by a decision with its number and date.</summary>
+public sealed class Commendation : IAuditable
+{
+    /// <summary>32 hex digits: the key commendations are paged by.</summary>
+    public required string Id { get; init; }
+    public required string MovementId { get; init; }
+    public RecipientKind RecipientKind { get; init; }
+    public required string RecipientName { get; init; }
+    public required string Form { get; init; }
+    public required string DecisionNumber { get; init; }
+    public DateOnly DecisionDate { get; init; }
+
+    public string AuditResource => $"commendations/{Id}";
+}
+
+/// <summary>How many deputies a People's Council elects for a term, as a document fixes it.</summary>
+public sealed class CouncilSeats : IAuditable
+{
+    public required string UnitCode { get; init; }
+    public required string Term { get; init; }
+    public int Seats { get; set; }
+    public required string Source { get; set; }
+    public uint RowVersion { get; private set; }
+
+    public string AuditResource => $"council-seats/{UnitCode}/{Term}";
+}
