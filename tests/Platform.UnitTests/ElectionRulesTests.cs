@@ -99,8 +99,8 @@ public sealed class ElectionRulesTests
     {
         var provinces = Election2021Seed.ProvinceCodes;
         Assert.Equal(Platform.HomeAffairs.Infrastructure.Seed.Provinces2020.All.Select(p => p.Code), provinces);
-        var constituencies = Election2021Seed.Constituencies(provinces);
-        var candidates = Election2021Seed.Candidates(constituencies, provinces.ToDictionary(c => c, c => c));
+        var constituencies = Election2021Seed.Constituencies();
+        var candidates = Election2021Seed.Candidates(provinces.ToDictionary(c => c, c => c));
 
         Assert.Equal(184, constituencies.Count);
         Assert.Equal(500, constituencies.Sum(c => c.Seats));

@@ -25,8 +25,8 @@ public static class SeedCommand
         var codes = Election2021Seed.ProvinceCodes;
         var provinces = (await ReplicatedProvinces.WaitForAsync(db, codes, TimeSpan.FromMinutes(2))).ToDictionary(p => p.Key, p => p.Value.Name);
 
-        var constituencies = Election2021Seed.Constituencies(codes);
-        var candidates = Election2021Seed.Candidates(constituencies, provinces);
+        var constituencies = Election2021Seed.Constituencies();
+        var candidates = Election2021Seed.Candidates(provinces);
         db.Elections.Add(Election2021Seed.Election);
         db.QuotaTargets.AddRange(Election2021Seed.Quotas);
         db.Constituencies.AddRange(constituencies);

@@ -10,7 +10,8 @@ namespace Platform.HomeAffairs.Infrastructure.Seed;
 
 /// <summary>
 /// `seed`: adds the reference data Home Affairs starts with (the 63 provinces of 2020) where it is
-/// missing, through the same path as any change, so that each new unit's event reaches the copies.
+/// missing, through the same path as any change, so that each new unit's event reaches the copies; and
+/// the official records of the demo's people.
 /// Running it again changes nothing.
 /// </summary>
 public static class SeedCommand
@@ -31,7 +32,11 @@ public static class SeedCommand
             db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit, actor.Actor));
             added++;
         }
+        if (!await db.OfficialRecords.AnyAsync())
+        {
+            db.OfficialRecords.AddRange(OfficialRecordsSeed.Records());
+        }
         await db.SaveChangesAsync();
-        logger.LogInformation("Seeded {Added} administrative units ({Existing} were already there)", added, existing.Count);
+        logger.LogInformation("Seeded {Added} administrative units ({Existing} were already there) and the official records", added, existing.Count);
     }
 }

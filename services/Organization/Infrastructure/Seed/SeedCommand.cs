@@ -5,7 +5,8 @@ using Platform.ServiceDefaults.Security;
 namespace Platform.Organization.Infrastructure.Seed;
 
 /// <summary>
-/// `seed`: loads the Party committees directly under the Centre and their 2020–2025 congresses where missing,
+/// `seed`: loads the cadre records of the demo's people, the Party committees directly under the Centre and
+/// their 2020–2025 congresses where missing,
 /// through the model the API writes with, audited as the platform's seed. It waits for the provinces to
 /// replicate from Home Affairs (seeded first).
 /// </summary>
@@ -23,6 +24,13 @@ public static class SeedCommand
         services.GetRequiredService<CurrentActor>().Actor = CurrentActor.System("seed", PlatformBodies.Organization);
         var db = services.GetRequiredService<OrganizationDbContext>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SeedCommand));
+        if (!await db.CadreRecords.AnyAsync())
+        {
+            var records = CadreRecordsSeed.Records();
+            db.CadreRecords.AddRange(records);
+            await db.SaveChangesAsync();
+            logger.LogInformation("Seeded {Records} cadre records", records.Count);
+        }
         if (await db.PartyOrganizations.AnyAsync())
         {
             logger.LogInformation("The Party organizations are already there");
