@@ -18,9 +18,12 @@ public static class QueryablePaging
         var query = source;
         if (page.AfterKey is { } after)
         {
-            // key > after, which Npgsql translates to a plain comparison the key's index serves.
+            // key > after, which Npgsql translates to a plain comparison the key's index serves. The key is read
+            // from a holder, not inlined as a constant, so that EF sends it as a parameter and reuses one
+            // compiled query for every page instead of compiling one per token.
+            var afterValue = Expression.Property(Expression.Constant(new Holder(after)), nameof(Holder.Value));
             var isAfter = Expression.GreaterThan(
-                Expression.Call(StringCompare, key.Body, Expression.Constant(after)), Expression.Constant(0));
+                Expression.Call(StringCompare, key.Body, afterValue), Expression.Constant(0));
             query = query.Where(Expression.Lambda<Func<T, bool>>(isAfter, key.Parameters));
         }
         var rows = await query.OrderBy(key).Take(page.Size + 1).ToListAsync(cancellationToken);
@@ -31,4 +34,6 @@ public static class QueryablePaging
         rows.RemoveAt(rows.Count - 1);
         return new Page<T>(rows, PageRequest.TokenAfter(key.Compile()(rows[^1])));
     }
+
+    private sealed record Holder(string Value);
 }
