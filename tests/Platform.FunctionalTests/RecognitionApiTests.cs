@@ -29,8 +29,22 @@ public sealed class RecognitionApiTests(HomeAffairsHost host) : IClassFixture<Ho
         });
 
         var listed = await Recognition.ListCommendationsAsync(new ListCommendationsRequest { MovementId = movement.Id });
+        var commendation = Assert.Single(listed.Commendations);
+        var corrected = await Recognition.UpdateCommendationAsync(new UpdateCommendationRequest
+        {
+            Commendation = new Commendation { Id = commendation.Id, Etag = commendation.Etag, DecisionNumber = "1235/QĐ-TTg" },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "decision_number" } },
+        });
+        var extended = await Recognition.UpdateEmulationMovementAsync(new UpdateEmulationMovementRequest
+        {
+            EmulationMovement = new EmulationMovement { Id = movement.Id, Etag = movement.Etag, EndDate = "2021-05-31" },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "end_date" } },
+        });
 
-        Assert.Equal("Ban Tổ chức Tỉnh ủy Yên Bái", Assert.Single(listed.Commendations).RecipientName);
+        Assert.Equal("Ban Tổ chức Tỉnh ủy Yên Bái", commendation.RecipientName);
+        Assert.Equal("1235/QĐ-TTg", (await Recognition.GetCommendationAsync(new GetCommendationRequest { Id = commendation.Id })).DecisionNumber);
+        Assert.Equal("1235/QĐ-TTg", corrected.DecisionNumber);
+        Assert.Equal(("2020-01-01", "2021-05-31"), (extended.StartDate, extended.EndDate));
     }
 
     [Fact]
@@ -82,5 +96,6 @@ public sealed class RecognitionApiTests(HomeAffairsHost host) : IClassFixture<Ho
         Assert.Equal((52, "Nghị quyết 1187/NQ-UBTVQH14 (11/1/2021)"), (changed.Seats, changed.Source));
         Assert.Equal(StatusCode.Aborted, stale.StatusCode);
         Assert.Contains(listed.CouncilSeats, s => s.UnitCode == code && s.Seats == 52);
+        Assert.Equal(52, (await Recognition.GetCouncilSeatsAsync(new GetCouncilSeatsRequest { UnitCode = code, Term = "2021-2026" })).Seats);
     }
 }

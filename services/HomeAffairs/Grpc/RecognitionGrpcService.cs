@@ -15,6 +15,8 @@ namespace Platform.HomeAffairs.Grpc;
 public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : RecognitionService.RecognitionServiceBase
 {
     private static readonly string[] SeatPaths = ["seats", "source"];
+    private static readonly string[] MovementPaths = ["name", "start_date", "end_date", "description"];
+    private static readonly string[] CommendationPaths = ["recipient_kind", "recipient_name", "form", "decision_number", "decision_date"];
 
     public override async Task<ListEmulationMovementsResponse> ListEmulationMovements(ListEmulationMovementsRequest request, ServerCallContext context)
     {
@@ -24,29 +26,57 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
         return response;
     }
 
+    public override async Task<EmulationMovement> GetEmulationMovement(GetEmulationMovementRequest request, ServerCallContext context) =>
+        ToProto(await FindMovementAsync(request.Id, tracked: false, context.CancellationToken));
+
     public override async Task<EmulationMovement> CreateEmulationMovement(CreateEmulationMovementRequest request, ServerCallContext context)
     {
         var input = request.EmulationMovement;
         new RequestValidator().Require(input is not null, "emulation_movement", "is required").ThrowIfInvalid();
         var validator = new RequestValidator()
             .Require(IdPattern().IsMatch(input!.Id), "emulation_movement.id", "must be 3 to 100 lower-case letters, digits or dashes");
-        var name = VietnameseText.Normalize(input.Name);
-        validator.Require(name.Length is > 0 and <= 300, "emulation_movement.name", "is required (at most 300 characters)");
-        var start = validator.Date(input.StartDate, "emulation_movement.start_date", required: true);
-        var end = validator.Date(input.EndDate, "emulation_movement.end_date");
-        validator.Require(start is null || end is null || end >= start, "emulation_movement.end_date", "is before start_date");
+        var movement = new Model.EmulationMovement { Id = input.Id, Name = "" };
+        ApplyMovement(validator, movement, input);
         validator.ThrowIfInvalid();
         if (await db.EmulationMovements.AnyAsync(m => m.Id == input.Id, context.CancellationToken))
         {
             throw new ResourceAlreadyExistsException("Emulation movement", input.Id);
         }
-        var movement = new Model.EmulationMovement
-        {
-            Id = input.Id, Name = name, StartDate = start!.Value, EndDate = end, Description = VietnameseText.Normalize(input.Description),
-        };
         db.EmulationMovements.Add(movement);
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(movement);
+    }
+
+    public override async Task<EmulationMovement> UpdateEmulationMovement(UpdateEmulationMovementRequest request, ServerCallContext context)
+    {
+        var input = request.EmulationMovement;
+        new RequestValidator().Require(input is not null, "emulation_movement", "is required").ThrowIfInvalid();
+        var paths = UpdateMasks.Paths(request.UpdateMask, MovementPaths);
+        var validator = new RequestValidator();
+        var etag = Etags.Parse(input!.Etag, "emulation_movement.etag", validator);
+        validator.ThrowIfInvalid();
+        var movement = await FindMovementAsync(input.Id, tracked: true, context.CancellationToken);
+        Etags.Check(movement.RowVersion, etag, "Emulation movement", movement.Id);
+        var merged = ToProto(movement);
+        Masks.Merge(paths, input, merged);
+        ApplyMovement(validator, movement, merged);
+        validator.ThrowIfInvalid();
+        db.Entry(movement).Property(m => m.RowVersion).OriginalValue = etag;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToProto(movement);
+    }
+
+    private static void ApplyMovement(RequestValidator validator, Model.EmulationMovement movement, EmulationMovement input)
+    {
+        var name = VietnameseText.Normalize(input.Name);
+        validator.Require(name.Length is > 0 and <= 300, "emulation_movement.name", "is required (at most 300 characters)");
+        var start = validator.Date(input.StartDate, "emulation_movement.start_date", required: true);
+        var end = validator.Date(input.EndDate, "emulation_movement.end_date");
+        validator.Require(start is null || end is null || end >= start, "emulation_movement.end_date", "is before start_date");
+        if (validator.IsValid)
+        {
+            (movement.Name, movement.StartDate, movement.EndDate, movement.Description) = (name, start!.Value, end, VietnameseText.Normalize(input.Description));
+        }
     }
 
     public override async Task<ListCommendationsResponse> ListCommendations(ListCommendationsRequest request, ServerCallContext context)
@@ -62,6 +92,9 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
         return response;
     }
 
+    public override async Task<Commendation> GetCommendation(GetCommendationRequest request, ServerCallContext context) =>
+        ToProto(await FindCommendationAsync(request.Id, tracked: false, context.CancellationToken));
+
     public override async Task<Commendation> CreateCommendation(CreateCommendationRequest request, ServerCallContext context)
     {
         var input = request.Commendation;
@@ -69,6 +102,38 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
         var validator = new RequestValidator();
         var movementExists = await db.EmulationMovements.AnyAsync(m => m.Id == input!.MovementId, context.CancellationToken);
         validator.Require(movementExists, "commendation.movement_id", $"there is no emulation movement '{input!.MovementId}'");
+        var commendation = new Model.Commendation
+        {
+            Id = NewId.NextGuid().ToString("N"), MovementId = input.MovementId, RecipientName = "", Form = "", DecisionNumber = "",
+        };
+        ApplyCommendation(validator, commendation, input);
+        validator.ThrowIfInvalid();
+        db.Commendations.Add(commendation);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToProto(commendation);
+    }
+
+    public override async Task<Commendation> UpdateCommendation(UpdateCommendationRequest request, ServerCallContext context)
+    {
+        var input = request.Commendation;
+        new RequestValidator().Require(input is not null, "commendation", "is required").ThrowIfInvalid();
+        var paths = UpdateMasks.Paths(request.UpdateMask, CommendationPaths);
+        var validator = new RequestValidator();
+        var etag = Etags.Parse(input!.Etag, "commendation.etag", validator);
+        validator.ThrowIfInvalid();
+        var commendation = await FindCommendationAsync(input.Id, tracked: true, context.CancellationToken);
+        Etags.Check(commendation.RowVersion, etag, "Commendation", commendation.Id);
+        var merged = ToProto(commendation);
+        Masks.Merge(paths, input, merged);
+        ApplyCommendation(validator, commendation, merged);
+        validator.ThrowIfInvalid();
+        db.Entry(commendation).Property(c => c.RowVersion).OriginalValue = etag;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToProto(commendation);
+    }
+
+    private static void ApplyCommendation(RequestValidator validator, Model.Commendation commendation, Commendation input)
+    {
         validator.Require(input.RecipientKind is RecipientKind.Unit or RecipientKind.Person, "commendation.recipient_kind", "is required");
         var recipient = VietnameseText.Normalize(input.RecipientName);
         validator.Require(recipient.Length is > 0 and <= 300, "commendation.recipient_name", "is required");
@@ -76,15 +141,19 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
         validator.Require(form.Length is > 0 and <= 200, "commendation.form", "is required, e.g. Bằng khen");
         validator.Require(input.DecisionNumber.Trim().Length > 0, "commendation.decision_number", "is required, e.g. 1234/QĐ-TTg");
         var decided = validator.Date(input.DecisionDate, "commendation.decision_date", required: true);
-        validator.ThrowIfInvalid();
-        var commendation = new Model.Commendation
+        if (validator.IsValid)
         {
-            Id = NewId.NextGuid().ToString("N"), MovementId = input.MovementId, RecipientKind = (Model.RecipientKind)input.RecipientKind,
-            RecipientName = recipient, Form = form, DecisionNumber = input.DecisionNumber.Trim(), DecisionDate = decided!.Value,
-        };
-        db.Commendations.Add(commendation);
-        await db.SaveChangesAsync(context.CancellationToken);
-        return ToProto(commendation);
+            commendation.RecipientKind = (Model.RecipientKind)input.RecipientKind;
+            (commendation.RecipientName, commendation.Form, commendation.DecisionNumber, commendation.DecisionDate) =
+                (recipient, form, input.DecisionNumber.Trim(), decided!.Value);
+        }
+    }
+
+    public override async Task<CouncilSeats> GetCouncilSeats(GetCouncilSeatsRequest request, ServerCallContext context)
+    {
+        var seats = await db.CouncilSeats.AsNoTracking().SingleOrDefaultAsync(s => s.UnitCode == request.UnitCode && s.Term == request.Term, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("Council seats", $"{request.UnitCode}/{request.Term}");
+        return ToProto(seats);
     }
 
     public override async Task<ListCouncilSeatsResponse> ListCouncilSeats(ListCouncilSeatsRequest request, ServerCallContext context)
@@ -134,15 +203,28 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
         return ToProto(existing);
     }
 
+    private async Task<Model.EmulationMovement> FindMovementAsync(string id, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = tracked ? db.EmulationMovements : db.EmulationMovements.AsNoTracking();
+        return await query.SingleOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw new ResourceNotFoundException("Emulation movement", id);
+    }
+
+    private async Task<Model.Commendation> FindCommendationAsync(string id, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = tracked ? db.Commendations : db.Commendations.AsNoTracking();
+        return await query.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new ResourceNotFoundException("Commendation", id);
+    }
+
     private static EmulationMovement ToProto(Model.EmulationMovement m) => new()
     {
         Id = m.Id, Name = m.Name, StartDate = m.StartDate.ToIso(), EndDate = m.EndDate?.ToIso() ?? "", Description = m.Description,
+        Etag = Etags.Of(m.RowVersion),
     };
 
     private static Commendation ToProto(Model.Commendation c) => new()
     {
         Id = c.Id, MovementId = c.MovementId, RecipientKind = (RecipientKind)c.RecipientKind, RecipientName = c.RecipientName,
-        Form = c.Form, DecisionNumber = c.DecisionNumber, DecisionDate = c.DecisionDate.ToIso(),
+        Form = c.Form, DecisionNumber = c.DecisionNumber, DecisionDate = c.DecisionDate.ToIso(), Etag = Etags.Of(c.RowVersion),
     };
 
     private static CouncilSeats ToProto(Model.CouncilSeats s) => new()

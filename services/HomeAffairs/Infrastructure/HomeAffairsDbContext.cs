@@ -48,6 +48,7 @@ public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> 
             movement.HasKey(m => m.Id);
             movement.Property(m => m.Id).HasMaxLength(100).UseCollation("C");
             movement.Property(m => m.Name).HasMaxLength(300);
+            movement.Property(m => m.RowVersion).IsRowVersion().HasColumnName("xmin");
         });
         modelBuilder.Entity<Commendation>(commendation =>
         {
@@ -55,6 +56,7 @@ public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> 
             commendation.Property(c => c.RecipientKind).HasConversion<string>().HasMaxLength(10);
             commendation.Property(c => c.Id).HasMaxLength(32).UseCollation("C");
             commendation.HasIndex(c => new { c.MovementId, c.Id });
+            commendation.Property(c => c.RowVersion).IsRowVersion().HasColumnName("xmin");
         });
         modelBuilder.Entity<CouncilSeats>(seats =>
         {

@@ -6,10 +6,11 @@ namespace Platform.HomeAffairs.Model;
 public sealed class EmulationMovement : IAuditable
 {
     public required string Id { get; init; }
-    public required string Name { get; init; }
-    public DateOnly StartDate { get; init; }
-    public DateOnly? EndDate { get; init; }
-    public string Description { get; init; } = "";
+    public required string Name { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public string Description { get; set; } = "";
+    public uint RowVersion { get; private set; }
 
     public string AuditResource => $"emulation-movements/{Id}";
 }
@@ -26,11 +27,12 @@ public sealed class Commendation : IAuditable
     /// <summary>32 hex digits: the key commendations are paged by.</summary>
     public required string Id { get; init; }
     public required string MovementId { get; init; }
-    public RecipientKind RecipientKind { get; init; }
-    public required string RecipientName { get; init; }
-    public required string Form { get; init; }
-    public required string DecisionNumber { get; init; }
-    public DateOnly DecisionDate { get; init; }
+    public RecipientKind RecipientKind { get; set; }
+    public required string RecipientName { get; set; }
+    public required string Form { get; set; }
+    public required string DecisionNumber { get; set; }
+    public DateOnly DecisionDate { get; set; }
+    public uint RowVersion { get; private set; }
 
     public string AuditResource => $"commendations/{Id}";
 }

@@ -127,6 +127,12 @@ namespace Platform.HomeAffairs.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("recipient_name");
 
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_commendations");
 
@@ -192,6 +198,12 @@ namespace Platform.HomeAffairs.Infrastructure.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
