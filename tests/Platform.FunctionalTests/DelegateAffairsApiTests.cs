@@ -180,9 +180,11 @@ public sealed class DelegateAffairsApiTests(ServiceHost<DelegateAffairsDbContext
 
         var found = await Candidates.ListCandidatesAsync(new ListCandidatesRequest { ElectionId = election.Id, NameQuery = "nguyen van anh" });
         var upper = await Candidates.ListCandidatesAsync(new ListCandidatesRequest { ElectionId = election.Id, NameQuery = "HƯƠNG" });
+        var inside = await Candidates.ListCandidatesAsync(new ListCandidatesRequest { ElectionId = election.Id, NameQuery = "văn anh" });
 
         Assert.Equal(["Nguyễn Văn Anh Tuấn", "Nguyễn Văn Ánh"], found.Candidates.Select(c => c.FullName).Order(StringComparer.Ordinal));
         Assert.Equal("Trần Thị Hương", Assert.Single(upper.Candidates).FullName);
+        Assert.Equal(2, inside.Candidates.Count); // no name starts with it: found inside the names
     }
 
     [Fact]

@@ -106,12 +106,8 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         {
             query = query.Where(c => c.ConstituencyId == request.ConstituencyId);
         }
-        if (VietnameseText.ContainsPattern(request.NameQuery) is { } pattern)
-        {
-            // Served by the trigram index on the folded name: "nguyen van anh" finds "Nguyễn Văn Ánh".
-            query = query.Where(c => EF.Functions.Like(c.SearchName, pattern));
-        }
-        var page = await query.ToPageAsync(c => c.ListKey, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
+        var page = await query.ToNameSearchPageAsync(c => c.SearchName, c => c.ListKey, request.NameQuery,
+            PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
         var response = new ListCandidatesResponse { NextPageToken = page.NextPageToken };
         response.Candidates.AddRange(page.Items.Select(c => c.ToProto()));
         return response;

@@ -21,12 +21,8 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
     public override async Task<ListOfficialRecordsResponse> ListOfficialRecords(ListOfficialRecordsRequest request, ServerCallContext context)
     {
         var query = db.OfficialRecords.AsNoTracking();
-        if (VietnameseText.ContainsPattern(request.NameQuery) is { } pattern)
-        {
-            // Served by the trigram index on the folded name: "nguyen van anh" finds "Nguyễn Văn Ánh".
-            query = query.Where(r => EF.Functions.Like(r.SearchName, pattern));
-        }
-        var page = await query.ToPageAsync(r => r.ListKey, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
+        var page = await query.ToNameSearchPageAsync(r => r.SearchName, r => r.ListKey, request.NameQuery,
+            PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
         var response = new ListOfficialRecordsResponse { NextPageToken = page.NextPageToken };
         response.OfficialRecords.AddRange(page.Items.Select(ToProto));
         return response;

@@ -26,12 +26,8 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
     public override async Task<ListCadreRecordsResponse> ListCadreRecords(ListCadreRecordsRequest request, ServerCallContext context)
     {
         var query = db.CadreRecords.AsNoTracking();
-        if (VietnameseText.ContainsPattern(request.NameQuery) is { } pattern)
-        {
-            // Served by the trigram index on the folded name: "nguyen van anh" finds "Nguyễn Văn Ánh".
-            query = query.Where(r => EF.Functions.Like(r.SearchName, pattern));
-        }
-        var page = await query.ToPageAsync(r => r.ListKey, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
+        var page = await query.ToNameSearchPageAsync(r => r.SearchName, r => r.ListKey, request.NameQuery,
+            PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
         var response = new ListCadreRecordsResponse { NextPageToken = page.NextPageToken };
         response.CadreRecords.AddRange(page.Items.Select(r => r.ToProto()));
         return response;
