@@ -21,6 +21,15 @@ stop_servers() {
   scripts/postgres.sh stop "$STATE/postgres" >/dev/null 2>&1 || true
 }
 stop_servers # leftovers of an interrupted run
+# Servers that a test process started for itself (dotnet test alone) and could not stop before it ended.
+for dir in .state/test-*/; do
+  [[ -d $dir ]] || continue
+  pid=${dir%/}; pid=${pid##*-}
+  kill -0 "$pid" 2>/dev/null && continue
+  for node in "$dir"*rabbitmq; do [[ -d $node ]] && scripts/rabbitmq.sh stop "$node" >/dev/null 2>&1; done
+  [[ -d ${dir}postgres ]] && scripts/postgres.sh stop "${dir}postgres" >/dev/null 2>&1
+  rm -rf "$dir"
+done
 find "$STATE" -mindepth 1 -maxdepth 1 ! -name owner.pid -exec rm -rf {} +
 require_free_port $PG_PORT "the test PostgreSQL"
 for port in $AMQP_PORT $DIST_PORT $EPMD_PORT; do require_free_port "$port" "the test RabbitMQ"; done
