@@ -264,6 +264,19 @@ public sealed class DelegateAffairsApiTests(ServiceHost<DelegateAffairsDbContext
     }
 
     [Fact]
+    public async Task A_constituency_is_addressable_in_the_json_api_by_its_id()
+    {
+        var election = await CreateElectionAsync();
+        var constituency = await CreateConstituencyAsync(election.Id, "79", number: 10);
+        using var http = host.CreateAuthorizedClient();
+
+        var read = await http.GetFromJsonAsync<JsonElement>($"/api/delegate-affairs/v1/constituencies/{constituency.Id}");
+
+        Assert.Equal($"{election.Id}.79-10", constituency.Id);
+        Assert.Equal(10, read.GetProperty("number").GetInt32());
+    }
+
+    [Fact]
     public async Task An_unknown_election_is_not_found()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => Elections.GetElectionTimelineAsync(new GetElectionTimelineRequest { Id = "khong-co" }).ResponseAsync);

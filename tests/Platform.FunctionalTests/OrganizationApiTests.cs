@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
+using System.Net.Http.Json;
 using Grpc.Core;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.V1;
@@ -208,6 +209,10 @@ public sealed class PersonnelPlanApiTests(ServiceHost<OrganizationDbContext> hos
         });
         var report = await personnel.GetStructureReportAsync(new GetStructureReportRequest { Id = plan.Id });
 
+        using var http = host.CreateAuthorizedClient();
+        var json = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/organization/v1/personnel-plans/{plan.Id}/structure-report");
+
+        Assert.Equal(3, json.GetProperty("nomineeCount").GetInt32());
         Assert.Equal((50, 3), (report.PlannedSize, report.NomineeCount));
         Assert.Equal((1, 33.33), (report.Lines.Single(l => l.Criterion == "under_40").Count, report.Lines.Single(l => l.Criterion == "under_40").ActualPercent));
         Assert.Equal([true, true, false], report.AgeChecks.Select(c => c.Passes));

@@ -66,3 +66,20 @@ public sealed class CongressScheduleTests
         Assert.Equal(["dang-bo-huyen-van-chan", "dang-bo-xa-son-thinh"], late.Select(c => c.OrganizationId).Order());
     }
 }
+
+public sealed class PersonnelPlansSeedTests
+{
+    [Fact]
+    public void The_demo_plan_has_its_53_nominees_some_over_the_age_cutoff()
+    {
+        var plan = PersonnelPlansSeed.Plan("dang-bo-tinh-yen-bai", new DateOnly(2020, 9, 20));
+
+        var checks = StructureRules.AgeChecks(plan.Nominees, plan.Level, StructureRules.AgeCutoffs2020To2025);
+        var lines = StructureRules.Lines(plan.Nominees, plan.ReferenceDate, StructureRules.Targets2020To2025);
+
+        Assert.Equal(53, plan.Nominees.Count);
+        Assert.Contains(checks, c => !c.Passes);
+        Assert.Contains(checks, c => c.Passes);
+        Assert.All(lines, l => Assert.InRange(l.Count, 1, 53));
+    }
+}

@@ -12,6 +12,6 @@ public sealed class Constituency : Platform.ServiceDefaults.Auditing.IAuditable
 
     public string AuditResource => $"constituencies/{Id}";
 
-    /// <summary>"quoc-hoi-xv/01-03": sorts by province, then number.</summary>
-    public static string IdFor(string electionId, string provinceCode, int number) => $"{electionId}/{provinceCode}-{number:D2}";
+    /// <summary>"quoc-hoi-xv.01-03": sorts by province, then number; one URL path segment, so the JSON API can address it.</summary>
+    public static string IdFor(string electionId, string provinceCode, int number) => $"{electionId}.{provinceCode}-{number:D2}";
 }

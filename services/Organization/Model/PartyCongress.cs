@@ -25,7 +25,8 @@ public sealed class PartyCongress : IAuditable
 
     public string AuditResource => $"party-congresses/{Id}";
 
-    public static string IdFor(string organizationId, string term) => $"{organizationId}/{term}";
+    /// <summary>"tinh-yen-bai.2020-2025": one URL path segment, so the JSON API can address it.</summary>
+    public static string IdFor(string organizationId, string term) => $"{organizationId}.{term}";
 
     /// <summary>The date the congress is judged by: when it was held, else when it is planned.</summary>
     public DateOnly ScheduledDate => ActualDate ?? PlannedDate;

@@ -6,7 +6,7 @@ namespace Platform.Organization.Infrastructure.Seed;
 
 /// <summary>
 /// `seed`: loads the cadre records of the demo's people, the Party committees directly under the Centre and
-/// their 2020–2025 congresses where missing,
+/// their 2020–2025 congresses (with a personnel plan for Yên Bái) where missing,
 /// through the model the API writes with, audited as the platform's seed. It waits for the provinces to
 /// replicate from Home Affairs (seeded first).
 /// </summary>
@@ -41,6 +41,8 @@ public static class SeedCommand
         var congresses = Congresses2020Seed.Congresses(organizations);
         db.PartyOrganizations.AddRange(organizations);
         db.PartyCongresses.AddRange(congresses);
+        var yenBai = congresses.Single(c => c.OrganizationId == "dang-bo-tinh-yen-bai");
+        db.PersonnelPlans.Add(PersonnelPlansSeed.Plan(yenBai.OrganizationId, yenBai.PlannedDate));
         await db.SaveChangesAsync();
         logger.LogInformation("Seeded {Organizations} Party organizations and {Congresses} congresses", organizations.Count, congresses.Count);
     }
