@@ -139,7 +139,7 @@ public static class ScaleBenchmark
             for (var i = 0; i < count; i++)
             {
                 var id = SyntheticPeople.NationalId(i, idOffset);
-                var (name, search, key) = SyntheticPeople.Keys(SyntheticPeople.Name(i, random), id);
+                var (name, search, key) = NameSearch.Keys(SyntheticPeople.Name(i, random), id);
                 await writer.StartRowAsync();
                 foreach (var (_, value, type) in columns(i, id, name, search, key, random))
                 {

@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Text;
-
 namespace Platform.Bench;
 
 /// <summary>Deterministic Vietnamese names and national IDs at any scale (not real persons).</summary>
@@ -18,9 +16,4 @@ public static class SyntheticPeople
     /// <summary>12 digits, unique per index and offset.</summary>
     public static string NationalId(int i, int offset) => (100_000_000_000L + offset * 10_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static (string Name, string Search, string ListKey) Keys(string name, string nationalId)
-    {
-        var search = VietnameseText.Fold(name);
-        return (name, search, $"{search}|{nationalId}");
-    }
 }

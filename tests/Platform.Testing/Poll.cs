@@ -4,6 +4,7 @@ namespace Platform.Testing;
 public static class Poll
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Polls <paramref name="probe"/> until it returns a value, or throws a TimeoutException naming <paramref name="what"/>.</summary>
     public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null) where T : class
@@ -27,7 +28,7 @@ public static class Poll
             {
                 throw new TimeoutException($"Timed out waiting for {what}." + (last is null ? "" : $" Last error: {last.Message}"), last);
             }
-            await Task.Delay(100);
+            await Task.Delay(PollInterval); // between checks of the condition, bounded by the deadline above
         }
     }
 

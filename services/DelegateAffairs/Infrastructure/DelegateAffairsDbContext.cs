@@ -3,6 +3,7 @@ using Platform.DelegateAffairs.Model;
 using Platform.Messaging;
 using Platform.ReferenceData;
 using Platform.ServiceDefaults.Auditing;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.DelegateAffairs.Infrastructure;
 
@@ -65,11 +66,10 @@ public sealed class DelegateAffairsDbContext(DbContextOptions<DelegateAffairsDbC
             candidate.Property(c => c.NationalId).HasMaxLength(12);
             candidate.HasIndex(c => new { c.ElectionId, c.NationalId }).IsUnique();
             candidate.Property(c => c.FullName).HasMaxLength(100);
-            candidate.Property(c => c.ListKey).HasMaxLength(200).UseCollation("C");
-            // Paged lists by election or constituency, in name order; name search by trigram.
+            // Lists are always of an election or a constituency: their list-key indexes lead with it.
+            candidate.HasNameSearchColumns(c => c.SearchName, c => c.ListKey, indexListKey: false);
             candidate.HasIndex(c => new { c.ElectionId, c.ListKey });
             candidate.HasIndex(c => new { c.ConstituencyId, c.ListKey });
-            candidate.HasIndex(c => c.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
             candidate.Property(c => c.Sex).HasConversion<string>().HasMaxLength(10);
             candidate.Property(c => c.NominatingLevel).HasConversion<string>().HasMaxLength(20);
             candidate.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Text;
 
 namespace Platform.DelegateAffairs.Model;
@@ -67,12 +68,7 @@ public sealed class Candidate : Platform.ServiceDefaults.Auditing.IAuditable
     /// <summary>The Kinh are the majority; every other of Viet Nam's 54 ethnic groups counts as a minority.</summary>
     public bool IsEthnicMinority => !string.Equals(Ethnicity, "Kinh", StringComparison.OrdinalIgnoreCase);
 
-    public void SetName(string fullName)
-    {
-        FullName = VietnameseText.Normalize(fullName);
-        SearchName = VietnameseText.Fold(FullName);
-        ListKey = $"{SearchName}|{Id:N}";
-    }
+    public void SetName(string fullName) => (FullName, SearchName, ListKey) = NameSearch.Keys(fullName, Id.ToString("N"));
 
     /// <summary>Age in whole years on a day (election day for the "under 40" quota).</summary>
     public int AgeOn(DateOnly day) => Ages.On(BirthDate, day);

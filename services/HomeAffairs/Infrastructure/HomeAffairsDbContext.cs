@@ -3,6 +3,7 @@ using Platform.HomeAffairs.Model;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Auditing;
 using Platform.ServiceDefaults.Hosting;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.HomeAffairs.Infrastructure;
 
@@ -33,9 +34,7 @@ public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> 
             record.HasKey(r => r.NationalId);
             record.Property(r => r.NationalId).HasMaxLength(12);
             record.Property(r => r.FullName).HasMaxLength(100);
-            record.Property(r => r.ListKey).HasMaxLength(200).UseCollation("C");
-            record.HasIndex(r => r.ListKey);
-            record.HasIndex(r => r.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
+            record.HasNameSearchColumns(r => r.SearchName, r => r.ListKey);
             record.Property(r => r.Sex).HasMaxLength(10);
             record.Property(r => r.Category).HasConversion<string>().HasMaxLength(20);
             record.Property(r => r.PositionLevel).HasConversion<string>().HasMaxLength(30);

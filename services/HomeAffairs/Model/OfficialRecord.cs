@@ -1,5 +1,5 @@
 using Platform.ServiceDefaults.Auditing;
-using Platform.ServiceDefaults.Text;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.HomeAffairs.Model;
 
@@ -57,10 +57,5 @@ public sealed class OfficialRecord : IAuditable
 
     public string AuditResource => $"official-records/{NationalId}";
 
-    public void SetName(string fullName)
-    {
-        FullName = VietnameseText.Normalize(fullName);
-        SearchName = VietnameseText.Fold(FullName);
-        ListKey = $"{SearchName}|{NationalId}";
-    }
+    public void SetName(string fullName) => (FullName, SearchName, ListKey) = NameSearch.Keys(fullName, NationalId);
 }

@@ -4,6 +4,7 @@ using Platform.Organization.Model;
 using Platform.ReferenceData;
 using Platform.ServiceDefaults.Auditing;
 using Platform.ServiceDefaults.Hosting;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Organization.Infrastructure;
 
@@ -78,9 +79,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             record.HasKey(r => r.NationalId);
             record.Property(r => r.NationalId).HasMaxLength(12);
             record.Property(r => r.FullName).HasMaxLength(100);
-            record.Property(r => r.ListKey).HasMaxLength(200).UseCollation("C");
-            record.HasIndex(r => r.ListKey);
-            record.HasIndex(r => r.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
+            record.HasNameSearchColumns(r => r.SearchName, r => r.ListKey);
             record.Property(r => r.Sex).HasMaxLength(10);
             record.Property(r => r.PartyStanding).HasConversion<string>().HasMaxLength(20);
             record.Property(r => r.SuccessionPlanStatus).HasConversion<string>().HasMaxLength(20);

@@ -1,5 +1,5 @@
 using Platform.ServiceDefaults.Auditing;
-using Platform.ServiceDefaults.Text;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Organization.Model;
 
@@ -53,10 +53,5 @@ public sealed class CadreRecord : IAuditable
 
     public string AuditResource => $"cadre-records/{NationalId}";
 
-    public void SetName(string fullName)
-    {
-        FullName = VietnameseText.Normalize(fullName);
-        SearchName = VietnameseText.Fold(FullName);
-        ListKey = $"{SearchName}|{NationalId}";
-    }
+    public void SetName(string fullName) => (FullName, SearchName, ListKey) = NameSearch.Keys(fullName, NationalId);
 }

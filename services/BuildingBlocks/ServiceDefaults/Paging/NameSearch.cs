@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.ServiceDefaults.Text;
 
 namespace Platform.ServiceDefaults.Paging;
@@ -15,6 +16,36 @@ public static class NameSearch
 
     private static readonly System.Reflection.MethodInfo Like =
         typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string)])!;
+
+    /// <summary>
+    /// The stored forms of a name: as written (NFC), folded for search, and the list key that orders and
+    /// pages by name — the folded name, then a suffix that makes it unique.
+    /// </summary>
+    public static (string FullName, string SearchName, string ListKey) Keys(string fullName, string uniqueSuffix)
+    {
+        var normalized = VietnameseText.Normalize(fullName);
+        var folded = VietnameseText.Fold(normalized);
+        return (normalized, folded, $"{folded}|{uniqueSuffix}");
+    }
+
+    /// <summary>
+    /// The columns and indexes this search needs: the list key byte-ordered (C collation, so prefixes are
+    /// index ranges) and indexed, and a trigram index on the folded name for words inside names.
+    /// </summary>
+    public static EntityTypeBuilder<T> HasNameSearchColumns<T>(this EntityTypeBuilder<T> entity,
+        Expression<Func<T, string>> searchName, Expression<Func<T, string>> listKey, bool indexListKey = true) where T : class
+    {
+        entity.Property(listKey).HasMaxLength(200).UseCollation("C");
+        if (indexListKey)
+        {
+            entity.HasIndex(Boxed(listKey));
+        }
+        entity.HasIndex(Boxed(searchName)).HasMethod("gin").HasOperators("gin_trgm_ops");
+        return entity;
+    }
+
+    private static Expression<Func<T, object?>> Boxed<T>(Expression<Func<T, string>> property) =>
+        Expression.Lambda<Func<T, object?>>(property.Body, property.Parameters);
 
     /// <summary>
     /// A page of the rows whose name matches <paramref name="text"/>, in name order. A full name (two words

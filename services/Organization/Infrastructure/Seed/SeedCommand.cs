@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.DemoScenario;
 using Platform.ReferenceData;
 using Platform.ServiceDefaults.Security;
 
@@ -12,13 +13,6 @@ namespace Platform.Organization.Infrastructure.Seed;
 /// </summary>
 public static class SeedCommand
 {
-    private static readonly string[] ProvinceCodes =
-    [
-        "01", "02", "04", "06", "08", "10", "11", "12", "14", "15", "17", "19", "20", "22", "24", "25", "26", "27", "30", "31", "33",
-        "34", "35", "36", "37", "38", "40", "42", "44", "45", "46", "48", "49", "51", "52", "54", "56", "58", "60", "62", "64", "66",
-        "67", "68", "70", "72", "74", "75", "77", "79", "80", "82", "83", "84", "86", "87", "89", "91", "92", "93", "94", "95", "96",
-    ];
-
     public static async Task RunAsync(IServiceProvider services)
     {
         services.GetRequiredService<CurrentActor>().Actor = CurrentActor.System("seed", PlatformBodies.Organization);
@@ -36,7 +30,7 @@ public static class SeedCommand
             logger.LogInformation("The Party organizations are already there");
             return;
         }
-        var provinces = await ReplicatedProvinces.WaitForAsync(db, ProvinceCodes, TimeSpan.FromMinutes(2));
+        var provinces = await ReplicatedProvinces.WaitForAsync(db, Election2021People.ProvinceCodes, TimeSpan.FromMinutes(2));
         var organizations = Congresses2020Seed.Organizations(provinces.Values);
         var congresses = Congresses2020Seed.Congresses(organizations);
         db.PartyOrganizations.AddRange(organizations);
