@@ -93,7 +93,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
             validator.ThrowIfInvalid();
             constituency.Seats = input.Seats;
         }
-        db.Entry(constituency).Property(c => c.RowVersion).OriginalValue = etag;
+        Etags.ExpectVersion(db, constituency, etag);
         await db.SaveChangesAsync(context.CancellationToken);
         return await ToProtoAsync(constituency, context.CancellationToken);
     }
@@ -152,7 +152,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         Masks.Merge(paths, input, merged);
         await ApplyAsync(validator, candidate, merged, context.CancellationToken);
         validator.ThrowIfInvalid();
-        db.Entry(candidate).Property(c => c.RowVersion).OriginalValue = etag;
+        Etags.ExpectVersion(db, candidate, etag);
         await db.SaveChangesAsync(context.CancellationToken);
         return candidate.ToProto();
     }

@@ -67,7 +67,7 @@ public sealed partial class ElectionGrpcService(DelegateAffairsDbContext db) : E
         var values = await ValidateAsync(validator, merged, context.CancellationToken);
         validator.ThrowIfInvalid();
         values.ApplyTo(election);
-        db.Entry(election).Property(e => e.RowVersion).OriginalValue = etag;
+        Etags.ExpectVersion(db, election, etag);
         await db.SaveChangesAsync(context.CancellationToken);
         return election.ToProto();
     }

@@ -87,8 +87,7 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
 
         if (unit.Change(values.Name, values.Kind, values.ParentCode, values.ValidFrom, values.ValidTo, values.SuccessorCode, clock.GetUtcNow()))
         {
-            // Also guard the UPDATE itself: a writer that committed since our read makes it affect no row → Aborted.
-            db.Entry(unit).Property(u => u.RowVersion).OriginalValue = etag;
+            Etags.ExpectVersion(db, unit, etag);
             db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit, actor.Actor));
             await db.SaveChangesAsync(context.CancellationToken);
         }

@@ -63,7 +63,7 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
         Masks.Merge(paths, input, merged);
         Apply(validator, record, merged);
         validator.ThrowIfInvalid();
-        db.Entry(record).Property(r => r.RowVersion).OriginalValue = etag;
+        Etags.ExpectVersion(db, record, etag);
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(record);
     }

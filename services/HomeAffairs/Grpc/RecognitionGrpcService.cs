@@ -61,7 +61,7 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
         Masks.Merge(paths, input, merged);
         ApplyMovement(validator, movement, merged);
         validator.ThrowIfInvalid();
-        db.Entry(movement).Property(m => m.RowVersion).OriginalValue = etag;
+        Etags.ExpectVersion(db, movement, etag);
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(movement);
     }
@@ -127,7 +127,7 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
         Masks.Merge(paths, input, merged);
         ApplyCommendation(validator, commendation, merged);
         validator.ThrowIfInvalid();
-        db.Entry(commendation).Property(c => c.RowVersion).OriginalValue = etag;
+        Etags.ExpectVersion(db, commendation, etag);
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(commendation);
     }
@@ -197,7 +197,7 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
         {
             Etags.Check(existing.RowVersion, etag, "Council seats", $"{input.UnitCode}/{input.Term}");
             (existing.Seats, existing.Source) = (merged.Seats, merged.Source.Trim());
-            db.Entry(existing).Property(s => s.RowVersion).OriginalValue = etag;
+            Etags.ExpectVersion(db, existing, etag);
         }
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(existing);

@@ -68,7 +68,7 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
         Masks.Merge(paths, input, merged);
         Apply(validator, record, merged);
         validator.ThrowIfInvalid();
-        db.Entry(record).Property(r => r.RowVersion).OriginalValue = etag;
+        Etags.ExpectVersion(db, record, etag);
         await db.SaveChangesAsync(context.CancellationToken);
         return record.ToProto();
     }

@@ -78,7 +78,7 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
         validator.Require(parentId != organization.Id, "party_organization.parent_id", "cannot be the organization itself");
         validator.ThrowIfInvalid();
         (organization.Name, organization.ParentId, organization.ProvinceCode) = (name, parentId, province);
-        db.Entry(organization).Property(o => o.RowVersion).OriginalValue = etag;
+        Etags.ExpectVersion(db, organization, etag);
         await db.SaveChangesAsync(context.CancellationToken);
         return organization.ToProto();
     }
@@ -150,7 +150,7 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
         var values = ValidateCongress(validator, merged, from: congress.Status);
         validator.ThrowIfInvalid();
         values.ApplyTo(congress);
-        db.Entry(congress).Property(c => c.RowVersion).OriginalValue = etag;
+        Etags.ExpectVersion(db, congress, etag);
         await db.SaveChangesAsync(context.CancellationToken);
         return congress.ToProto(deadlines);
     }

@@ -72,7 +72,7 @@ public sealed class PersonnelGrpcService(OrganizationDbContext db, TimeProvider 
         var (size, referenceDate, nominees) = Validate(validator, merged);
         validator.ThrowIfInvalid();
         (plan.PlannedSize, plan.ReferenceDate, plan.Nominees) = (size, referenceDate, nominees);
-        db.Entry(plan).Property(p => p.RowVersion).OriginalValue = etag;
+        Etags.ExpectVersion(db, plan, etag);
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(plan);
     }

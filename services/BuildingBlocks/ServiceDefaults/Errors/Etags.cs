@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Platform.ServiceDefaults.Errors;
 
@@ -24,4 +25,12 @@ public static class Etags
             throw new ConcurrencyConflictException(resourceType, id);
         }
     }
+
+    /// <summary>
+    /// Makes the coming UPDATE of <paramref name="entity"/> apply only while its row still has the version the
+    /// caller read (its <c>RowVersion</c>, PostgreSQL's xmin): a writer that committed in between makes the UPDATE
+    /// match no row, which EF reports as a concurrency conflict, answered with Aborted.
+    /// </summary>
+    public static void ExpectVersion(DbContext db, object entity, uint sent) =>
+        db.Entry(entity).Property("RowVersion").OriginalValue = sent;
 }
