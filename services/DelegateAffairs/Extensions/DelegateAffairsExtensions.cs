@@ -1,3 +1,5 @@
+using Platform.JointPlanning;
+using Platform.JointPlanning.Infrastructure;
 using Platform.DelegateAffairs.Grpc;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.Infrastructure.Seed;
@@ -15,7 +17,12 @@ public static class DelegateAffairsExtensions
     {
         builder.AddServiceDefaults(ServiceName);
         builder.AddServiceDatabase<DelegateAffairsDbContext>();
-        builder.AddPlatformMessaging<DelegateAffairsDbContext>(ServiceName, bus => bus.AddConsumer<AdministrativeUnitChangedConsumer>());
+        builder.AddPlatformMessaging<DelegateAffairsDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<AdministrativeUnitChangedConsumer>();
+            bus.AddJointPlanningConsumers<DelegateAffairsDbContext>(ServiceName);
+        });
+        builder.AddJointPlanning<DelegateAffairsDbContext, CopiedSites<DelegateAffairsDbContext>>();
         return builder;
     }
 
@@ -28,6 +35,7 @@ public static class DelegateAffairsExtensions
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
         app.MapGrpcService<AuditTrailGrpcService>();
+        app.MapGrpcService<JointPlanningGrpcService>();
         app.MapGrpcService<ElectionGrpcService>();
         app.MapGrpcService<CandidateGrpcService>();
         return app;

@@ -1,3 +1,4 @@
+using Platform.JointPlanning.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Platform.DelegateAffairs.Model;
 using Platform.Messaging;
@@ -24,6 +25,7 @@ public sealed class DelegateAffairsDbContext(DbContextOptions<DelegateAffairsDbC
     {
         modelBuilder.AddAdministrativeUnitCopies();
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddJointPlanning();
         modelBuilder.AddAuditTrail();
         modelBuilder.HasPostgresExtension("pg_trgm");
 

@@ -1,3 +1,5 @@
+using Platform.JointPlanning;
+using Platform.JointPlanning.Infrastructure;
 using Platform.HomeAffairs.Grpc;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.Infrastructure.Seed;
@@ -14,7 +16,8 @@ public static class HomeAffairsExtensions
     {
         builder.AddServiceDefaults(ServiceName);
         builder.AddServiceDatabase<HomeAffairsDbContext>();
-        builder.AddPlatformMessaging<HomeAffairsDbContext>(ServiceName);
+        builder.AddPlatformMessaging<HomeAffairsDbContext>(ServiceName, bus => bus.AddJointPlanningConsumers<HomeAffairsDbContext>(ServiceName));
+        builder.AddJointPlanning<HomeAffairsDbContext, AdministrativeUnitSites>();
         return builder;
     }
 
@@ -23,6 +26,7 @@ public static class HomeAffairsExtensions
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitGrpcService>();
         app.MapGrpcService<AuditTrailGrpcService>();
+        app.MapGrpcService<JointPlanningGrpcService>();
         app.MapGrpcService<OfficialGrpcService>();
         app.MapGrpcService<RecognitionGrpcService>();
         return app;

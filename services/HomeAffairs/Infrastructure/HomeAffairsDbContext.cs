@@ -1,3 +1,4 @@
+using Platform.JointPlanning.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Platform.HomeAffairs.Model;
 using Platform.Messaging;
@@ -65,6 +66,7 @@ public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> 
         });
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddJointPlanning();
         modelBuilder.AddAuditTrail();
     }
 }

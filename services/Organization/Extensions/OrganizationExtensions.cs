@@ -1,3 +1,5 @@
+using Platform.JointPlanning;
+using Platform.JointPlanning.Infrastructure;
 using Platform.Organization.Grpc;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.Infrastructure.Seed;
@@ -15,7 +17,12 @@ public static class OrganizationExtensions
     {
         builder.AddServiceDefaults(ServiceName);
         builder.AddServiceDatabase<OrganizationDbContext>();
-        builder.AddPlatformMessaging<OrganizationDbContext>(ServiceName, bus => bus.AddConsumer<AdministrativeUnitChangedConsumer>());
+        builder.AddPlatformMessaging<OrganizationDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<AdministrativeUnitChangedConsumer>();
+            bus.AddJointPlanningConsumers<OrganizationDbContext>(ServiceName);
+        });
+        builder.AddJointPlanning<OrganizationDbContext, CopiedSites<OrganizationDbContext>>();
         return builder;
     }
 
@@ -28,6 +35,7 @@ public static class OrganizationExtensions
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
         app.MapGrpcService<AuditTrailGrpcService>();
+        app.MapGrpcService<JointPlanningGrpcService>();
         app.MapGrpcService<PartyGrpcService>();
         app.MapGrpcService<CadreGrpcService>();
         app.MapGrpcService<PersonnelGrpcService>();

@@ -1,3 +1,4 @@
+using Platform.JointPlanning.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.Organization.Model;
@@ -25,6 +26,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
     {
         modelBuilder.AddAdministrativeUnitCopies();
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddJointPlanning();
         modelBuilder.AddAuditTrail();
         modelBuilder.HasPostgresExtension("pg_trgm");
 

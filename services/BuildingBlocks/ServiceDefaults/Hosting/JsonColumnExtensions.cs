@@ -18,4 +18,14 @@ public static class JsonColumnExtensions
                 (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
                 list => JsonSerializer.Serialize(list, Options).GetHashCode(StringComparison.Ordinal),
                 list => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(list, Options), Options)!));
+
+    /// <summary>One small record kept as a jsonb column (null stays SQL null): read and written with its row.</summary>
+    public static PropertyBuilder<T> HasJsonValue<T>(this PropertyBuilder<T> property) where T : class? =>
+        property.HasColumnType("jsonb").HasConversion(
+            value => JsonSerializer.Serialize(value, Options),
+            json => JsonSerializer.Deserialize<T>(json, Options)!,
+            new ValueComparer<T>(
+                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
+                value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)!));
 }

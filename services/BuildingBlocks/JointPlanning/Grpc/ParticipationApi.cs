@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.IntegrationEvents;
+using Platform.JointPlanning.Infrastructure;
+using Platform.JointPlanning.Model;
+using Platform.JointPlanning.V1;
+using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Paging;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Text;
+
+namespace Platform.JointPlanning.Grpc;
+
+/// <summary>This body's own part in each joint conference: its answer to the invitation and its contributions.</summary>
+public sealed partial class ParticipationApi(DbContext db, ConferenceProcess process, CurrentActor actor, IBridgePointSites sites)
+{
+    private static readonly string[] UpdatablePaths = ["response", "decline_reason", "agenda_items", "bridge_points", "report"];
+
+    public async Task<V1.Participation> GetAsync(GetParticipationRequest request, CancellationToken cancellationToken) =>
+        (await FindAsync(request.ConferenceId, "conference_id", tracked: false, cancellationToken)).ToProto();
+
+    public async Task<ListParticipationsResponse> ListAsync(ListParticipationsRequest request, CancellationToken cancellationToken)
+    {
+        var page = PageRequest.Parse(request.PageSize, request.PageToken);
+        new RequestValidator().Require(Enum.IsDefined(request.Status), "status", "is not a conference status").ThrowIfInvalid();
+        var query = db.Set<Model.Participation>().AsNoTracking();
+        if (request.Status != ConferenceStatus.Unspecified)
+        {
+            var status = ProtoEnums.Name(request.Status);
+            query = query.Where(p => p.Status == status);
+        }
+        var result = await query.ToPageAsync(p => p.ListKey, page, cancellationToken);
+        var response = new ListParticipationsResponse { NextPageToken = result.NextPageToken };
+        response.Participations.AddRange(result.Items.Select(p => p.ToProto()));
+        return response;
+    }
+
+    public async Task<V1.Participation> UpdateAsync(UpdateParticipationRequest request, CancellationToken cancellationToken)
+    {
+        var input = request.Participation;
+        new RequestValidator().Require(input is not null, "participation", "is required").ThrowIfInvalid();
+        var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
+        var validator = new RequestValidator();
+        var etag = Etags.Parse(input!.Etag, "participation.etag", validator);
+        validator.ThrowIfInvalid();
+        var participation = await FindAsync(input.ConferenceId, "participation.conference_id", tracked: true, cancellationToken);
+        Etags.Check(participation.RowVersion, etag, "Participation", participation.ConferenceId);
+        if (participation.Status == ConferenceStatuses.Concluded)
+        {
+            throw new PreconditionFailedException($"Conference '{participation.ConferenceId}' is concluded; contributions are closed.");
+        }
+        var merged = participation.ToProto();
+        Masks.Merge(paths, input, merged);
+
+        var response = merged.Response;
+        validator.Require(response is InvitationResponse.Accepted or InvitationResponse.Declined or InvitationResponse.Pending,
+            "participation.response", "must be accepted or declined");
+        var declineReason = VietnameseText.Normalize(merged.DeclineReason);
+        validator.Require(response != InvitationResponse.Declined || declineReason.Length > 0, "participation.decline_reason", "is required when declining");
+        validator.Require(declineReason.Length <= 1000, "participation.decline_reason", "is at most 1000 characters");
+        var agenda = ValidateAgenda(validator, merged);
+        var bridgePoints = await ValidateBridgePointsAsync(validator, merged, participation.Conference.Date, cancellationToken);
+        var report = ValidateReport(validator, merged);
+        validator.ThrowIfInvalid();
+        if (participation.IsLead && response != InvitationResponse.Accepted)
+        {
+            throw new PreconditionFailedException("The lead cannot decline its own conference; postpone it instead.");
+        }
+
+        participation.Response = ProtoEnums.Name(response);
+        participation.DeclineReason = response == InvitationResponse.Declined ? declineReason : null;
+        (participation.AgendaItems, participation.BridgePoints, participation.Report) = (agenda, bridgePoints, report);
+        participation.Revision++;
+        var changed = participation.ToEvent(actor.Actor!);
+        if (participation.IsLead)
+        {
+            // The lead's process manager is in this database: it takes the change in the same transaction.
+            var conference = await db.Set<LedConference>().Include(c => c.Participants)
+                .SingleAsync(c => c.Id == participation.ConferenceId, cancellationToken);
+            await process.ApplyParticipationAsync(conference, changed, cancellationToken);
+        }
+        else
+        {
+            db.AddIntegrationEvent(changed);
+        }
+        Etags.ExpectVersion(db, participation, etag);
+        await db.SaveChangesAsync(cancellationToken);
+        return participation.ToProto();
+    }
+
+    private static List<AgendaItemInfo> ValidateAgenda(RequestValidator validator, V1.Participation input)
+    {
+        validator.Require(input.AgendaItems.Count <= 50, "participation.agenda_items", "holds at most 50 items");
+        var items = new List<AgendaItemInfo>();
+        foreach (var (item, i) in input.AgendaItems.Select((a, i) => (a, i)))
+        {
+            var field = $"participation.agenda_items[{i}]";
+            var title = VietnameseText.Normalize(item.Title);
+            validator.Require(title.Length is > 0 and <= 300, $"{field}.title", "is required (at most 300 characters)");
+            validator.Require(item.Minutes is >= 1 and <= 240, $"{field}.minutes", "must be 1 to 240 minutes");
+            validator.Require(ProtoEnums.IsChosen(item.Kind), $"{field}.kind", "is required (report, good practice, discussion or conclusion)");
+            var presenter = ValidatePerson(validator, item.Presenter, $"{field}.presenter");
+            items.Add(new AgendaItemInfo(title, presenter, item.Minutes, ProtoEnums.Name(item.Kind)));
+        }
+        return items;
+    }
+
+    private async Task<List<BridgePointInfo>> ValidateBridgePointsAsync(
+        RequestValidator validator, V1.Participation input, DateOnly conferenceDate, CancellationToken cancellationToken)
+    {
+        validator.Require(input.BridgePoints.Count <= 200, "participation.bridge_points", "holds at most 200 bridge points");
+        var points = new List<BridgePointInfo>();
+        foreach (var (point, i) in input.BridgePoints.Select((b, i) => (b, i)))
+        {
+            var field = $"participation.bridge_points[{i}]";
+            validator.Require(KeyPattern().IsMatch(point.Key), $"{field}.key", "must be 1 to 40 of a-z, 0-9 and '-'");
+            validator.Require(points.All(p => p.Key != point.Key), $"{field}.key", $"'{point.Key}' is used twice");
+            var site = point.SiteCode.Length is > 0 and <= 20 ? await sites.FindAsync(point.SiteCode, cancellationToken) : null;
+            validator.Require(site is not null, $"{field}.site_code", $"'{point.SiteCode}' is not an administrative unit");
+            validator.Require(site is null || site.ExistsOn(conferenceDate), $"{field}.site_code",
+                $"'{point.SiteCode}' does not exist on {conferenceDate.ToIso()} (merged or not yet created)");
+            var address = VietnameseText.Normalize(point.Address);
+            validator.Require(address.Length <= 300, $"{field}.address", "is at most 300 characters");
+            var chair = ValidatePerson(validator, point.LocalChair, $"{field}.local_chair");
+            validator.Require(point.ExpectedAttendees is >= 0 and <= 100_000, $"{field}.expected_attendees", "must be 0 to 100000");
+            var contact = VietnameseText.Normalize(point.ConnectionContact);
+            validator.Require(contact.Length <= 200, $"{field}.connection_contact", "is at most 200 characters");
+            points.Add(new BridgePointInfo(point.Key, point.SiteCode, site?.Name ?? "", address, chair, point.ExpectedAttendees, contact));
+        }
+        return points;
+    }
+
+    private static ReviewReportText? ValidateReport(RequestValidator validator, V1.Participation input)
+    {
+        if (input.Report is null)
+        {
+            return null;
+        }
+        var results = VietnameseText.Normalize(input.Report.Results);
+        var shortcomings = VietnameseText.Normalize(input.Report.Shortcomings);
+        var proposals = VietnameseText.Normalize(input.Report.Proposals);
+        validator.Require(results.Length is > 0 and <= 20000, "participation.report.results", "is required (at most 20000 characters)");
+        validator.Require(shortcomings.Length <= 20000, "participation.report.shortcomings", "is at most 20000 characters");
+        validator.Require(proposals.Length <= 20000, "participation.report.proposals", "is at most 20000 characters");
+        return new ReviewReportText(results, shortcomings, proposals);
+    }
+
+    private static PersonNamed ValidatePerson(RequestValidator validator, Person? person, string field)
+    {
+        person ??= new Person();
+        var name = VietnameseText.Normalize(person.Name);
+        var title = VietnameseText.Normalize(person.Title);
+        var unit = VietnameseText.Normalize(person.Unit);
+        validator.Require(name.Length is > 0 and <= 100, $"{field}.name", "is required (at most 100 characters)");
+        validator.Require(title.Length <= 300, $"{field}.title", "is at most 300 characters");
+        validator.Require(unit.Length <= 300, $"{field}.unit", "is at most 300 characters");
+        return new PersonNamed(name, title, unit);
+    }
+
+    private async Task<Model.Participation> FindAsync(string conferenceId, string field, bool tracked, CancellationToken cancellationToken)
+    {
+        new RequestValidator().Require(conferenceId.Length is > 0 and <= 100, field, "is required").ThrowIfInvalid();
+        var query = tracked ? db.Set<Model.Participation>() : db.Set<Model.Participation>().AsNoTracking();
+        // A body not invited has no participation: it cannot contribute to the conference.
+        return await query.SingleOrDefaultAsync(p => p.ConferenceId == conferenceId, cancellationToken)
+            ?? throw new ResourceNotFoundException($"Participation of {process.Body} in conference", conferenceId);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    private static partial Regex KeyPattern();
+}

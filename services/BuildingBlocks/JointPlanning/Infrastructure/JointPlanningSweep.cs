@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.Contracts.IntegrationEvents;
+using Platform.JointPlanning.Model;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.JointPlanning.Infrastructure;
+
+/// <summary>JointPlanning section: how often the deadlines are swept.</summary>
+public sealed class JointPlanningOptions
+{
+    public const string Section = "JointPlanning";
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// The periodic sweep of the deadlines joint planning keeps (no timer in memory: a restart loses nothing,
+/// and several instances may sweep at once, row versions keeping them from overwriting each other):
+/// co-organizers not ready by the response deadline are reported to the lead, and tasks not done by their
+/// due date fall overdue and their lead is told.
+/// </summary>
+public sealed class JointPlanningSweep<TContext>(
+    IServiceScopeFactory scopes, JointPlanningOptions options, TimeProvider clock, ILogger<JointPlanningSweep<TContext>> logger)
+    : BackgroundService where TContext : DbContext
+{
+    private const int Batch = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.SweepInterval, clock);
+        do
+        {
+            try
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A database restart or a lost race: the next sweep tries again.
+                logger.LogWarning(exception, "The joint-planning deadline sweep failed; it runs again in {Interval}", options.SweepInterval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        await ReportLateParticipantsAsync(cancellationToken);
+        while (await MarkOverdueTasksAsync(cancellationToken) == Batch)
+        {
+        }
+    }
+
+    private async Task ReportLateParticipantsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var service = scope.ServiceProvider.GetRequiredService<ServiceIdentity>();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = CurrentActor.System("deadline-sweep", service.Body);
+        var today = VietnamTime.Today(clock);
+        var late = await db.Set<LedConference>().Include(c => c.Participants)
+            .Where(c => c.Status == ConferenceStatuses.Planning && c.ResponseDeadline < today && c.Participants.Any(p => !p.Excluded && !p.Overdue))
+            .ToListAsync(cancellationToken);
+        foreach (var conference in late)
+        {
+            foreach (var participant in conference.Required.Where(p => !p.IsReady && !p.Overdue))
+            {
+                participant.Overdue = true;
+                conference.UpdatedAt = clock.GetUtcNow();
+                logger.LogInformation("Conference {ConferenceId}: {Body} is not ready after the response deadline", conference.Id, participant.Body);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<int> MarkOverdueTasksAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var service = scope.ServiceProvider.GetRequiredService<ServiceIdentity>();
+        var actor = CurrentActor.System("deadline-sweep", service.Body);
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
+        var process = scope.ServiceProvider.GetRequiredService<ConferenceProcess>();
+        var today = VietnamTime.Today(clock);
+        var due = await db.Set<OwnedTask>()
+            .Where(t => !t.Done && !t.Overdue && t.DueDate < today)
+            .OrderBy(t => t.DueDate).Take(Batch).ToListAsync(cancellationToken);
+        foreach (var task in due.Where(t => t.MarkOverdue(today, clock.GetUtcNow())))
+        {
+            await process.TellLeadAsync(task, new JointTaskFellOverdue(task.ToState(), actor), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+}

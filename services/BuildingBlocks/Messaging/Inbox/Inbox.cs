@@ -1,0 +1,48 @@
+using System.Diagnostics.Metrics;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Messaging.Inbox;
+
+/// <summary>
+/// Applies a message's effect at most once per (message id, consumer): in one transaction it records the
+/// pair in the inbox, runs the effect and saves it; a redelivery finds the inbox row and is acknowledged
+/// without running again. If the effect fails, nothing is committed and the exception reaches MassTransit,
+/// which retries and finally moves the message to the error queue.
+/// </summary>
+public static class Inbox
+{
+    private static readonly Meter Meter = new("Platform.Messaging");
+    private static readonly Counter<long> DuplicatesSuppressed = Meter.CreateCounter<long>("platform.inbox.duplicates_suppressed");
+
+    public static async Task ApplyOnceAsync(DbContext db, ConsumeContext context, string consumer, ILogger logger, Func<CancellationToken, Task> effect)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException("A message arrived without a message id; it cannot be de-duplicated.");
+        var cancellationToken = context.CancellationToken;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // A concurrent delivery of the same message blocks here on the key until the first commits, then inserts nothing.
+            var inserted = await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO inbox_messages (message_id, consumer, received_at) VALUES ({messageId}, {consumer}, {DateTimeOffset.UtcNow}) ON CONFLICT DO NOTHING",
+                cancellationToken);
+            if (inserted == 0)
+            {
+                DuplicatesSuppressed.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+                logger.LogInformation("Message {MessageId} was already applied by {Consumer}; ignored", messageId, consumer);
+                return;
+            }
+            await effect(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear(); // a retry must start from the database, not from half-applied entities
+            throw;
+        }
+    }
+}

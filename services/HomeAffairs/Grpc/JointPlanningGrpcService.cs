@@ -1,0 +1,50 @@
+using Grpc.Core;
+using Platform.JointPlanning.Grpc;
+using Platform.JointPlanning.V1;
+using Platform.HomeAffairs.V1;
+
+namespace Platform.HomeAffairs.Grpc;
+
+/// <summary>
+/// platform.homeaffairs.v1.JointPlanningService: joint planning is written once (Platform.JointPlanning) for the
+/// three bodies; this binds it to this body's API.
+/// </summary>
+public sealed class JointPlanningGrpcService(ConferenceApi conferences, ParticipationApi participations, JointTaskApi tasks)
+    : JointPlanningService.JointPlanningServiceBase
+{
+    public override Task<Conference> ProposeConference(ProposeConferenceRequest request, ServerCallContext context) =>
+        conferences.ProposeAsync(request, context.CancellationToken);
+
+    public override Task<Conference> GetConference(GetConferenceRequest request, ServerCallContext context) =>
+        conferences.GetAsync(request, context.CancellationToken);
+
+    public override Task<Conference> UpdateConference(UpdateConferenceRequest request, ServerCallContext context) =>
+        conferences.UpdateAsync(request, context.CancellationToken);
+
+    public override Task<Conference> ScheduleConference(ScheduleConferenceRequest request, ServerCallContext context) =>
+        conferences.ScheduleAsync(request, context.CancellationToken);
+
+    public override Task<Conference> PostponeConference(PostponeConferenceRequest request, ServerCallContext context) =>
+        conferences.PostponeAsync(request, context.CancellationToken);
+
+    public override Task<Conference> ConcludeConference(ConcludeConferenceRequest request, ServerCallContext context) =>
+        conferences.ConcludeAsync(request, context.CancellationToken);
+
+    public override Task<Participation> GetParticipation(GetParticipationRequest request, ServerCallContext context) =>
+        participations.GetAsync(request, context.CancellationToken);
+
+    public override Task<ListParticipationsResponse> ListParticipations(ListParticipationsRequest request, ServerCallContext context) =>
+        participations.ListAsync(request, context.CancellationToken);
+
+    public override Task<Participation> UpdateParticipation(UpdateParticipationRequest request, ServerCallContext context) =>
+        participations.UpdateAsync(request, context.CancellationToken);
+
+    public override Task<ListJointTasksResponse> ListJointTasks(ListJointTasksRequest request, ServerCallContext context) =>
+        tasks.ListAsync(request, context.CancellationToken);
+
+    public override Task<JointTask> GetJointTask(GetJointTaskRequest request, ServerCallContext context) =>
+        tasks.GetAsync(request, context.CancellationToken);
+
+    public override Task<JointTask> ReportJointTaskProgress(ReportJointTaskProgressRequest request, ServerCallContext context) =>
+        tasks.ReportProgressAsync(request, context.CancellationToken);
+}
