@@ -56,6 +56,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Authentication__Authority"] = GatewayUrl,
+                // Deadlines are swept every second here, so that tests see them without waiting a minute.
+                ["JointPlanning__SweepInterval"] = "00:00:01",
             });
             await service.RunCommandAsync("migrate");
             Databases[name] = database;
@@ -83,13 +85,21 @@ public sealed class PlatformFixture : IAsyncLifetime
         var editor = await TokenAsync("home-affairs-editor");
         Gateway = new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
         Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", editor);
-        GatewayGrpc = GrpcChannel.ForAddress($"http://127.0.0.1:{gatewayGrpc}", new GrpcChannelOptions
+        GatewayGrpcUrl = $"http://127.0.0.1:{gatewayGrpc}";
+        GatewayGrpc = GrpcChannelWith(editor);
+    }
+
+    /// <summary>The gateway's h2c address for gRPC.</summary>
+    public string GatewayGrpcUrl { get; private set; } = "";
+
+    /// <summary>A gRPC channel to the gateway whose calls carry <paramref name="token"/>.</summary>
+    public GrpcChannel GrpcChannelWith(string token) =>
+        GrpcChannel.ForAddress(GatewayGrpcUrl, new GrpcChannelOptions
         {
             Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure,
-                CallCredentials.FromInterceptor((_, metadata) => { metadata.Add("Authorization", $"Bearer {editor}"); return Task.CompletedTask; })),
+                CallCredentials.FromInterceptor((_, metadata) => { metadata.Add("Authorization", $"Bearer {token}"); return Task.CompletedTask; })),
             UnsafeUseInsecureChannelCallCredentials = true,
         });
-    }
 
     public static string GatewayDll => RepositoryPaths.Dll("gateway/Platform.Gateway", "Platform.Gateway");
 
