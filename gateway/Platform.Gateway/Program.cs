@@ -1,5 +1,6 @@
 using Platform.Gateway.Extensions;
 using Platform.Gateway.Identity;
+using Platform.Gateway.JointPlanning;
 using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ if (builder.Environment.IsDevelopment())
 {
     builder.AddDevelopmentIdentity();
 }
+builder.AddJointPlanning();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddHealthChecks();
 
@@ -24,5 +26,6 @@ if (app.Environment.IsDevelopment())
     app.MapDevelopmentIdentity();
 }
 app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapJointPlanningApi(); // the screens' reads across the three bodies, with the caller's own token
 app.MapReverseProxy(); // every route needs a valid token (the fallback policy) and is rate-limited per client
 app.Run();

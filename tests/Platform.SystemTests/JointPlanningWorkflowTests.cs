@@ -254,4 +254,32 @@ public sealed class JointPlanningWorkflowTests(PlatformFixture platform, ITestOu
         Assert.Equal(0, await PostgresServer.ScalarAsync<long>(platform.Databases["delegate-affairs"],
             "SELECT count(*) FROM outbox_messages WHERE occurred_at < now() - interval '1 minute'"));
     });
+
+    [Fact]
+    public Task Contributions_made_while_the_broker_is_down_reach_the_lead_once_it_is_back() => RunAsync(async () =>
+    {
+        var proposed = await ProposeAsync();
+        var id = proposed.Id;
+        await InvitationAsync("home-affairs", id);
+        await InvitationAsync("delegate-affairs", id);
+
+        await platform.Broker.StopAsync();
+        try
+        {
+            // Every body can still write: the events wait in each service's outbox.
+            await ContributeAsync("home-affairs", id, "22", "Báo cáo của Bộ Nội vụ");
+            await ContributeAsync("delegate-affairs", id, "15", "Báo cáo của Ban Công tác đại biểu");
+            await ContributeAsync("organization", id, "01", "Báo cáo sơ kết");
+            Assert.Equal(ConferenceStatus.Planning, (await _organization.GetConferenceAsync(new GetConferenceRequest { Id = id })).Status);
+        }
+        finally
+        {
+            await platform.Broker.RestartAsync();
+        }
+
+        var scheduled = await ConferenceWhenAsync(id, c => c.Status == ConferenceStatus.Scheduled, "the conference to be scheduled once the broker is back");
+        Assert.Equal(3, scheduled.Agenda.Count);
+        await InvitationAsync("home-affairs", id, p => p.Conference.Status == ConferenceStatus.Scheduled);
+        await InvitationAsync("delegate-affairs", id, p => p.Conference.Status == ConferenceStatus.Scheduled);
+    });
 }
