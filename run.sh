@@ -102,9 +102,17 @@ dotnet "$gw_dll" --contentRoot "$(dirname "$gw_dll")" >"$STATE/logs/gateway.log"
 PIDS+=($!)
 wait_http "http://127.0.0.1:$GATEWAY_HTTP_PORT/healthz" 60 || { tail -20 "$STATE/logs/gateway.log"; exit 1; }
 
+# The joint conference of the news item (1/7/2020) goes through the gateway, as the three bodies' editors would
+# write it; a second run finds it there and continues from where it is. Its last line is the conference's URL.
+loader_dll=$(platform_dll tools/Platform.SeedLoader/Platform.SeedLoader $CONFIGURATION)
+dotnet "$loader_dll" --gateway-http "http://127.0.0.1:$GATEWAY_HTTP_PORT" --gateway-grpc "http://127.0.0.1:$GATEWAY_GRPC_PORT" \
+  >"$STATE/logs/seed-conference.log" 2>&1 || { cat "$STATE/logs/seed-conference.log"; exit 1; }
+conference_url=$(tail -n 1 "$STATE/logs/seed-conference.log")
+
 cat <<TXT
 Platform ready
   Screens and JSON:  http://localhost:$GATEWAY_HTTP_PORT/   e.g. curl -s 'localhost:$GATEWAY_HTTP_PORT/api/home-affairs/v1/administrative-units?page_size=100'
+  Joint conference:  $conference_url
   gRPC (h2c):        localhost:$GATEWAY_GRPC_PORT
   RabbitMQ UI:       http://localhost:$MGMT_PORT/  (guest / guest)
   PostgreSQL:        psql -h 127.0.0.1 -p $PG_PORT -U postgres

@@ -245,12 +245,14 @@ public sealed class LeadProcessTests(LeadHost host) : IClassFixture<LeadHost>, I
 
         conference = await Api.ScheduleConferenceAsync(new ScheduleConferenceRequest { Id = conference.Id, Etag = conference.Etag, ProceedWithout = { "home-affairs" } });
         var bad = conclusion.Clone();
+        bad.IssuedOn = "2020-06-30";
         bad.Tasks.Add(new ConferenceTask { Description = "Không có chủ", LegalBasis = { new LegalBasis { Number = "45-CT/TW", Date = "2020-06-20" } } });
         bad.Tasks.Add(new ConferenceTask { Description = "Cơ quan vắng mặt", DueDate = "2020-10-01", Owners = { "home-affairs" } });
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             Api.ConcludeConferenceAsync(new ConcludeConferenceRequest { Id = conference.Id, Etag = conference.Etag, Conclusion = bad }).ResponseAsync);
         Assert.Equal(
-            ["conclusion.tasks[1].owners", "conclusion.tasks[1].due_date", "conclusion.tasks[2].owners[0]", "conclusion.tasks[2].legal_basis"],
+            ["conclusion.tasks[1].owners", "conclusion.tasks[1].due_date", "conclusion.tasks[2].owners[0]", "conclusion.tasks[2].legal_basis",
+             "conclusion.issued_on"],
             FieldsOf(error));
         Assert.Equal(ConferenceStatus.Scheduled, (await Api.GetConferenceAsync(new GetConferenceRequest { Id = conference.Id })).Status);
     }

@@ -192,13 +192,17 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
         var summary = VietnameseText.Normalize(request.Conclusion!.Summary);
         validator.Require(summary.Length is > 0 and <= 20000, "conclusion.summary", "is required (at most 20000 characters)");
         var tasks = ValidateTasks(validator, request.Conclusion, conference);
+        var today = VietnamTime.Today(clock);
+        var issuedOn = validator.Date(request.Conclusion.IssuedOn, "conclusion.issued_on") ?? today;
+        validator.Require(issuedOn >= conference.Date && issuedOn <= today, "conclusion.issued_on",
+            $"must be between the conference ({conference.Date.ToIso()}) and today");
         validator.ThrowIfInvalid();
         if (conference.Status != ConferenceStatuses.Scheduled)
         {
             throw new PreconditionFailedException(
                 $"Conference '{conference.Id}' is {conference.Status.ToLowerInvariant()}; only a scheduled conference is concluded.");
         }
-        conference.Conclude(summary, VietnamTime.Today(clock), tasks);
+        conference.Conclude(summary, issuedOn, tasks);
         await process.AnnounceAsync(conference, snapshot => new JointConferenceConcluded(snapshot, Actor), cancellationToken);
         Etags.ExpectVersion(db, conference, etag);
         await db.SaveChangesAsync(cancellationToken);
