@@ -58,6 +58,9 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["Authentication__Authority"] = GatewayUrl,
                 // Deadlines are swept every second here, so that tests see them without waiting a minute.
                 ["JointPlanning__SweepInterval"] = "00:00:01",
+                // Vetting answers are due within a few seconds here, so that a silent body shows without a long wait.
+                ["Vetting__AnswerWithin"] = "00:00:04",
+                ["Vetting__SweepInterval"] = "00:00:01",
             });
             await service.RunCommandAsync("migrate");
             Databases[name] = database;

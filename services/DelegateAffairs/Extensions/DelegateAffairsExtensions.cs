@@ -21,8 +21,14 @@ public static class DelegateAffairsExtensions
         {
             bus.AddConsumer<AdministrativeUnitChangedConsumer>();
             bus.AddJointPlanningConsumers<DelegateAffairsDbContext>(ServiceName);
+            bus.AddConsumer<VettingAnsweredConsumer>();
         });
         builder.AddJointPlanning<DelegateAffairsDbContext, CopiedSites<DelegateAffairsDbContext>>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(VettingOptions.Section).Get<VettingOptions>() ?? new VettingOptions());
+        builder.Services.AddScoped<VettingProcess>();
+        builder.Services.AddScoped<CandidateVettingApi>();
+        builder.Services.AddSingleton<VettingSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<VettingSweep>());
         return builder;
     }
 

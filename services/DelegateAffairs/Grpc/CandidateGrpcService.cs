@@ -14,14 +14,18 @@ using Constituency = Platform.DelegateAffairs.Model.Constituency;
 namespace Platform.DelegateAffairs.Grpc;
 
 /// <summary>platform.delegateaffairs.v1.CandidateService: constituencies and the candidates standing in them.</summary>
-public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, TimeProvider clock) : CandidateService.CandidateServiceBase
+public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, TimeProvider clock, VettingProcess vetting, CandidateVettingApi vettings)
+    : CandidateService.CandidateServiceBase
 {
     private static readonly string[] ConstituencyPaths = ["seats"];
     private static readonly string[] CandidatePaths =
     [
         "constituency_id", "national_id", "full_name", "birth_date", "sex", "ethnicity", "party_member", "occupation", "workplace",
-        "residence", "nominating_level", "re_elected", "full_time", "dossier_items", "status",
+        "residence", "nominating_level", "re_elected", "full_time", "dossier_items", "status", "other_nationality", "disqualifiers",
     ];
+
+    /// <summary>The most candidates one BatchCreateCandidates records.</summary>
+    private const int MaxBatch = 1000;
 
     public override async Task<ListConstituenciesResponse> ListConstituencies(ListConstituenciesRequest request, ServerCallContext context)
     {
@@ -106,15 +110,71 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         {
             query = query.Where(c => c.ConstituencyId == request.ConstituencyId);
         }
+        if (request.VettingStatus != V1.VettingStatus.Unspecified)
+        {
+            var status = VettingMapping.NameOf(request.VettingStatus);
+            new RequestValidator().Require(status is not null, "vetting_status", "is not a vetting status").ThrowIfInvalid();
+            query = query.Where(c => db.CandidateVettings.Any(v => v.CandidateId == c.Id && v.Status == status));
+        }
         var page = await query.ToNameSearchPageAsync(c => c.SearchName, c => c.ListKey, request.NameQuery,
             PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
+        var statuses = await VettingStatusesAsync(page.Items.Select(c => c.Id).ToList(), context.CancellationToken);
         var response = new ListCandidatesResponse { NextPageToken = page.NextPageToken };
-        response.Candidates.AddRange(page.Items.Select(c => c.ToProto()));
+        response.Candidates.AddRange(page.Items.Select(c => c.ToProto(statuses.GetValueOrDefault(c.Id))));
         return response;
     }
 
     public override async Task<V1.Candidate> GetCandidate(GetCandidateRequest request, ServerCallContext context) =>
-        (await FindCandidateAsync(request.Id, tracked: false, context.CancellationToken)).ToProto();
+        await ToProtoAsync(await FindCandidateAsync(request.Id, tracked: false, context.CancellationToken), context.CancellationToken);
+
+    public override Task<V1.CandidateVetting> GetCandidateVetting(GetCandidateVettingRequest request, ServerCallContext context) =>
+        vettings.GetAsync(request, context);
+
+    public override Task<V1.CandidateVetting> SettleCandidateVetting(SettleCandidateVettingRequest request, ServerCallContext context) =>
+        vettings.SettleAsync(request, context);
+
+    public override async Task<BatchCreateCandidatesResponse> BatchCreateCandidates(BatchCreateCandidatesRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        validator.Require(request.Requests.Count is > 0 and <= MaxBatch, "requests", $"holds 1 to {MaxBatch} candidates");
+        var election = await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.ElectionId, context.CancellationToken);
+        validator.Require(election is not null, "election_id", $"there is no election '{request.ElectionId}'");
+        validator.ThrowIfInvalid();
+        var candidates = new List<Candidate>();
+        foreach (var (item, i) in request.Requests.Select((r, i) => (r.Candidate, i)))
+        {
+            var field = $"requests[{i}].candidate";
+            validator.Require(item is not null, field, "is required");
+            if (item is null)
+            {
+                continue;
+            }
+            validator.Require(item.ElectionId.Length == 0 || item.ElectionId == election!.Id, $"{field}.election_id", "must be empty or the batch's election");
+            var candidate = NewCandidate(election!.Id);
+            var itemValidator = new RequestValidator();
+            await ApplyAsync(itemValidator, candidate, item, context.CancellationToken);
+            foreach (var violation in itemValidator.Violations)
+            {
+                validator.Require(false, violation.Field.Replace("candidate.", $"{field}.", StringComparison.Ordinal), violation.Description);
+            }
+            validator.Require(candidates.All(c => c.NationalId != candidate.NationalId), $"{field}.national_id", "appears twice in the batch");
+            candidates.Add(candidate);
+        }
+        validator.ThrowIfInvalid();
+        var nationalIds = candidates.Select(c => c.NationalId).ToList();
+        var taken = await db.Candidates.Where(c => c.ElectionId == election!.Id && nationalIds.Contains(c.NationalId))
+            .Select(c => c.NationalId).FirstOrDefaultAsync(context.CancellationToken);
+        if (taken is not null)
+        {
+            throw new ResourceAlreadyExistsException("Candidate with national ID", taken);
+        }
+        db.Candidates.AddRange(candidates);
+        await vetting.RequestAsync(candidates, context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+        var response = new BatchCreateCandidatesResponse();
+        response.Candidates.AddRange(candidates.Select(c => c.ToProto(VettingStatusOf(c.Id))));
+        return response;
+    }
 
     public override async Task<V1.Candidate> CreateCandidate(CreateCandidateRequest request, ServerCallContext context)
     {
@@ -123,10 +183,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         var validator = new RequestValidator();
         var election = await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == input!.ElectionId, context.CancellationToken);
         validator.Require(election is not null, "candidate.election_id", $"there is no election '{input!.ElectionId}'");
-        var candidate = new Candidate
-        {
-            Id = NewId.NextGuid(), ElectionId = input.ElectionId, ConstituencyId = "", ProvinceCode = "", NationalId = "", Ethnicity = "",
-        };
+        var candidate = NewCandidate(input.ElectionId);
         await ApplyAsync(validator, candidate, input, context.CancellationToken);
         validator.ThrowIfInvalid();
         if (await db.Candidates.AnyAsync(c => c.ElectionId == candidate.ElectionId && c.NationalId == candidate.NationalId, context.CancellationToken))
@@ -134,8 +191,10 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
             throw new ResourceAlreadyExistsException("Candidate with national ID", candidate.NationalId);
         }
         db.Candidates.Add(candidate);
+        // Recorded and asked about in one transaction: the request cannot be lost, nor sent for a candidate not saved.
+        await vetting.RequestAsync([candidate], context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
-        return candidate.ToProto();
+        return candidate.ToProto(VettingStatusOf(candidate.Id));
     }
 
     public override async Task<V1.Candidate> UpdateCandidate(UpdateCandidateRequest request, ServerCallContext context)
@@ -150,11 +209,18 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         Etags.Check(candidate.RowVersion, etag, "Candidate", input.Id);
         var merged = candidate.ToProto();
         Masks.Merge(paths, input, merged);
+        var formerConstituency = candidate.ConstituencyId;
         await ApplyAsync(validator, candidate, merged, context.CancellationToken);
         validator.ThrowIfInvalid();
         Etags.ExpectVersion(db, candidate, etag);
+        // The person's facts may have changed: every body is asked again, and the constituency it left recounted.
+        await vetting.RequestAsync([candidate], context.CancellationToken);
+        if (formerConstituency != candidate.ConstituencyId)
+        {
+            await vetting.RefreshOwnFindingsAsync([formerConstituency], [candidate], cancellationToken: context.CancellationToken);
+        }
         await db.SaveChangesAsync(context.CancellationToken);
-        return candidate.ToProto();
+        return candidate.ToProto(VettingStatusOf(candidate.Id));
     }
 
     /// <summary>Validates every field of <paramref name="input"/> and, where valid, sets it on the candidate.</summary>
@@ -176,6 +242,10 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
             "candidate.nominating_level", "is required");
         var status = input.Status == V1.CandidateStatus.Unspecified ? V1.CandidateStatus.Introduced : input.Status;
         validator.Require(Enum.IsDefined(status), "candidate.status", "is not a candidate status");
+        var otherNationality = VietnameseText.Normalize(input.OtherNationality);
+        validator.Require(otherNationality.Length <= 60, "candidate.other_nationality", "is at most 60 characters");
+        var disqualifiers = input.Disqualifiers.Select(VettingMapping.NameOf).ToList();
+        validator.Require(disqualifiers.All(d => d is not null), "candidate.disqualifiers", "holds a value that is not a ground of Law 85/2015 art. 37");
         var dossier = DelegateAffairsMapping.ToDomain(input.DossierItems);
         validator.Require(dossier is not null, "candidate.dossier_items", "holds an item that is not part of a dossier");
         if (!validator.IsValid)
@@ -198,7 +268,24 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         candidate.FullTime = input.FullTime;
         candidate.DossierItems = dossier!.Value;
         candidate.Status = (Model.CandidateStatus)status;
+        candidate.OtherNationality = otherNationality;
+        candidate.Disqualifiers = disqualifiers.Distinct().ToList()!;
     }
+
+    private static Candidate NewCandidate(string electionId) => new()
+    {
+        Id = NewId.NextGuid(), ElectionId = electionId, ConstituencyId = "", ProvinceCode = "", NationalId = "", Ethnicity = "",
+    };
+
+    /// <summary>The vetting status of a candidate of this unit of work (tracked, maybe not yet saved).</summary>
+    private string? VettingStatusOf(Guid candidateId) => db.CandidateVettings.Local.SingleOrDefault(v => v.CandidateId == candidateId)?.Status;
+
+    private async Task<Dictionary<Guid, string>> VettingStatusesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.CandidateVettings.AsNoTracking().Where(v => ids.Contains(v.CandidateId))
+            .ToDictionaryAsync(v => v.CandidateId, v => v.Status, cancellationToken);
+
+    private async Task<V1.Candidate> ToProtoAsync(Candidate candidate, CancellationToken cancellationToken) =>
+        candidate.ToProto((await VettingStatusesAsync([candidate.Id], cancellationToken)).GetValueOrDefault(candidate.Id));
 
     private async Task ValidateSeatsAsync(RequestValidator validator, Model.Election election, int seats, CancellationToken cancellationToken)
     {

@@ -26,7 +26,8 @@ internal static class DelegateAffairsMapping
         Etag = Etags.Of(c.RowVersion),
     };
 
-    public static Proto.Candidate ToProto(this Candidate c)
+    /// <summary>The candidate; <paramref name="vettingStatus"/> is its vetting's status when read with it.</summary>
+    public static Proto.Candidate ToProto(this Candidate c, string? vettingStatus = null)
     {
         var proto = new Proto.Candidate
         {
@@ -34,9 +35,11 @@ internal static class DelegateAffairsMapping
             FullName = c.FullName, BirthDate = c.BirthDate.ToIso(), Sex = (Proto.Sex)c.Sex, Ethnicity = c.Ethnicity,
             PartyMember = c.PartyMember, Occupation = c.Occupation, Workplace = c.Workplace, Residence = c.Residence,
             NominatingLevel = (Proto.NominatingLevel)c.NominatingLevel, ReElected = c.ReElected, FullTime = c.FullTime,
-            Status = (Proto.CandidateStatus)c.Status, Etag = Etags.Of(c.RowVersion),
+            Status = (Proto.CandidateStatus)c.Status, Etag = Etags.Of(c.RowVersion), OtherNationality = c.OtherNationality,
+            VettingStatus = VettingMapping.StatusOf(vettingStatus),
         };
         proto.DossierItems.AddRange(DossierItemsOf(c.DossierItems));
+        proto.Disqualifiers.AddRange(c.Disqualifiers.Select(VettingMapping.DisqualifierOf));
         return proto;
     }
 

@@ -14,8 +14,11 @@ internal static class QuotaReports
     public static async Task<QuotaReport> ComputeAsync(DelegateAffairsDbContext db, Model.Election election, CancellationToken cancellationToken)
     {
         var under40Born = election.ElectionDay.AddYears(-40); // born after this: under 40 on election day
-        var rows = await db.Candidates.AsNoTracking()
-            .Where(c => c.ElectionId == election.Id && c.Status != Model.CandidateStatus.Withdrawn)
+        // The list the quotas measure: standing, and not found ineligible by vetting.
+        var standing = db.Candidates.AsNoTracking()
+            .Where(c => c.ElectionId == election.Id && c.Status != Model.CandidateStatus.Withdrawn);
+        var counted = standing.Where(c => !db.CandidateVettings.Any(v => v.CandidateId == c.Id && v.Status == VettingStatuses.Ineligible));
+        var rows = await counted
             .GroupBy(c => c.ProvinceCode)
             .Select(g => new
             {
@@ -40,7 +43,14 @@ internal static class QuotaReports
             sum.Total + row.Counts.Total, sum.Women + row.Counts.Women, sum.EthnicMinority + row.Counts.EthnicMinority,
             sum.NonParty + row.Counts.NonParty, sum.Under40 + row.Counts.Under40, sum.ReElected + row.Counts.ReElected,
             sum.FullTime + row.Counts.FullTime));
-        var report = new QuotaReport { ElectionId = election.Id, CandidateCount = overall.Total };
+        var vetting = await standing.Join(db.CandidateVettings, c => c.Id, v => v.CandidateId, (c, v) => v.Status)
+            .GroupBy(status => status).Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Status, x => x.Count, cancellationToken);
+        var report = new QuotaReport
+        {
+            ElectionId = election.Id, CandidateCount = overall.Total, IneligibleCount = vetting.GetValueOrDefault(VettingStatuses.Ineligible),
+            PendingCount = vetting.GetValueOrDefault(VettingStatuses.Pending) + vetting.GetValueOrDefault(VettingStatuses.NeedsReview),
+        };
         report.Overall.AddRange(ElectionRules.Quotas(overall, targets).Select(ToProto));
         foreach (var row in rows.OrderBy(r => r.Province, StringComparer.Ordinal))
         {

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Hosting;
 using Platform.JointPlanning.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Platform.DelegateAffairs.Model;
@@ -20,6 +21,7 @@ public sealed class DelegateAffairsDbContext(DbContextOptions<DelegateAffairsDbC
     public DbSet<QuotaTarget> QuotaTargets => Set<QuotaTarget>();
     public DbSet<Constituency> Constituencies => Set<Constituency>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
+    public DbSet<CandidateVetting> CandidateVettings => Set<CandidateVetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -76,7 +78,25 @@ public sealed class DelegateAffairsDbContext(DbContextOptions<DelegateAffairsDbC
             candidate.Property(c => c.NominatingLevel).HasConversion<string>().HasMaxLength(20);
             candidate.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
             candidate.Property(c => c.RowVersion).IsRowVersion().HasColumnName("xmin");
+            candidate.Property(c => c.OtherNationality).HasMaxLength(60);
             candidate.Ignore(c => c.IsEthnicMinority);
+        });
+        modelBuilder.Entity<CandidateVetting>(vetting =>
+        {
+            vetting.HasKey(v => v.CandidateId);
+            vetting.HasOne<Candidate>().WithOne().HasForeignKey<CandidateVetting>(v => v.CandidateId);
+            vetting.Property(v => v.ElectionId).HasMaxLength(60).UseCollation("C");
+            vetting.Property(v => v.Status).HasMaxLength(20);
+            vetting.Property(v => v.OwnFindings).HasJsonColumn();
+            vetting.Property(v => v.Answers).HasJsonColumn();
+            vetting.Property(v => v.Reasons).HasJsonColumn();
+            vetting.Property(v => v.Settlement).HasJsonValue();
+            // The review queue and the quota report read by election and status; the sweep by status and deadline.
+            vetting.HasIndex(v => new { v.ElectionId, v.Status });
+            vetting.HasIndex(v => new { v.Status, v.Deadline });
+            vetting.Property(v => v.RowVersion).IsRowVersion().HasColumnName("xmin");
+            vetting.Ignore(v => v.Basis);
+            vetting.Ignore(v => v.SettlementApplies);
         });
     }
 }

@@ -61,6 +61,10 @@ public sealed class Candidate : Platform.ServiceDefaults.Auditing.IAuditable
     public bool FullTime { get; set; }
     public DossierItems DossierItems { get; set; }
     public CandidateStatus Status { get; set; } = CandidateStatus.Introduced;
+    /// <summary>A nationality besides Vietnamese, if any ("" when none).</summary>
+    public string OtherNationality { get; set; } = "";
+    /// <summary>Grounds of Law 85/2015/QH13 art. 37 recorded against the person, by name (e.g. "PROSECUTED").</summary>
+    public List<string> Disqualifiers { get; set; } = [];
     public uint RowVersion { get; private set; }
 
     public string AuditResource => $"candidates/{Id}";

@@ -35,6 +35,8 @@ public sealed class RequestValidator
 
     public bool IsValid => _violations.Count == 0;
 
+    public IReadOnlyList<FieldViolation> Violations => _violations;
+
     public void ThrowIfInvalid()
     {
         if (!IsValid)

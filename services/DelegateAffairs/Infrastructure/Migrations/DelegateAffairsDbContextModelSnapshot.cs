@@ -40,6 +40,11 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("constituency_id");
 
+                    b.PrimitiveCollection<List<string>>("Disqualifiers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("disqualifiers");
+
                     b.Property<int>("DossierItems")
                         .HasColumnType("integer")
                         .HasColumnName("dossier_items");
@@ -87,6 +92,12 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("occupation");
+
+                    b.Property<string>("OtherNationality")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("other_nationality");
 
                     b.Property<bool>("PartyMember")
                         .HasColumnType("boolean")
@@ -226,6 +237,86 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                             MaxSeats = 5,
                             Source = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 (25/6/2015)"
                         });
+                });
+
+            modelBuilder.Entity("Platform.DelegateAffairs.Model.CandidateVetting", b =>
+                {
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("ElectionId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("election_id")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("flagged");
+
+                    b.Property<string>("OwnFindings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("own_findings");
+
+                    b.Property<long>("OwnRevision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("own_revision");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reasons");
+
+                    b.Property<long>("Request")
+                        .HasColumnType("bigint")
+                        .HasColumnName("request");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Settlement")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("settlement");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.HasKey("CandidateId")
+                        .HasName("pk_candidate_vettings");
+
+                    b.HasIndex("ElectionId", "Status")
+                        .HasDatabaseName("ix_candidate_vettings_election_id_status");
+
+                    b.HasIndex("Status", "Deadline")
+                        .HasDatabaseName("ix_candidate_vettings_status_deadline");
+
+                    b.ToTable("candidate_vettings", (string)null);
                 });
 
             modelBuilder.Entity("Platform.DelegateAffairs.Model.Constituency", b =>
@@ -1218,6 +1309,16 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                         .HasDatabaseName("ix_audit_entries_resource_sequence");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DelegateAffairs.Model.CandidateVetting", b =>
+                {
+                    b.HasOne("Platform.DelegateAffairs.Model.Candidate", null)
+                        .WithOne()
+                        .HasForeignKey("Platform.DelegateAffairs.Model.CandidateVetting", "CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_candidate_vettings_candidates_candidate_id");
                 });
 
             modelBuilder.Entity("Platform.JointPlanning.Model.ConferenceParticipant", b =>

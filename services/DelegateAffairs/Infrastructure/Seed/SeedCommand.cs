@@ -27,11 +27,17 @@ public static class SeedCommand
 
         var constituencies = Election2021Seed.Constituencies();
         var candidates = Election2021Seed.Candidates(provinces);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         db.Elections.Add(Election2021Seed.Election);
         db.QuotaTargets.AddRange(Election2021Seed.Quotas);
         db.Constituencies.AddRange(constituencies);
         db.Candidates.AddRange(candidates);
         await db.SaveChangesAsync();
+        // Vetting is asked for as it would be for candidates entered through the API, in the same transaction:
+        // the Organization and Home Affairs answer once the services run.
+        await services.GetRequiredService<VettingProcess>().RequestAsync(candidates, CancellationToken.None);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         logger.LogInformation("Seeded the 2021 election: {Constituencies} constituencies, {Seats} seats, {Candidates} candidates",
             constituencies.Count, constituencies.Sum(c => c.Seats), candidates.Count);
     }
