@@ -159,6 +159,16 @@ public sealed class VettingWorkflowTests(PlatformFixture platform, ITestOutputHe
 
         var review = await VettingWhenAsync(candidate, VettingStatus.NeedsReview);
         Assert.Equal(FindingResult.CannotTell, Assert.Single(review.Bodies.Single(b => b.Body == "home-affairs").Findings).Result);
+
+        // The review queue and the vetting as the screens read them, in JSON through the gateway.
+        using var reviewer = new HttpClient { BaseAddress = new Uri(platform.GatewayUrl) };
+        reviewer.DefaultRequestHeaders.Authorization = new("Bearer", await platform.TokenAsync("delegate-affairs-reviewer"));
+        var queue = await (await reviewer.GetAsync(
+            $"/api/delegate-affairs/v1/elections/{_constituency.ElectionId}/candidates?vetting_status=NEEDS_REVIEW")).ReadJsonAsync();
+        Assert.Contains(candidate.Id, queue.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        var vetting = await (await reviewer.GetAsync($"/api/delegate-affairs/v1/candidates/{candidate.Id}/vetting")).ReadJsonAsync();
+        Assert.Equal("VETTING_STATUS_NEEDS_REVIEW", vetting.GetProperty("status").GetString());
+        Assert.NotEqual(0, vetting.GetProperty("reasons").GetArrayLength());
     });
 
     [Fact]

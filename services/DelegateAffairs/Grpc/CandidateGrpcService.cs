@@ -110,10 +110,10 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         {
             query = query.Where(c => c.ConstituencyId == request.ConstituencyId);
         }
-        if (request.VettingStatus != V1.VettingStatus.Unspecified)
+        if (request.VettingStatus.Length > 0)
         {
-            var status = VettingMapping.NameOf(request.VettingStatus);
-            new RequestValidator().Require(status is not null, "vetting_status", "is not a vetting status").ThrowIfInvalid();
+            var status = VettingMapping.ParseStatus(request.VettingStatus);
+            new RequestValidator().Require(status is not null, "vetting_status", "is one of PENDING, ELIGIBLE, INELIGIBLE, NEEDS_REVIEW").ThrowIfInvalid();
             query = query.Where(c => db.CandidateVettings.Any(v => v.CandidateId == c.Id && v.Status == status));
         }
         var page = await query.ToNameSearchPageAsync(c => c.SearchName, c => c.ListKey, request.NameQuery,

@@ -36,6 +36,14 @@ internal static class VettingMapping
 
     public static string? NameOf(Proto.VettingStatus status) => Statuses.FirstOrDefault(s => s.Proto == status).Name;
 
+    /// <summary>A status named with or without the enum's prefix, any case; null for another word.</summary>
+    public static string? ParseStatus(string text)
+    {
+        var name = text.Trim().ToUpperInvariant();
+        name = name.StartsWith("VETTING_STATUS_", StringComparison.Ordinal) ? name["VETTING_STATUS_".Length..] : name;
+        return Statuses.Any(s => s.Name == name) ? name : null;
+    }
+
     /// <summary>
     /// Regulation 205: personnel facts are seen by the vetting role of the body that owns the record and by
     /// Delegate Affairs' reviewers; everyone else sees the outcome, the rules and their results only.

@@ -128,7 +128,7 @@ public sealed class DelegateAffairsVettingTests(VettingHost host) : IClassFixtur
         await AnswerAsync("organization", candidate, 1, Finding("cadre-record", "CANNOT_TELL"));
         await AnswerAsync("home-affairs", candidate, 1, Finding("civil-service-discipline", "PASS"));
         var review = await VettingWhenAsync(candidate, v => v.Status == VettingStatus.NeedsReview, "needs review");
-        var queue = await Candidates.ListCandidatesAsync(new ListCandidatesRequest { ElectionId = _electionId, VettingStatus = VettingStatus.NeedsReview });
+        var queue = await Candidates.ListCandidatesAsync(new ListCandidatesRequest { ElectionId = _electionId, VettingStatus = "NEEDS_REVIEW" });
         Assert.Contains(queue.Candidates, c => c.Id == candidate.Id);
 
         var editor = await Assert.ThrowsAsync<RpcException>(() => Candidates.SettleCandidateVettingAsync(new SettleCandidateVettingRequest
