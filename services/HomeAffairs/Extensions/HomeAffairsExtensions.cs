@@ -5,6 +5,7 @@ using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.Infrastructure.Seed;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Hosting;
+using Platform.Vetting;
 
 namespace Platform.HomeAffairs.Extensions;
 
@@ -16,8 +17,13 @@ public static class HomeAffairsExtensions
     {
         builder.AddServiceDefaults(ServiceName);
         builder.AddServiceDatabase<HomeAffairsDbContext>();
-        builder.AddPlatformMessaging<HomeAffairsDbContext>(ServiceName, bus => bus.AddJointPlanningConsumers<HomeAffairsDbContext>(ServiceName));
+        builder.AddPlatformMessaging<HomeAffairsDbContext>(ServiceName, bus =>
+        {
+            bus.AddJointPlanningConsumers<HomeAffairsDbContext>(ServiceName);
+            bus.AddVettingConsumers<HomeAffairsDbContext>(ServiceName);
+        });
         builder.AddJointPlanning<HomeAffairsDbContext, AdministrativeUnitSites>();
+        builder.AddVetting<HomeAffairsDbContext, OfficialRecordVetting>();
         return builder;
     }
 

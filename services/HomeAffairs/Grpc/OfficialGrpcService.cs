@@ -7,13 +7,14 @@ using Platform.HomeAffairs.V1;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Text;
+using Platform.Vetting.Infrastructure;
 using OfficialDiscipline = Platform.HomeAffairs.Model.OfficialDiscipline;
 using OfficialRecord = Platform.HomeAffairs.Model.OfficialRecord;
 
 namespace Platform.HomeAffairs.Grpc;
 
 /// <summary>platform.homeaffairs.v1.OfficialService: official records of cadres, civil servants and public employees.</summary>
-public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimeProvider clock) : OfficialService.OfficialServiceBase
+public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimeProvider clock, VettingAnswerer vetting) : OfficialService.OfficialServiceBase
 {
     private static readonly string[] UpdatablePaths =
         ["full_name", "birth_date", "sex", "ethnicity", "category", "agency", "position", "position_level", "rank", "education", "discipline_records"];
@@ -45,7 +46,7 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
             throw new ResourceAlreadyExistsException("Official record", input.NationalId);
         }
         db.OfficialRecords.Add(record);
-        await db.SaveChangesAsync(context.CancellationToken);
+        await SaveAndRevetAsync(record, context.CancellationToken);
         return ToProto(record);
     }
 
@@ -64,8 +65,20 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
         Apply(validator, record, merged);
         validator.ThrowIfInvalid();
         Etags.ExpectVersion(db, record, etag);
-        await db.SaveChangesAsync(context.CancellationToken);
+        await SaveAndRevetAsync(record, context.CancellationToken);
         return ToProto(record);
+    }
+
+    /// <summary>
+    /// Saves a written record with this body's new answers on every candidate who is that person, in one
+    /// transaction: vetting stays current (a new discipline, a corrected birth date) without anyone asking again.
+    /// </summary>
+    private async Task SaveAndRevetAsync(OfficialRecord record, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await vetting.RevetAsync([record.NationalId], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Validates every field and, if all are valid, sets them on the record.</summary>

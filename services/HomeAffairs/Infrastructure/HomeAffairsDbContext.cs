@@ -5,6 +5,7 @@ using Platform.Messaging;
 using Platform.ServiceDefaults.Auditing;
 using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Paging;
+using Platform.Vetting.Infrastructure;
 
 namespace Platform.HomeAffairs.Infrastructure;
 
@@ -67,6 +68,7 @@ public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> 
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.AddMessagingTables();
         modelBuilder.AddJointPlanning();
+        modelBuilder.AddVettingSubjects();
         modelBuilder.AddAuditTrail();
     }
 }

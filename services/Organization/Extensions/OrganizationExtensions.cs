@@ -6,6 +6,7 @@ using Platform.Organization.Infrastructure.Seed;
 using Platform.Organization.IntegrationEvents;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Hosting;
+using Platform.Vetting;
 
 namespace Platform.Organization.Extensions;
 
@@ -21,8 +22,10 @@ public static class OrganizationExtensions
         {
             bus.AddConsumer<AdministrativeUnitChangedConsumer>();
             bus.AddJointPlanningConsumers<OrganizationDbContext>(ServiceName);
+            bus.AddVettingConsumers<OrganizationDbContext>(ServiceName);
         });
         builder.AddJointPlanning<OrganizationDbContext, CopiedSites<OrganizationDbContext>>();
+        builder.AddVetting<OrganizationDbContext, CadreRecordVetting>();
         return builder;
     }
 

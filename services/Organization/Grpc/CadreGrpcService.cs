@@ -7,6 +7,7 @@ using Platform.Organization.V1;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Text;
+using Platform.Vetting.Infrastructure;
 using CadreRecord = Platform.Organization.Model.CadreRecord;
 using DisciplineRecord = Platform.Organization.Model.DisciplineRecord;
 using Regulation205Finding = Platform.Organization.Model.Regulation205Finding;
@@ -15,7 +16,7 @@ using RelativeInLinkedPost = Platform.Organization.Model.RelativeInLinkedPost;
 namespace Platform.Organization.Grpc;
 
 /// <summary>platform.organization.v1.CadreService: cadre records, keyed by national ID number.</summary>
-public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvider clock) : CadreService.CadreServiceBase
+public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvider clock, VettingAnswerer vetting) : CadreService.CadreServiceBase
 {
     private static readonly string[] UpdatablePaths =
     [
@@ -50,7 +51,7 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
             throw new ResourceAlreadyExistsException("Cadre record", input.NationalId);
         }
         db.CadreRecords.Add(record);
-        await db.SaveChangesAsync(context.CancellationToken);
+        await SaveAndRevetAsync(record, context.CancellationToken);
         return record.ToProto();
     }
 
@@ -69,8 +70,20 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
         Apply(validator, record, merged);
         validator.ThrowIfInvalid();
         Etags.ExpectVersion(db, record, etag);
-        await db.SaveChangesAsync(context.CancellationToken);
+        await SaveAndRevetAsync(record, context.CancellationToken);
         return record.ToProto();
+    }
+
+    /// <summary>
+    /// Saves a written record with this body's new answers on every candidate who is that person, in one
+    /// transaction: vetting stays current (a new discipline, a corrected birth date) without anyone asking again.
+    /// </summary>
+    private async Task SaveAndRevetAsync(CadreRecord record, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await vetting.RevetAsync([record.NationalId], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Validates every field and, if all are valid, sets them on the record.</summary>

@@ -6,6 +6,7 @@ using Platform.ReferenceData;
 using Platform.ServiceDefaults.Auditing;
 using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Paging;
+using Platform.Vetting.Infrastructure;
 
 namespace Platform.Organization.Infrastructure;
 
@@ -27,6 +28,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
         modelBuilder.AddAdministrativeUnitCopies();
         modelBuilder.AddMessagingTables();
         modelBuilder.AddJointPlanning();
+        modelBuilder.AddVettingSubjects();
         modelBuilder.AddAuditTrail();
         modelBuilder.HasPostgresExtension("pg_trgm");
 

@@ -1028,6 +1028,50 @@ namespace Platform.Organization.Infrastructure.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Vetting.Model.VettedCandidate", b =>
+                {
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("national_id");
+
+                    b.Property<long>("Request")
+                        .HasColumnType("bigint")
+                        .HasColumnName("request");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("subject");
+
+                    b.HasKey("CandidateId")
+                        .HasName("pk_vetting_subjects");
+
+                    b.HasIndex("NationalId")
+                        .HasDatabaseName("ix_vetting_subjects_national_id");
+
+                    b.ToTable("vetting_subjects", (string)null);
+                });
+
             modelBuilder.Entity("Platform.JointPlanning.Model.ConferenceParticipant", b =>
                 {
                     b.HasOne("Platform.JointPlanning.Model.LedConference", null)
