@@ -72,6 +72,13 @@ if [[ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]]; then
   fi
 fi
 
+# --- Chromium for the browser tests (Playwright drives Debian's build: its own browser download
+# cannot reach the internet from here).
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "install: chromium (apt)"
+  apt_install chromium
+fi
+
 # --- npm dev dependencies (buf for protobuf lint/breaking), pinned by package-lock.json.
 if [[ ! -x "$ROOT/node_modules/.bin/buf" ]]; then
   if ! command -v npm >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 using Platform.Gateway.Extensions;
 using Platform.Gateway.Identity;
 using Platform.Gateway.JointPlanning;
+using Platform.Gateway.Screens;
 using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,11 +12,13 @@ if (builder.Environment.IsDevelopment())
     builder.AddDevelopmentIdentity();
 }
 builder.AddJointPlanning();
+builder.AddScreens();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
+app.UseStaticFiles(); // the screens' stylesheet, before authentication: it is not secret
 app.UseRequestSizeLimit();
 app.UseAuthentication();
 app.UseRateLimiter();
@@ -26,6 +29,7 @@ if (app.Environment.IsDevelopment())
     app.MapDevelopmentIdentity();
 }
 app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapScreens();
 app.MapJointPlanningApi(); // the screens' reads across the three bodies, with the caller's own token
 app.MapReverseProxy(); // every route needs a valid token (the fallback policy) and is rate-limited per client
 app.Run();

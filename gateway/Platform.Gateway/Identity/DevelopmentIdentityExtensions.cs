@@ -120,6 +120,10 @@ public static class DevelopmentIdentityExtensions
         var allowed = DevelopmentDirectory.AllowedScopes(principal).ToHashSet();
         var requested = requestedScopes.ToList();
         var scopes = requested.Count == 0 ? allowed : requested.Where(allowed.Contains).ToHashSet();
+        if (requested.Contains(Scopes.OpenId))
+        {
+            scopes.Add(Scopes.OpenId); // a person signing in to the screens: an identity token too
+        }
 
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, principal.Name)
@@ -129,8 +133,11 @@ public static class DevelopmentIdentityExtensions
             .SetClaims(Claims.Role, [principal.Role]);
         identity.SetScopes(scopes);
         identity.SetAudiences(DevelopmentDirectory.Audience);
-        // Claims not given a destination are silently left out of the token.
-        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        // Claims not given a destination are silently left out of the token. The screens read who is signed in
+        // (name, body, role) from the identity token.
+        identity.SetDestinations(claim => claim.Type is Claims.Subject or Claims.Name or PlatformClaims.Body or Claims.Role
+            ? [Destinations.AccessToken, Destinations.IdentityToken]
+            : [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.Gateway.Screens;
+
+/// <summary>
+/// The joint-planning screens: server-rendered Razor Pages in the gateway (no front-end build), signed in with
+/// the platform's identity by authorization code + PKCE, kept in a cookie session of their own; every page
+/// reads and writes through the services with the person's own access token.
+/// </summary>
+public static class ScreensExtensions
+{
+    public const string CookieScheme = "screens";
+    public const string SignInScheme = "screens-oidc";
+    public const string Policy = "screens";
+
+    public static WebApplicationBuilder AddScreens(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(PlatformAuthenticationOptions.Section).Get<PlatformAuthenticationOptions>()
+            ?? new PlatformAuthenticationOptions();
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/Screens/Pages";
+            pages.Conventions.AuthorizeFolder("/", Policy);
+            pages.Conventions.AllowAnonymousToPage("/SignedOut");
+        });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ServiceChannels>();
+        builder.Services.AddScoped<ScreenSession>();
+        builder.Services.AddAuthentication()
+            .AddCookie(CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = "platform.screens";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.ForwardChallenge = SignInScheme;
+                cookie.AccessDeniedPath = "/signed-out";
+            })
+            .AddOpenIdConnect(SignInScheme, oidc =>
+            {
+                oidc.Authority = settings.Authority;
+                oidc.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                oidc.ClientId = "planning-screens"; // a public client: PKCE instead of a secret
+                oidc.ResponseType = "code";
+                oidc.ResponseMode = "query";
+                oidc.UsePkce = true;
+                oidc.SaveTokens = true; // the access token is what the pages call the services with
+                oidc.UseTokenLifetime = true;
+                oidc.SignInScheme = CookieScheme;
+                oidc.CallbackPath = "/signin-callback";
+                oidc.MapInboundClaims = false;
+                oidc.TokenValidationParameters.NameClaimType = "name";
+                oidc.TokenValidationParameters.RoleClaimType = "role";
+                oidc.Scope.Clear();
+                oidc.Scope.Add("openid");
+                foreach (var body in PlatformBodies.All)
+                {
+                    oidc.Scope.Add($"{body}.read");
+                    oidc.Scope.Add($"{body}.write");
+                }
+                // Plain-HTTP local runs: the round trip through the issuer is a same-site top-level navigation.
+                oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+        return builder;
+    }
+
+    public static WebApplication MapScreens(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapPost("/signout", async (HttpContext http) =>
+        {
+            await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http, CookieScheme);
+            return Results.Redirect("/signed-out");
+        }).RequireAuthorization(Policy);
+        return app;
+    }
+}
