@@ -12,7 +12,10 @@ namespace Platform.SystemTests;
 public static class Provinces
 {
     public static readonly (string Code, string Name)[] OfTheSeed =
-        [("01", "Thành phố Hà Nội"), ("15", "Tỉnh Yên Bái"), ("22", "Tỉnh Quảng Ninh"), ("79", "Thành phố Hồ Chí Minh"), ("80", "Tỉnh Long An")];
+        [
+            ("01", "Thành phố Hà Nội"), ("15", "Tỉnh Yên Bái"), ("22", "Tỉnh Quảng Ninh"), ("46", "Tỉnh Thừa Thiên Huế"), ("48", "Thành phố Đà Nẵng"),
+            ("79", "Thành phố Hồ Chí Minh"), ("80", "Tỉnh Long An"), ("92", "Thành phố Cần Thơ"),
+        ];
 
     public static async Task EnsureAsync(PlatformFixture platform)
     {
