@@ -21,7 +21,10 @@ public static class CadreRecordsSeed
                 Position = p.Occupation,
                 PartyStanding = PartyStanding.FullMember,
                 PartyJoinedDate = p.BirthDate.AddYears(25),
-                SuccessionPlanStatus = p.Sequence % 3 == 0 ? SuccessionPlanStatus.Planned : SuccessionPlanStatus.NotPlanned,
+                // Full-time seats need a place in the succession plan (Guidance 36-HD/BTCTW): those introduced for
+                // one have it, but for a few left out for the vetting demo.
+                SuccessionPlanStatus = (p.FullTime && p.Sequence % 41 != 0) || p.Sequence % 3 == 0
+                    ? SuccessionPlanStatus.Planned : SuccessionPlanStatus.NotPlanned,
             };
             record.SetName(p.FullName);
             if (p.Sequence % 53 == 7)
