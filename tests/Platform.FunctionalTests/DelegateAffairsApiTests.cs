@@ -19,14 +19,7 @@ public sealed class DelegateAffairsApiTests(ServiceHost<DelegateAffairsDbContext
     {
         // The provinces reach Delegate Affairs from Home Affairs by events; here they are put in place directly.
         await using var db = host.CreateDbContext();
-        foreach (var (code, name) in new[] { ("01", "Hà Nội"), ("79", "Hồ Chí Minh"), ("15", "Yên Bái") })
-        {
-            if (await db.AdministrativeUnits.FindAsync(code) is null)
-            {
-                db.AdministrativeUnits.Add(new AdministrativeUnitCopy { Code = code, Name = name, Kind = "PROVINCE", Revision = 1, ReplicatedAt = DateTimeOffset.UtcNow });
-            }
-        }
-        await db.SaveChangesAsync();
+        await ProvinceCopies.EnsureAsync(db, ("01", "Hà Nội"), ("79", "Hồ Chí Minh"), ("15", "Yên Bái"));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

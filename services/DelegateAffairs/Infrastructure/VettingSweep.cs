@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.DelegateAffairs.Infrastructure;
@@ -6,26 +7,12 @@ namespace Platform.DelegateAffairs.Infrastructure;
 /// The periodic sweep of vetting deadlines (not a timer in memory: a restart loses nothing): a vetting still
 /// waiting for a body after its deadline needs review. The answer, when it comes, settles it again.
 /// </summary>
-public sealed class VettingSweep(IServiceScopeFactory scopes, VettingOptions options, TimeProvider clock, ILogger<VettingSweep> logger) : BackgroundService
+public sealed class VettingSweep(IServiceScopeFactory scopes, VettingOptions options, TimeProvider clock, ILogger<VettingSweep> logger)
+    : PeriodicWork(options.SweepInterval, clock, logger)
 {
     private const int Batch = 1000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.SweepInterval, clock);
-        do
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(exception, "The vetting deadline sweep failed; it runs again in {Interval}", options.SweepInterval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public override Task RunOnceAsync(CancellationToken cancellationToken) => SweepOnceAsync(cancellationToken);
 
     public async Task SweepOnceAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +26,7 @@ public sealed class VettingSweep(IServiceScopeFactory scopes, VettingOptions opt
             await db.SaveChangesAsync(cancellationToken);
             if (swept > 0)
             {
-                logger.LogInformation("{Count} vettings passed their deadline with a body silent: they need review", swept);
+                Logger.LogInformation("{Count} vettings passed their deadline with a body silent: they need review", swept);
             }
         }
         while (swept == Batch);

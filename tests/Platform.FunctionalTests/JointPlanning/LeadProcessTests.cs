@@ -6,7 +6,6 @@ using Platform.JointPlanning.Infrastructure;
 using Platform.JointPlanning.V1;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.V1;
-using Platform.ReferenceData;
 using Platform.Testing;
 using static Platform.FunctionalTests.JointPlanning.JointPlanningData;
 
@@ -29,14 +28,7 @@ public sealed class LeadProcessTests(LeadHost host) : IClassFixture<LeadHost>, I
     public async Task InitializeAsync()
     {
         await using var db = host.CreateDbContext();
-        foreach (var (code, name) in Provinces)
-        {
-            if (await db.AdministrativeUnits.FindAsync(code) is null)
-            {
-                db.AdministrativeUnits.Add(new AdministrativeUnitCopy { Code = code, Name = name, Kind = "PROVINCE", Revision = 1, ReplicatedAt = DateTimeOffset.UtcNow });
-            }
-        }
-        await db.SaveChangesAsync();
+        await ProvinceCopies.EnsureAsync(db, Provinces);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -3,7 +3,6 @@ using Platform.Contracts.IntegrationEvents;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.V1;
 using Platform.JointPlanning.V1;
-using Platform.ReferenceData;
 using Platform.Testing;
 using static Platform.FunctionalTests.JointPlanning.JointPlanningData;
 
@@ -26,14 +25,7 @@ public sealed class ParticipantTests(ParticipantHost host) : IClassFixture<Parti
     public async Task InitializeAsync()
     {
         await using var db = host.CreateDbContext();
-        foreach (var (code, name) in Provinces)
-        {
-            if (await db.AdministrativeUnits.FindAsync(code) is null)
-            {
-                db.AdministrativeUnits.Add(new AdministrativeUnitCopy { Code = code, Name = name, Kind = "PROVINCE", Revision = 1, ReplicatedAt = DateTimeOffset.UtcNow });
-            }
-        }
-        await db.SaveChangesAsync();
+        await ProvinceCopies.EnsureAsync(db, Provinces);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

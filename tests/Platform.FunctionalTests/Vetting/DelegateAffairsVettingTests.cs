@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.IntegrationEvents;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.V1;
-using Platform.ReferenceData;
 using Platform.Testing;
 using VettingFinding = Platform.Contracts.IntegrationEvents.VettingFinding;
 
@@ -34,11 +33,7 @@ public sealed class DelegateAffairsVettingTests(VettingHost host) : IClassFixtur
     {
         await using (var db = host.CreateDbContext())
         {
-            if (await db.AdministrativeUnits.FindAsync("01") is null)
-            {
-                db.AdministrativeUnits.Add(new AdministrativeUnitCopy { Code = "01", Name = "Hà Nội", Kind = "PROVINCE", Revision = 1, ReplicatedAt = DateTimeOffset.UtcNow });
-                await db.SaveChangesAsync();
-            }
+            await ProvinceCopies.EnsureAsync(db, ("01", "Hà Nội"));
         }
         _electionId = $"qh-{Guid.NewGuid():N}"[..20];
         await new ElectionService.ElectionServiceClient(host.Channel).CreateElectionAsync(new CreateElectionRequest

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Model;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.JointPlanning.Infrastructure;
@@ -23,27 +23,11 @@ public sealed class JointPlanningOptions
 /// </summary>
 public sealed class JointPlanningSweep<TContext>(
     IServiceScopeFactory scopes, JointPlanningOptions options, TimeProvider clock, ILogger<JointPlanningSweep<TContext>> logger)
-    : BackgroundService where TContext : DbContext
+    : PeriodicWork(options.SweepInterval, clock, logger) where TContext : DbContext
 {
     private const int Batch = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.SweepInterval, clock);
-        do
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database restart or a lost race: the next sweep tries again.
-                logger.LogWarning(exception, "The joint-planning deadline sweep failed; it runs again in {Interval}", options.SweepInterval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public override Task RunOnceAsync(CancellationToken cancellationToken) => SweepOnceAsync(cancellationToken);
 
     public async Task SweepOnceAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +43,7 @@ public sealed class JointPlanningSweep<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var service = scope.ServiceProvider.GetRequiredService<ServiceIdentity>();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = CurrentActor.System("deadline-sweep", service.Body);
-        var today = VietnamTime.Today(clock);
+        var today = VietnamTime.Today(Clock);
         var late = await db.Set<LedConference>().Include(c => c.Participants)
             .Where(c => c.Status == ConferenceStatuses.Planning && c.ResponseDeadline < today && c.Participants.Any(p => !p.Excluded && !p.Overdue))
             .ToListAsync(cancellationToken);
@@ -68,8 +52,8 @@ public sealed class JointPlanningSweep<TContext>(
             foreach (var participant in conference.Required.Where(p => !p.IsReady && !p.Overdue))
             {
                 participant.Overdue = true;
-                conference.UpdatedAt = clock.GetUtcNow();
-                logger.LogInformation("Conference {ConferenceId}: {Body} is not ready after the response deadline", conference.Id, participant.Body);
+                conference.UpdatedAt = Clock.GetUtcNow();
+                Logger.LogInformation("Conference {ConferenceId}: {Body} is not ready after the response deadline", conference.Id, participant.Body);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -83,11 +67,11 @@ public sealed class JointPlanningSweep<TContext>(
         var actor = CurrentActor.System("deadline-sweep", service.Body);
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
         var process = scope.ServiceProvider.GetRequiredService<ConferenceProcess>();
-        var today = VietnamTime.Today(clock);
+        var today = VietnamTime.Today(Clock);
         var due = await db.Set<OwnedTask>()
             .Where(t => !t.Done && !t.Overdue && t.DueDate < today)
             .OrderBy(t => t.DueDate).Take(Batch).ToListAsync(cancellationToken);
-        foreach (var task in due.Where(t => t.MarkOverdue(today, clock.GetUtcNow())))
+        foreach (var task in due.Where(t => t.MarkOverdue(today, Clock.GetUtcNow())))
         {
             await process.TellLeadAsync(task, new JointTaskFellOverdue(task.ToState(), actor), cancellationToken);
         }

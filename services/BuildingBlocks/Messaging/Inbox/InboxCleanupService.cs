@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Messaging.Inbox;
 
@@ -20,7 +20,7 @@ public sealed class InboxOptions
 
 /// <summary>Forgets inbox rows older than the retention, so the table does not grow without end.</summary>
 public sealed class InboxCleanupService<TContext>(IServiceScopeFactory scopes, InboxOptions options, ILogger<InboxCleanupService<TContext>> logger)
-    : BackgroundService where TContext : DbContext
+    : PeriodicWork(options.CleanupInterval, TimeProvider.System, logger) where TContext : DbContext
 {
     /// <summary>Deletes what is past retention; returns how many rows.</summary>
     public async Task<int> CleanUpOnceAsync(CancellationToken cancellationToken)
@@ -31,23 +31,12 @@ public sealed class InboxCleanupService<TContext>(IServiceScopeFactory scopes, I
         return await db.Set<InboxMessage>().Where(m => m.ReceivedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.CleanupInterval);
-        do
+        var deleted = await CleanUpOnceAsync(cancellationToken);
+        if (deleted > 0)
         {
-            try
-            {
-                var deleted = await CleanUpOnceAsync(stoppingToken);
-                if (deleted > 0)
-                {
-                    logger.LogInformation("Forgot {Count} inbox entries older than {Retention}", deleted, options.Retention);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Inbox clean-up failed; trying again at the next interval");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+            Logger.LogInformation("Forgot {Count} inbox entries older than {Retention}", deleted, options.Retention);
+        }
     }
 }
