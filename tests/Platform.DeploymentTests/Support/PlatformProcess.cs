@@ -1,0 +1,42 @@
+namespace Platform.DeploymentTests.Support;
+
+/// <summary>
+/// A process of the platform as its deployments know it: its name (image, compose service, Kubernetes workload),
+/// its project, its Dockerfile and the README's name for it.
+/// </summary>
+public sealed record PlatformProcess(string Name, string ProjectFolder, string ProjectFile, string ReadmeName, string? Database)
+{
+    public string Dockerfile => $"{ProjectFolder}/Dockerfile";
+
+    public string Image => $"joint-planning/{Name}";
+
+    public bool IsService => Database is not null;
+
+    public static readonly PlatformProcess Organization =
+        new("organization", "services/Organization", "Platform.Organization.csproj", "Organization", "organization");
+
+    public static readonly PlatformProcess HomeAffairs =
+        new("home-affairs", "services/HomeAffairs", "Platform.HomeAffairs.csproj", "Home Affairs", "home_affairs");
+
+    public static readonly PlatformProcess DelegateAffairs =
+        new("delegate-affairs", "services/DelegateAffairs", "Platform.DelegateAffairs.csproj", "Delegate Affairs", "delegate_affairs");
+
+    public static readonly PlatformProcess Gateway =
+        new("gateway", "gateway/Platform.Gateway", "Platform.Gateway.csproj", "gateway", null);
+
+    public static readonly PlatformProcess SeedLoader =
+        new("seed-loader", "tools/Platform.SeedLoader", "Platform.SeedLoader.csproj", "seed loader", null);
+
+    public static IReadOnlyList<PlatformProcess> Services { get; } = [Organization, HomeAffairs, DelegateAffairs];
+
+    /// <summary>The servers: the three services and the gateway.</summary>
+    public static IReadOnlyList<PlatformProcess> Servers { get; } = [Organization, HomeAffairs, DelegateAffairs, Gateway];
+
+    /// <summary>Everything with an image: the servers and the seed loader.</summary>
+    public static IReadOnlyList<PlatformProcess> All { get; } = [Organization, HomeAffairs, DelegateAffairs, Gateway, SeedLoader];
+
+    public static PlatformProcess Named(string name) =>
+        All.SingleOrDefault(p => p.Name == name) ?? throw new ArgumentException($"No platform process is named '{name}'.");
+
+    public override string ToString() => Name;
+}
