@@ -48,7 +48,7 @@ public sealed class Browser : IAsyncDisposable
         {
             BaseURL = gatewayUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "vi-VN",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // a cold start (first sign-in, JIT, first queries) on a busy 2-core machine
         var page = await context.NewPageAsync();
         await page.GotoAsync("/conferences");
         await page.GetByLabel("Tên đăng nhập").FillAsync(user);

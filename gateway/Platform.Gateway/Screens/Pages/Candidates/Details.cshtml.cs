@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.DelegateAffairs.V1;
+using Platform.Gateway.Screens.Parts;
+
+namespace Platform.Gateway.Screens.Pages.Candidates;
+
+/// <summary>
+/// A candidate's vetting as the service returns it to this person: the outcome, the reasons and each body's findings
+/// for the three bodies, the facts behind them only where the service sent them (Regulation 205: it decides, the page
+/// shows what it gets). The candidate's own record is Delegate Affairs' alone.
+/// </summary>
+public sealed class DetailsModel(ServiceChannels channels, ScreenSession session, ILogger<DetailsModel> logger) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    public PagePart<Candidate> Candidate { get; private set; } = PagePart<Candidate>.Without(PartState.Unavailable);
+    public PagePart<CandidateVetting> Vetting { get; private set; } = PagePart<CandidateVetting>.Without(PartState.Unavailable);
+
+    /// <summary>A Delegate Affairs reviewer, who settles a vetting that needs review (in the election's review queue).</summary>
+    public bool IsReviewer => session.Body == "delegate-affairs" && session.Is("reviewer");
+
+    public async Task OnGetAsync()
+    {
+        var candidates = new CandidateService.CandidateServiceClient(channels["delegate-affairs"]);
+        var options = await session.CallAsync();
+        var candidate = PageParts.LoadAsync(async () => await candidates.GetCandidateAsync(new GetCandidateRequest { Id = Id }, options), logger, "a candidate");
+        var vetting = PageParts.LoadAsync(async () =>
+            await candidates.GetCandidateVettingAsync(new GetCandidateVettingRequest { CandidateId = Id }, options), logger, "a candidate's vetting");
+        (Candidate, Vetting) = (await candidate, await vetting);
+        if (Vetting.State is PartState.NotFound or PartState.Rejected && Candidate.State is not PartState.Shown)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+}
