@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Platform.Gateway.Extensions;
 
 namespace Platform.Gateway.JointPlanning;
@@ -25,17 +24,14 @@ public static class JointPlanningApi
         var services = builder.Services;
         services.AddOptions<JointPlanningOptions>().BindConfiguration(JointPlanningOptions.Section);
         services.AddSingleton<JointPlanningClients>();
+        services.AddSingleton<JointPlanningCallsFactory>();
         services.AddHttpContextAccessor();
         services.AddScoped(provider =>
         {
             var http = provider.GetRequiredService<IHttpContextAccessor>().HttpContext
                 ?? throw new InvalidOperationException("Joint planning calls are made for a request.");
-            return new JointPlanningCalls(
-                provider.GetRequiredService<JointPlanningClients>(),
-                provider.GetRequiredService<IOptions<JointPlanningOptions>>().Value.CallTimeout,
-                http.Request.Headers.Authorization.ToString(),
-                provider.GetRequiredService<ILogger<JointPlanningCalls>>(),
-                http.RequestAborted);
+            return provider.GetRequiredService<JointPlanningCallsFactory>()
+                .Create(http.Request.Headers.Authorization.ToString(), http.RequestAborted);
         });
         return builder;
     }

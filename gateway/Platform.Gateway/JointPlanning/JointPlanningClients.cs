@@ -1,21 +1,109 @@
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Platform.JointPlanning.V1;
-using DelegateAffairsApi = Platform.DelegateAffairs.V1.JointPlanningService;
-using HomeAffairsApi = Platform.HomeAffairs.V1.JointPlanningService;
-using OrganizationApi = Platform.Organization.V1.JointPlanningService;
 
 namespace Platform.Gateway.JointPlanning;
 
 /// <summary>
-/// The reads of one body's JointPlanningService. The three services are the same API in three proto packages, so
-/// their generated clients share no type: this holds the methods the gateway reads through.
+/// One body's JointPlanningService: the reads the joint plan is assembled from, and the writes the screens make
+/// for the signed-in person. The three services declare the same RPCs over the shared messages of
+/// platform.jointplanning.v1 in three proto packages, so their generated clients share no type: this one client
+/// serves them all, addressed by the service's name in the generated descriptors (each method is checked against
+/// them when the client is made).
 /// </summary>
-public sealed record JointPlanningClient(
-    Func<GetConferenceRequest, CallOptions, AsyncUnaryCall<Conference>> GetConferenceAsync,
-    Func<GetParticipationRequest, CallOptions, AsyncUnaryCall<Participation>> GetParticipationAsync,
-    Func<ListParticipationsRequest, CallOptions, AsyncUnaryCall<ListParticipationsResponse>> ListParticipationsAsync,
-    Func<ListJointTasksRequest, CallOptions, AsyncUnaryCall<ListJointTasksResponse>> ListJointTasksAsync);
+public sealed class JointPlanningClient
+{
+    private readonly CallInvoker _invoker;
+    private readonly Method<GetConferenceRequest, Conference> _getConference;
+    private readonly Method<GetParticipationRequest, Participation> _getParticipation;
+    private readonly Method<ListParticipationsRequest, ListParticipationsResponse> _listParticipations;
+    private readonly Method<ListJointTasksRequest, ListJointTasksResponse> _listJointTasks;
+    private readonly Method<GetJointTaskRequest, JointTask> _getJointTask;
+    private readonly Method<ProposeConferenceRequest, Conference> _proposeConference;
+    private readonly Method<UpdateConferenceRequest, Conference> _updateConference;
+    private readonly Method<ScheduleConferenceRequest, Conference> _scheduleConference;
+    private readonly Method<ConcludeConferenceRequest, Conference> _concludeConference;
+    private readonly Method<UpdateParticipationRequest, Participation> _updateParticipation;
+    private readonly Method<ReportJointTaskProgressRequest, JointTask> _reportJointTaskProgress;
+
+    public JointPlanningClient(string body, CallInvoker invoker)
+    {
+        Body = body;
+        _invoker = invoker;
+        var service = body switch
+        {
+            "organization" => Platform.Organization.V1.JointPlanningService.Descriptor,
+            "home-affairs" => Platform.HomeAffairs.V1.JointPlanningService.Descriptor,
+            "delegate-affairs" => Platform.DelegateAffairs.V1.JointPlanningService.Descriptor,
+            _ => throw new ArgumentOutOfRangeException(nameof(body), body, "Not a body."),
+        };
+        _getConference = Unary<GetConferenceRequest, Conference>(service, "GetConference");
+        _getParticipation = Unary<GetParticipationRequest, Participation>(service, "GetParticipation");
+        _listParticipations = Unary<ListParticipationsRequest, ListParticipationsResponse>(service, "ListParticipations");
+        _listJointTasks = Unary<ListJointTasksRequest, ListJointTasksResponse>(service, "ListJointTasks");
+        _getJointTask = Unary<GetJointTaskRequest, JointTask>(service, "GetJointTask");
+        _proposeConference = Unary<ProposeConferenceRequest, Conference>(service, "ProposeConference");
+        _updateConference = Unary<UpdateConferenceRequest, Conference>(service, "UpdateConference");
+        _scheduleConference = Unary<ScheduleConferenceRequest, Conference>(service, "ScheduleConference");
+        _concludeConference = Unary<ConcludeConferenceRequest, Conference>(service, "ConcludeConference");
+        _updateParticipation = Unary<UpdateParticipationRequest, Participation>(service, "UpdateParticipation");
+        _reportJointTaskProgress = Unary<ReportJointTaskProgressRequest, JointTask>(service, "ReportJointTaskProgress");
+    }
+
+    public string Body { get; }
+
+    public AsyncUnaryCall<Conference> GetConferenceAsync(GetConferenceRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_getConference, null, options, request);
+
+    public AsyncUnaryCall<Participation> GetParticipationAsync(GetParticipationRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_getParticipation, null, options, request);
+
+    public AsyncUnaryCall<ListParticipationsResponse> ListParticipationsAsync(ListParticipationsRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_listParticipations, null, options, request);
+
+    public AsyncUnaryCall<ListJointTasksResponse> ListJointTasksAsync(ListJointTasksRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_listJointTasks, null, options, request);
+
+    public AsyncUnaryCall<JointTask> GetJointTaskAsync(GetJointTaskRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_getJointTask, null, options, request);
+
+    public AsyncUnaryCall<Conference> ProposeConferenceAsync(ProposeConferenceRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_proposeConference, null, options, request);
+
+    public AsyncUnaryCall<Conference> UpdateConferenceAsync(UpdateConferenceRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_updateConference, null, options, request);
+
+    public AsyncUnaryCall<Conference> ScheduleConferenceAsync(ScheduleConferenceRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_scheduleConference, null, options, request);
+
+    public AsyncUnaryCall<Conference> ConcludeConferenceAsync(ConcludeConferenceRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_concludeConference, null, options, request);
+
+    public AsyncUnaryCall<Participation> UpdateParticipationAsync(UpdateParticipationRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_updateParticipation, null, options, request);
+
+    public AsyncUnaryCall<JointTask> ReportJointTaskProgressAsync(ReportJointTaskProgressRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(_reportJointTaskProgress, null, options, request);
+
+    private static Method<TRequest, TResponse> Unary<TRequest, TResponse>(Google.Protobuf.Reflection.ServiceDescriptor service, string name)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
+    {
+        var method = service.FindMethodByName(name);
+        if (method?.InputType.ClrType != typeof(TRequest) || method.OutputType.ClrType != typeof(TResponse))
+        {
+            throw new InvalidOperationException($"{service.FullName} declares no {name}({typeof(TRequest).Name}) returning {typeof(TResponse).Name}.");
+        }
+        return new Method<TRequest, TResponse>(MethodType.Unary, service.FullName, method.Name, MarshallerOf<TRequest>(), MarshallerOf<TResponse>());
+    }
+
+    private static Marshaller<T> MarshallerOf<T>() where T : class, IMessage<T>, new()
+    {
+        var parser = new MessageParser<T>(() => new T());
+        return Marshallers.Create(message => message.ToByteArray(), parser.ParseFrom);
+    }
+}
 
 /// <summary>
 /// One gRPC channel per body, created once, to the address YARP proxies that body to
@@ -41,32 +129,11 @@ public sealed class JointPlanningClients : IDisposable
                 DisposeHttpClient = true,
             });
             _channels[body] = channel;
-            _clients[body] = Create(body, channel);
+            _clients[body] = new JointPlanningClient(body, channel.CreateCallInvoker());
         }
     }
 
     public JointPlanningClient this[string body] => _clients[body];
-
-    private static JointPlanningClient Create(string body, GrpcChannel channel)
-    {
-        switch (body)
-        {
-            case "organization":
-                var organization = new OrganizationApi.JointPlanningServiceClient(channel);
-                return new(organization.GetConferenceAsync, organization.GetParticipationAsync,
-                    organization.ListParticipationsAsync, organization.ListJointTasksAsync);
-            case "home-affairs":
-                var homeAffairs = new HomeAffairsApi.JointPlanningServiceClient(channel);
-                return new(homeAffairs.GetConferenceAsync, homeAffairs.GetParticipationAsync,
-                    homeAffairs.ListParticipationsAsync, homeAffairs.ListJointTasksAsync);
-            case "delegate-affairs":
-                var delegateAffairs = new DelegateAffairsApi.JointPlanningServiceClient(channel);
-                return new(delegateAffairs.GetConferenceAsync, delegateAffairs.GetParticipationAsync,
-                    delegateAffairs.ListParticipationsAsync, delegateAffairs.ListJointTasksAsync);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(body), body, "Not a body.");
-        }
-    }
 
     public void Dispose()
     {

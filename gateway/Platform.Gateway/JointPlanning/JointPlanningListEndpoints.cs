@@ -5,21 +5,10 @@ namespace Platform.Gateway.JointPlanning;
 
 /// <summary>
 /// GET /api/joint-planning/v1/conferences and /tasks: one body's list, or the three bodies' lists merged in the
-/// order the services keep them (<see cref="MergedPages{T}"/>).
+/// order the services keep them (<see cref="JointPlanningLists"/>).
 /// </summary>
 public static class JointPlanningListEndpoints
 {
-    /// <summary>The services' order of participations: "&lt;conference date&gt;|&lt;conference id&gt;", ordinal.</summary>
-    private static readonly IComparer<Participation> ConferenceOrder = Comparer<Participation>.Create((a, b) =>
-        string.CompareOrdinal(ConferenceKey(a), ConferenceKey(b)));
-
-    /// <summary>The services' order of tasks, "&lt;due date&gt;|&lt;task id&gt;", then the owner (a task has a copy per owner).</summary>
-    private static readonly IComparer<JointTask> TaskOrder = Comparer<JointTask>.Create((a, b) =>
-    {
-        var byKey = string.CompareOrdinal($"{a.DueDate}|{a.Id}", $"{b.DueDate}|{b.Id}");
-        return byKey != 0 ? byKey : string.CompareOrdinal(a.OwnerBody, b.OwnerBody);
-    });
-
     public static async Task<IResult> ListConferencesAsync(
         string? body, string? status, string? pageSize, string? pageToken, JointPlanningCalls calls, CancellationToken cancellationToken)
     {
@@ -31,15 +20,7 @@ public static class JointPlanningListEndpoints
         {
             return query.Problem();
         }
-        var sources = Bodies(onlyBody).Select(source => new PageSource<Participation>(source, async (token, asked, _) =>
-        {
-            var request = new ListParticipationsRequest { PageSize = asked, PageToken = token, Status = onlyStatus };
-            var page = (await calls.CallAsync(source, (client, options) => client.ListParticipationsAsync(request, options))).Value;
-            return page is null ? null : new SourcePage<Participation>(page.Participations, page.NextPageToken);
-        })).ToList();
-        // Several bodies take part in one conference: keep the copy announced last.
-        var pages = new MergedPages<Participation>($"conferences|{onlyBody}|{onlyStatus}", sources, ConferenceOrder,
-            (kept, other) => Revision(other) > Revision(kept) ? other : kept);
+        var pages = JointPlanningLists.Conferences(calls, onlyBody, onlyStatus);
         return await RespondAsync(pages, pageToken, size, calls, "conferences",
             p => p.Conference ?? new Conference { Id = p.ConferenceId }, cancellationToken);
     }
@@ -57,13 +38,7 @@ public static class JointPlanningListEndpoints
         {
             return query.Problem();
         }
-        var sources = Bodies(onlyOwner).Select(source => new PageSource<JointTask>(source, async (token, asked, _) =>
-        {
-            var request = new ListJointTasksRequest { PageSize = asked, PageToken = token, ConferenceId = conferenceId, OverdueOnly = overdueOnly };
-            var page = (await calls.CallAsync(source, (client, options) => client.ListJointTasksAsync(request, options))).Value;
-            return page is null ? null : new SourcePage<JointTask>(page.Tasks, page.NextPageToken);
-        })).ToList();
-        var pages = new MergedPages<JointTask>($"tasks|{onlyOwner}|{overdueOnly}|{conferenceId}", sources, TaskOrder);
+        var pages = JointPlanningLists.Tasks(calls, onlyOwner, overdueOnly, conferenceId);
         return await RespondAsync(pages, pageToken, size, calls, "tasks", t => t, cancellationToken);
     }
 
@@ -101,11 +76,4 @@ public static class JointPlanningListEndpoints
             ["unavailable"] = ProtoJson.Unavailable(calls.Unavailable),
         });
     }
-
-    private static IReadOnlyList<string> Bodies(string? only) => only is null ? JointPlanningBodies.All : [only];
-
-    private static string ConferenceKey(Participation participation) =>
-        $"{participation.Conference?.Date}|{participation.ConferenceId}";
-
-    private static long Revision(Participation participation) => participation.Conference?.Revision ?? 0;
 }

@@ -1,0 +1,508 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Gateway.JointPlanning;
+using Platform.Gateway.Screens.Conferences;
+using Platform.Gateway.Screens.Forms;
+using Platform.JointPlanning.V1;
+
+namespace Platform.Gateway.Screens.Pages.Conferences;
+
+/// <summary>
+/// A joint conference's plan, read like the JSON API's (<see cref="JointPlanReader"/>) with the person's own token,
+/// and the forms of what the person's body and role may do: its own participation (any participant's editors),
+/// attendance, good practices and the conclusion (the lead's editors), progress on its own tasks (an owner's
+/// editors). Each write goes to the person's own body's service with the etag shown; after it, the page is read again
+/// (post-redirect-get); a refusal is shown on the page re-read, next to the field it names.
+/// </summary>
+public sealed class DetailsModel(
+    JointPlanningCallsFactory callsFactory, JointPlanningClients clients, ScreenSession session) : PageModel
+{
+    private const int TaskRowsAtFirst = 1;
+
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    public JointPlanView View { get; private set; } = null!;
+    public JointPlan Plan => View.Plan;
+    public Conference? Conference => View.Conference;
+    public ScreenSession Session => session;
+    public FormErrors Errors { get; } = new() { LabelOf = LabelOf };
+
+    /// <summary>What was saved by the last write, shown once after its redirect.</summary>
+    [TempData]
+    public string? Saved { get; set; }
+
+    /// <summary>The etag of what the form edits, as the page showed it.</summary>
+    [BindProperty]
+    public string? Etag { get; set; }
+
+    /// <summary>The position of the item a remove button removes.</summary>
+    [BindProperty]
+    public int? Index { get; set; }
+
+    [BindProperty]
+    public AnswerInput Answer { get; set; } = new();
+
+    [BindProperty]
+    public AgendaItemInput NewAgendaItem { get; set; } = new();
+
+    [BindProperty]
+    public BridgePointInput NewBridgePoint { get; set; } = new();
+
+    [BindProperty]
+    public ReportInput ReportText { get; set; } = new();
+
+    [BindProperty]
+    public List<AttendanceInput> AttendanceCounts { get; set; } = [];
+
+    [BindProperty]
+    public GoodPracticeInput NewGoodPractice { get; set; } = new();
+
+    [BindProperty]
+    public NoticeInput Notice { get; set; } = new();
+
+    [BindProperty]
+    public ProgressInput ProgressReport { get; set; } = new();
+
+    [BindProperty]
+    public List<string> ProceedWithout { get; set; } = [];
+
+    /// <summary>The person's body's own participation, when it takes part and its service answered.</summary>
+    public Participation? Own => Plan.ParticipationOf(session.Body);
+
+    public bool IsLeadEditor => session.IsEditor && session.Body == Plan.LeadBody;
+
+    /// <summary>Its own part, until the conclusion closes contributions.</summary>
+    public bool CanContribute => session.IsEditor && Own is not null && View.Status != ConferenceStatus.Concluded;
+
+    /// <summary>Attendance and good practices: by the lead, once the conference is scheduled.</summary>
+    public bool CanRecordOutcome => IsLeadEditor && Plan.Conference is { Status: ConferenceStatus.Scheduled or ConferenceStatus.Concluded };
+
+    public bool CanConclude => IsLeadEditor && Plan.Conference is { Status: ConferenceStatus.Scheduled };
+
+    /// <summary>Co-organizers the lead may go on without: declined, or not ready after the response deadline.</summary>
+    public IEnumerable<Readiness> Holdouts => Plan.Conference is { Status: ConferenceStatus.Planning } conference
+        ? conference.Readiness.Skip(1).Where(r => !r.Ready && !r.Excluded && (r.Overdue || r.Response == InvitationResponse.Declined))
+        : [];
+
+    public bool CanSchedule => IsLeadEditor && Holdouts.Any();
+
+    public bool CanReportOn(JointTask? copy) => copy is not null && session.IsEditor && copy.OwnerBody == session.Body;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        PrefillForms(posted: null);
+        return Shown();
+    }
+
+    public Task<IActionResult> OnPostAnswerAsync()
+    {
+        var response = Answer.Response switch
+        {
+            "accept" => InvitationResponse.Accepted,
+            "decline" => InvitationResponse.Declined,
+            _ => InvitationResponse.Unspecified,
+        };
+        return UpdateParticipationAsync(
+            (_, change) => (change.Response, change.DeclineReason) = (response, Answer.DeclineReason ?? ""),
+            ["response", "decline_reason"],
+            field => field switch
+            {
+                "participation.response" => "answer-response",
+                "participation.decline_reason" => "answer-decline-reason",
+                _ => null,
+            },
+            response == InvitationResponse.Declined ? "Đã gửi lời từ chối." : "Đã gửi trả lời.");
+    }
+
+    public Task<IActionResult> OnPostAgendaItemAsync()
+    {
+        var position = 0;
+        return UpdateParticipationAsync(
+            (current, change) =>
+            {
+                position = current.AgendaItems.Count;
+                change.AgendaItems.AddRange(current.AgendaItems);
+                change.AgendaItems.Add(new AgendaItem
+                {
+                    Title = NewAgendaItem.Title ?? "",
+                    Kind = System.Enum.TryParse<AgendaItemKind>(NewAgendaItem.Kind, out var kind) ? kind : AgendaItemKind.Unspecified,
+                    Minutes = NewAgendaItem.Minutes ?? 0,
+                    Presenter = new Person
+                    {
+                        Name = NewAgendaItem.PresenterName ?? "", Title = NewAgendaItem.PresenterTitle ?? "", Unit = NewAgendaItem.PresenterUnit ?? "",
+                    },
+                });
+            },
+            ["agenda_items"],
+            field => Within(field, $"participation.agenda_items[{position}].") switch
+            {
+                "title" => "agenda-title",
+                "kind" => "agenda-kind",
+                "minutes" => "agenda-minutes",
+                "presenter.name" => "agenda-presenter-name",
+                "presenter.title" => "agenda-presenter-title",
+                "presenter.unit" => "agenda-presenter-unit",
+                _ => null,
+            },
+            "Đã thêm nội dung vào chương trình.");
+    }
+
+    public Task<IActionResult> OnPostRemoveAgendaItemAsync() =>
+        UpdateParticipationAsync(
+            (current, change) => change.AgendaItems.AddRange(current.AgendaItems.Where((_, i) => i != Index)),
+            ["agenda_items"], _ => null, "Đã bỏ nội dung khỏi chương trình.");
+
+    public Task<IActionResult> OnPostBridgePointAsync()
+    {
+        var position = 0;
+        return UpdateParticipationAsync(
+            (current, change) =>
+            {
+                position = current.BridgePoints.Count;
+                change.BridgePoints.AddRange(current.BridgePoints);
+                var key = string.IsNullOrWhiteSpace(NewBridgePoint.Key)
+                    ? Enumerable.Range(position + 1, current.BridgePoints.Count + 1)
+                        .Select(n => $"diem-cau-{n}").First(k => current.BridgePoints.All(p => p.Key != k))
+                    : NewBridgePoint.Key.Trim();
+                change.BridgePoints.Add(new BridgePoint
+                {
+                    Key = key,
+                    SiteCode = NewBridgePoint.SiteCode?.Trim() ?? "",
+                    Address = NewBridgePoint.Address ?? "",
+                    LocalChair = new Person { Name = NewBridgePoint.ChairName ?? "", Title = NewBridgePoint.ChairTitle ?? "" },
+                    ExpectedAttendees = NewBridgePoint.ExpectedAttendees ?? 0,
+                    ConnectionContact = NewBridgePoint.ConnectionContact ?? "",
+                });
+            },
+            ["bridge_points"],
+            field => Within(field, $"participation.bridge_points[{position}].") switch
+            {
+                "key" => "bridge-key",
+                "site_code" => "bridge-site-code",
+                "address" => "bridge-address",
+                "local_chair.name" => "bridge-chair-name",
+                "local_chair.title" => "bridge-chair-title",
+                "expected_attendees" => "bridge-expected",
+                "connection_contact" => "bridge-contact",
+                _ => null,
+            },
+            "Đã thêm điểm cầu.");
+    }
+
+    public Task<IActionResult> OnPostRemoveBridgePointAsync() =>
+        UpdateParticipationAsync(
+            (current, change) => change.BridgePoints.AddRange(current.BridgePoints.Where((_, i) => i != Index)),
+            ["bridge_points"], _ => null, "Đã bỏ điểm cầu.");
+
+    public Task<IActionResult> OnPostReportAsync() =>
+        UpdateParticipationAsync(
+            (_, change) => change.Report = new ReviewReport
+            {
+                Results = ReportText.Results ?? "", Shortcomings = ReportText.Shortcomings ?? "", Proposals = ReportText.Proposals ?? "",
+            },
+            ["report"],
+            field => field switch
+            {
+                "participation.report.results" => "report-results",
+                "participation.report.shortcomings" => "report-shortcomings",
+                "participation.report.proposals" => "report-proposals",
+                _ => null,
+            },
+            "Đã lưu báo cáo sơ kết.");
+
+    public Task<IActionResult> OnPostAttendanceAsync()
+    {
+        // Rows left empty are not sent: the i-th record sent is the row at sent[i].
+        var sent = AttendanceCounts.Select((row, i) => (row, i)).Where(x => x.row.Attendees is not null).Select(x => x.i).ToList();
+        return UpdateConferenceAsync(
+            (_, change) => change.Attendance.AddRange(sent.Select(i => new Attendance
+            {
+                Body = AttendanceCounts[i].Body ?? "", BridgePointKey = AttendanceCounts[i].Key ?? "", Attendees = AttendanceCounts[i].Attendees!.Value,
+            })),
+            "attendance",
+            field => RowOf(field, "conference.attendance[") is { } k && k < sent.Count ? $"attendance-{sent[k]}" : null,
+            "Đã ghi nhận số người dự.", "bridge-points");
+    }
+
+    public Task<IActionResult> OnPostGoodPracticeAsync()
+    {
+        var position = 0;
+        return UpdateConferenceAsync(
+            (current, change) =>
+            {
+                position = current.GoodPractices.Count;
+                change.GoodPractices.AddRange(current.GoodPractices);
+                change.GoodPractices.Add(new GoodPractice
+                {
+                    Unit = NewGoodPractice.Unit ?? "", Title = NewGoodPractice.Title ?? "", Summary = NewGoodPractice.Summary ?? "",
+                });
+            },
+            "good_practices",
+            field => Within(field, $"conference.good_practices[{position}].") switch
+            {
+                "unit" => "practice-unit",
+                "title" => "practice-title",
+                "summary" => "practice-summary",
+                _ => null,
+            },
+            "Đã thêm mô hình, cách làm hay.", "good-practices");
+    }
+
+    public Task<IActionResult> OnPostRemoveGoodPracticeAsync() =>
+        UpdateConferenceAsync(
+            (current, change) => change.GoodPractices.AddRange(current.GoodPractices.Where((_, i) => i != Index)),
+            "good_practices", _ => null, "Đã bỏ mô hình, cách làm hay.", "good-practices");
+
+    /// <summary>One more task row in the conclusion form (nothing is sent).</summary>
+    public async Task<IActionResult> OnPostAddTaskRowAsync()
+    {
+        Notice.Tasks.Add(new TaskInput());
+        await LoadAsync();
+        PrefillForms(posted: nameof(Notice));
+        return Shown();
+    }
+
+    public async Task<IActionResult> OnPostConcludeAsync()
+    {
+        var lead = JointPlanningBodies.LeadOf(Id) ?? "";
+        var rows = Notice.Tasks.Select((row, i) => (row, i)).Where(x => !x.row.IsEmpty).Select(x => x.i).ToList();
+        var conclusion = new Conclusion { Summary = Notice.Summary ?? "", IssuedOn = Notice.IssuedOn ?? "" };
+        conclusion.Tasks.AddRange(rows.Select(i => Notice.Tasks[i]).Select(row =>
+        {
+            var task = new ConferenceTask { DueDate = row.DueDate ?? "", Description = row.Description ?? "" };
+            task.Owners.AddRange(row.Owners);
+            if (!string.IsNullOrWhiteSpace(row.BasisNumber) || !string.IsNullOrWhiteSpace(row.BasisDate) || !string.IsNullOrWhiteSpace(row.BasisTitle))
+            {
+                task.LegalBasis.Add(new LegalBasis { Number = row.BasisNumber ?? "", Date = row.BasisDate ?? "", Title = row.BasisTitle ?? "" });
+            }
+            return task;
+        }));
+        try
+        {
+            await clients[lead].ConcludeConferenceAsync(
+                new ConcludeConferenceRequest { Id = Id, Etag = Etag ?? "", Conclusion = conclusion }, await session.CallAsync());
+        }
+        catch (RpcException failure) when (failure.StatusCode != Grpc.Core.StatusCode.Cancelled)
+        {
+            Errors.Add(failure, lead, field =>
+            {
+                switch (field)
+                {
+                    case "conclusion.summary":
+                        return "notice-summary";
+                    case "conclusion.issued_on":
+                        return "notice-issued-on";
+                    case "conclusion.tasks":
+                        return "notice-tasks";
+                }
+                if (RowOf(field, "conclusion.tasks[") is not { } k || k >= rows.Count)
+                {
+                    return null;
+                }
+                var rest = Within(field, $"conclusion.tasks[{k}].");
+                var row = rows[k];
+                return rest switch
+                {
+                    "owners" => $"task-{row}-owners",
+                    _ when rest?.StartsWith("owners[", StringComparison.Ordinal) == true => $"task-{row}-owners",
+                    "due_date" => $"task-{row}-due",
+                    "description" => $"task-{row}-description",
+                    "legal_basis" or "legal_basis[0].number" => $"task-{row}-basis-number",
+                    "legal_basis[0].date" => $"task-{row}-basis-date",
+                    "legal_basis[0].title" => $"task-{row}-basis-title",
+                    _ => null,
+                };
+            });
+            return await ShownAgainAsync(nameof(Notice));
+        }
+        Saved = $"Đã ban hành thông báo kết luận với {conclusion.Tasks.Count} nhiệm vụ.";
+        return RedirectToPage(null, null, new { id = Id }, "conclusion");
+    }
+
+    public async Task<IActionResult> OnPostProgressAsync()
+    {
+        if (!await ProgressReports.SendAsync(clients, session, ProgressReport, Errors))
+        {
+            return await ShownAgainAsync(nameof(ProgressReport));
+        }
+        Saved = "Đã báo cáo tiến độ.";
+        return RedirectToPage(null, null, new { id = Id }, ProgressReports.DomId("task", ProgressReport.TaskId ?? ""));
+    }
+
+    public async Task<IActionResult> OnPostScheduleAsync()
+    {
+        var lead = JointPlanningBodies.LeadOf(Id) ?? "";
+        var request = new ScheduleConferenceRequest { Id = Id, Etag = Etag ?? "" };
+        request.ProceedWithout.AddRange(ProceedWithout);
+        try
+        {
+            await clients[lead].ScheduleConferenceAsync(request, await session.CallAsync());
+        }
+        catch (RpcException failure) when (failure.StatusCode != Grpc.Core.StatusCode.Cancelled)
+        {
+            Errors.Add(failure, lead, _ => null);
+            return await ShownAgainAsync(nameof(ProceedWithout));
+        }
+        Saved = "Đã xếp lịch hội nghị.";
+        return RedirectToPage(null, null, new { id = Id }, "agenda");
+    }
+
+    /// <summary>What the summary of errors calls an input of the page's forms.</summary>
+    public static string? LabelOf(string inputId) => inputId switch
+    {
+        "answer-response" => "Trả lời lời mời",
+        "answer-decline-reason" => "Lý do từ chối",
+        "agenda-title" => "Tên nội dung",
+        "agenda-kind" => "Loại nội dung",
+        "agenda-minutes" => "Thời lượng",
+        "agenda-presenter-name" => "Người trình bày",
+        "agenda-presenter-title" => "Chức vụ người trình bày",
+        "agenda-presenter-unit" => "Đơn vị người trình bày",
+        "bridge-site-code" => "Mã đơn vị hành chính",
+        "bridge-key" => "Mã điểm cầu",
+        "bridge-address" => "Địa điểm",
+        "bridge-chair-name" => "Người chủ trì tại điểm cầu",
+        "bridge-chair-title" => "Chức vụ người chủ trì",
+        "bridge-expected" => "Số người dự kiến",
+        "bridge-contact" => "Liên hệ kỹ thuật",
+        "report-results" => "Kết quả đạt được",
+        "report-shortcomings" => "Hạn chế, khó khăn",
+        "report-proposals" => "Kiến nghị, đề xuất",
+        "practice-unit" => "Đơn vị",
+        "practice-title" => "Tên mô hình, cách làm",
+        "practice-summary" => "Tóm tắt",
+        "notice-summary" => "Nội dung kết luận",
+        "notice-issued-on" => "Ngày ban hành",
+        "notice-tasks" => "Nhiệm vụ",
+        _ when inputId.StartsWith("attendance-", StringComparison.Ordinal) => "Số người có mặt",
+        _ when inputId.StartsWith("progress-", StringComparison.Ordinal) =>
+            inputId.EndsWith("-percent", StringComparison.Ordinal) ? "Tỷ lệ hoàn thành" : "Kết quả, ghi chú",
+        _ when inputId.Split('-') is ["task", var row, .. var field] && int.TryParse(row, out var i) =>
+            $"Nhiệm vụ {i + 1}, " + string.Join('-', field) switch
+            {
+                "owners" => "cơ quan thực hiện",
+                "description" => "nội dung",
+                "due" => "hạn hoàn thành",
+                "basis-number" => "số hiệu văn bản căn cứ",
+                "basis-date" => "ngày của văn bản căn cứ",
+                _ => "trích yếu văn bản căn cứ",
+            },
+        _ => null,
+    };
+
+    /// <summary>
+    /// Sends a change of the person's body's participation: <paramref name="change"/> fills the fields of
+    /// <paramref name="mask"/> from the participation as it is now (lists are sent whole), with the etag the page showed.
+    /// </summary>
+    private async Task<IActionResult> UpdateParticipationAsync(
+        Action<Participation, Participation> change, string[] mask, Func<string, string?> inputFor, string saved)
+    {
+        var body = session.Body;
+        try
+        {
+            var options = await session.CallAsync();
+            var current = await clients[body].GetParticipationAsync(new GetParticipationRequest { ConferenceId = Id }, options);
+            var changed = new Participation { ConferenceId = Id, Etag = Etag ?? "" };
+            change(current, changed);
+            var request = new UpdateParticipationRequest { Participation = changed, UpdateMask = new FieldMask() };
+            request.UpdateMask.Paths.AddRange(mask);
+            await clients[body].UpdateParticipationAsync(request, options);
+        }
+        catch (RpcException failure) when (failure.StatusCode != Grpc.Core.StatusCode.Cancelled)
+        {
+            Errors.Add(failure, body, inputFor);
+            return await ShownAgainAsync(mask.Contains("report") ? nameof(ReportText) : null);
+        }
+        Saved = saved;
+        return RedirectToPage(null, null, new { id = Id }, "participation");
+    }
+
+    /// <summary>Sends a change of the conference's <paramref name="path"/> (attendance or good practices) to the lead's service.</summary>
+    private async Task<IActionResult> UpdateConferenceAsync(
+        Action<Conference, Conference> change, string path, Func<string, string?> inputFor, string saved, string section)
+    {
+        var lead = JointPlanningBodies.LeadOf(Id) ?? "";
+        try
+        {
+            var options = await session.CallAsync();
+            var current = await clients[lead].GetConferenceAsync(new GetConferenceRequest { Id = Id }, options);
+            var changed = new Conference { Id = Id, Etag = Etag ?? "" };
+            change(current, changed);
+            await clients[lead].UpdateConferenceAsync(
+                new UpdateConferenceRequest { Conference = changed, UpdateMask = new FieldMask { Paths = { path } } }, options);
+        }
+        catch (RpcException failure) when (failure.StatusCode != Grpc.Core.StatusCode.Cancelled)
+        {
+            Errors.Add(failure, lead, inputFor);
+            return await ShownAgainAsync(path == "attendance" ? nameof(AttendanceCounts) : null);
+        }
+        Saved = saved;
+        return RedirectToPage(null, null, new { id = Id }, section);
+    }
+
+    /// <summary>The page read again after a refusal, keeping what the person entered in the form they sent.</summary>
+    private async Task<IActionResult> ShownAgainAsync(string? posted)
+    {
+        await LoadAsync();
+        PrefillForms(posted);
+        return Shown();
+    }
+
+    private async Task LoadAsync()
+    {
+        var calls = await callsFactory.ForPersonAsync(HttpContext);
+        View = new JointPlanView(await new JointPlanReader(calls).ReadAsync(Id));
+    }
+
+    /// <summary>The forms that show what is stored (the report, attendance) or start with rows, except the one just sent.</summary>
+    private void PrefillForms(string? posted)
+    {
+        if (posted != nameof(ReportText) && Own?.Report is { } report && ReportText.Results is null)
+        {
+            ReportText = new ReportInput { Results = report.Results, Shortcomings = report.Shortcomings, Proposals = report.Proposals };
+        }
+        if (posted != nameof(AttendanceCounts))
+        {
+            AttendanceCounts = View.Sites.SelectMany(site => site.Points)
+                .Select(row => new AttendanceInput { Body = row.Body, Key = row.Point.Key, Attendees = row.Attended })
+                .ToList();
+        }
+        while (Notice.Tasks.Count < TaskRowsAtFirst)
+        {
+            Notice.Tasks.Add(new TaskInput());
+        }
+    }
+
+    private IActionResult Shown()
+    {
+        switch (Plan.Outcome)
+        {
+            case JointPlanOutcome.InvalidId or JointPlanOutcome.NotFound:
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                break;
+            case JointPlanOutcome.Refused:
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                break;
+        }
+        return Page();
+    }
+
+    /// <summary>The rest of <paramref name="field"/> after <paramref name="prefix"/>, or null when it does not start with it.</summary>
+    private static string? Within(string field, string prefix) =>
+        field.StartsWith(prefix, StringComparison.Ordinal) ? field[prefix.Length..] : null;
+
+    /// <summary>The index in "&lt;prefix&gt;3]…", or null.</summary>
+    private static int? RowOf(string field, string prefix)
+    {
+        if (!field.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var end = field.IndexOf(']', prefix.Length);
+        return end > 0 && int.TryParse(field[prefix.Length..end], out var row) ? row : null;
+    }
+}
