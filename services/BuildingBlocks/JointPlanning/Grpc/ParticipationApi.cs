@@ -38,6 +38,24 @@ public sealed partial class ParticipationApi(DbContext db, ConferenceProcess pro
 
     public async Task<V1.Participation> UpdateAsync(UpdateParticipationRequest request, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await UpdateOnceAsync(request, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException conflict) when (attempt < 3 && conflict.Entries.All(e => e.Entity is not Model.Participation))
+            {
+                // The lead's own change also moves its process manager, whose conference row a consumer or the deadline
+                // sweep may have changed in between: not the caller's conflict (their participation is as they read it),
+                // so the step is taken again from a fresh read. A change to the participation itself stays Aborted.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<V1.Participation> UpdateOnceAsync(UpdateParticipationRequest request, CancellationToken cancellationToken)
+    {
         var input = request.Participation;
         new RequestValidator().Require(input is not null, "participation", "is required").ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
