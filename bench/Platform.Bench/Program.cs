@@ -1,5 +1,16 @@
 using Platform.Bench;
 
 // dotnet run -c Release --project bench/Platform.Bench -- scale [--cadres N] [--officials N] [--candidates N] [--samples N]
-var options = ScaleOptions.Parse(args);
-await ScaleBenchmark.RunAsync(options);
+// dotnet run -c Release --project bench/Platform.Bench -- vetting [--candidates 10000,100000,500000] [--cadres N] [--officials N] [--parallel N]
+switch (args.FirstOrDefault())
+{
+    case "scale":
+        await ScaleBenchmark.RunAsync(ScaleOptions.Parse(args));
+        return 0;
+    case "vetting":
+        return await VettingBenchmark.RunAsync(VettingBenchOptions.Parse(args));
+    default:
+        Console.Error.WriteLine("usage: scale [--cadres N] [--officials N] [--candidates N] [--samples N]");
+        Console.Error.WriteLine("       vetting [--candidates N,N,...] [--cadres N] [--officials N] [--parallel N] [--wait-minutes N] [--report PATH]");
+        return 2;
+}

@@ -97,7 +97,12 @@ public sealed class VettingProcess(DelegateAffairsDbContext db, CurrentActor act
     public async Task TakeAnswersAsync(VettingAnswered answered, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var ids = answered.Answers.Select(a => a.CandidateId).ToList();
+        var ids = answered.Answers.Select(a => a.CandidateId).Distinct().ToArray();
+        // The Organization's and Home Affairs' answers to one batch arrive together and are taken concurrently. Lock
+        // the rows first (in key order, so two batches cannot deadlock): the second waits for the first to commit
+        // instead of losing on the row version at SaveChanges and taking its whole batch again after a back-off.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM candidate_vettings WHERE candidate_id = ANY({ids}) ORDER BY candidate_id FOR UPDATE", cancellationToken);
         var vettings = await db.CandidateVettings.Where(v => ids.Contains(v.CandidateId)).ToDictionaryAsync(v => v.CandidateId, cancellationToken);
         foreach (var answer in answered.Answers)
         {
