@@ -171,8 +171,10 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         db.Candidates.AddRange(candidates);
         await vetting.RequestAsync(candidates, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
+        // One look at the tracked vettings for the whole batch: each look makes EF compare every tracked row.
+        var statuses = db.CandidateVettings.Local.ToDictionary(v => v.CandidateId, v => v.Status);
         var response = new BatchCreateCandidatesResponse();
-        response.Candidates.AddRange(candidates.Select(c => c.ToProto(VettingStatusOf(c.Id))));
+        response.Candidates.AddRange(candidates.Select(c => c.ToProto(statuses.GetValueOrDefault(c.Id))));
         return response;
     }
 
