@@ -12,11 +12,13 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Candidates recorded before this migration have no art. 37 grounds recorded: an empty list, not null.
             migrationBuilder.AddColumn<List<string>>(
                 name: "disqualifiers",
                 table: "candidates",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'::text[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "other_nationality",
