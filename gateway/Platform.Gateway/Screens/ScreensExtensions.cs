@@ -26,6 +26,10 @@ public static class ScreensExtensions
             pages.Conventions.AuthorizeFolder("/", Policy);
             pages.Conventions.AllowAnonymousToPage("/SignedOut");
         });
+        // Vietnamese is written as itself in the pages, not as numeric character references (Razor's default
+        // encoder escapes everything beyond Basic Latin): smaller pages, readable source.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ServiceChannels>();
         builder.Services.AddScoped<ScreenSession>();
