@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Gateway.Screens;
 using Platform.Gateway.Extensions;
 
 namespace Platform.Gateway.JointPlanning;
@@ -23,6 +25,7 @@ public static class JointPlanningApi
     {
         var services = builder.Services;
         services.AddOptions<JointPlanningOptions>().BindConfiguration(JointPlanningOptions.Section);
+        services.TryAddSingleton<ServiceChannels>();
         services.AddSingleton<JointPlanningClients>();
         services.AddSingleton<JointPlanningCallsFactory>();
         services.AddHttpContextAccessor();

@@ -1,6 +1,6 @@
+using Platform.Gateway.Screens;
 using Google.Protobuf;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Platform.JointPlanning.V1;
 
 namespace Platform.Gateway.JointPlanning;
@@ -105,41 +105,11 @@ public sealed class JointPlanningClient
     }
 }
 
-/// <summary>
-/// One gRPC channel per body, created once, to the address YARP proxies that body to
-/// (ReverseProxy:Clusters:&lt;body&gt;:Destinations): an http:// address is h2c with prior knowledge, as YARP uses it.
-/// </summary>
-public sealed class JointPlanningClients : IDisposable
+/// <summary>The JointPlanningService client of each body, over the gateway's one channel per body (<see cref="ServiceChannels"/>).</summary>
+public sealed class JointPlanningClients(ServiceChannels channels)
 {
-    private readonly Dictionary<string, GrpcChannel> _channels = [];
-    private readonly Dictionary<string, JointPlanningClient> _clients = [];
-
-    public JointPlanningClients(IConfiguration configuration)
-    {
-        foreach (var body in JointPlanningBodies.All)
-        {
-            var address = configuration.GetSection($"ReverseProxy:Clusters:{body}:Destinations").GetChildren()
-                .Select(destination => destination["Address"])
-                .FirstOrDefault(a => !string.IsNullOrEmpty(a))
-                ?? throw new InvalidOperationException($"No address for '{body}' under ReverseProxy:Clusters:{body}:Destinations.");
-            var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
-            {
-                // One connection allows 100 concurrent streams; more calls open another rather than queue.
-                HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
-                DisposeHttpClient = true,
-            });
-            _channels[body] = channel;
-            _clients[body] = new JointPlanningClient(body, channel.CreateCallInvoker());
-        }
-    }
+    private readonly Dictionary<string, JointPlanningClient> _clients =
+        JointPlanningBodies.All.ToDictionary(body => body, body => new JointPlanningClient(body, channels[body].CreateCallInvoker()));
 
     public JointPlanningClient this[string body] => _clients[body];
-
-    public void Dispose()
-    {
-        foreach (var channel in _channels.Values)
-        {
-            channel.Dispose();
-        }
-    }
 }

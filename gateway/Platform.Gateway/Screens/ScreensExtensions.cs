@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -31,7 +32,7 @@ public static class ScreensExtensions
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<ServiceChannels>();
+        builder.Services.TryAddSingleton<ServiceChannels>();
         builder.Services.AddScoped<ScreenSession>();
         builder.Services.AddAuthentication()
             .AddCookie(CookieScheme, cookie =>

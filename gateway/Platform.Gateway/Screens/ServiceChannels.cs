@@ -3,8 +3,9 @@ using Grpc.Net.Client;
 namespace Platform.Gateway.Screens;
 
 /// <summary>
-/// One gRPC channel per body's service, to the address YARP proxies that body to, for the screens' own calls
-/// (each made with the signed-in person's access token: the services decide what that person may do).
+/// One gRPC channel per body's service, created once, to the address YARP proxies that body to
+/// (ReverseProxy:Clusters:&lt;body&gt;:Destinations; an http:// address is h2c with prior knowledge, as YARP uses it),
+/// for the gateway's own calls: the joint-planning reads and the screens, each made with the caller's own token.
 /// </summary>
 public sealed class ServiceChannels : IDisposable
 {
@@ -22,6 +23,7 @@ public sealed class ServiceChannels : IDisposable
                 ?? throw new InvalidOperationException($"No address for '{body}' under ReverseProxy:Clusters:{body}:Destinations.");
             _channels[body] = GrpcChannel.ForAddress(address, new GrpcChannelOptions
             {
+                // One connection allows 100 concurrent streams; more calls open another rather than queue.
                 HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
                 DisposeHttpClient = true,
             });
