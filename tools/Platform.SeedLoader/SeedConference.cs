@@ -89,11 +89,11 @@ public static class SeedConference
     public sealed record Contribution(string Body, IReadOnlyList<AgendaItem> Items, IReadOnlyList<Site> Sites, ReviewReport Report)
     {
         /// <summary>The body's participation as its editor sends it: accepted, with every contribution.</summary>
-        public Participation ToParticipation(string etag)
+        public Participation ToParticipation(string conferenceId, string etag)
         {
             var participation = new Participation
             {
-                ConferenceId = Id,
+                ConferenceId = conferenceId,
                 Response = InvitationResponse.Accepted,
                 Report = Report.Clone(),
                 Etag = etag,
@@ -300,7 +300,7 @@ public static class SeedConference
     /// <summary>A task of the conclusion notice; its id is the conference's id and its number (1, 2, …).</summary>
     public sealed record TaskPlan(int Number, string[] Owners, string DueDate, LegalBasis[] LegalBasis, string Description)
     {
-        public string Id => $"{SeedConference.Id}.{Number}";
+        public string IdIn(string conferenceId) => $"{conferenceId}.{Number}";
 
         public ConferenceTask ToConferenceTask()
         {
@@ -339,7 +339,7 @@ public static class SeedConference
     /// <summary>A progress report an owner body makes on one of its tasks.</summary>
     public sealed record ProgressPlan(int TaskNumber, string Body, int Percent, bool Done, string Note)
     {
-        public string TaskId => $"{Id}.{TaskNumber}";
+        public string TaskIdIn(string conferenceId) => $"{conferenceId}.{TaskNumber}";
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public static class SeedConferenceLoader
     public static async Task<string> RunAsync(SeedLoaderOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
         using var gateway = await Gateway.ConnectAsync(options, cancellationToken);
-        var conference = await new SeedSteps(gateway, log, EventTimeout).RunAsync(cancellationToken);
+        var conference = await new SeedSteps(gateway, log, EventTimeout, options.Slug).RunAsync(cancellationToken);
         return conference.Id;
     }
 }

@@ -2,10 +2,13 @@ using System.Net;
 
 namespace Platform.SeedLoader;
 
-/// <summary>Where the gateway is: its HTTP/1.1 address (tokens, JSON) and its gRPC (h2c) address.</summary>
-public sealed record SeedLoaderOptions(Uri GatewayHttp, Uri GatewayGrpc)
+/// <summary>
+/// Where the gateway is: its HTTP/1.1 address (tokens, JSON) and its gRPC (h2c) address; and the slug of the
+/// conference's id (the seed's own by default; tests load the same scenario under ids of their own).
+/// </summary>
+public sealed record SeedLoaderOptions(Uri GatewayHttp, Uri GatewayGrpc, string Slug = SeedConference.Slug)
 {
-    public const string Usage = "usage: Platform.SeedLoader [--gateway-http URL] [--gateway-grpc URL]";
+    public const string Usage = "usage: Platform.SeedLoader [--gateway-http URL] [--gateway-grpc URL] [--slug SLUG]";
 
     public static SeedLoaderOptions Default { get; } = new(new Uri("http://127.0.0.1:8080/"), new Uri("http://127.0.0.1:8081/"));
 
@@ -20,6 +23,7 @@ public sealed record SeedLoaderOptions(Uri GatewayHttp, Uri GatewayGrpc)
             {
                 "--gateway-http" => options with { GatewayHttp = Address(args[i], value) },
                 "--gateway-grpc" => options with { GatewayGrpc = Address(args[i], value) },
+                "--slug" => options with { Slug = value ?? throw new ArgumentException($"--slug needs a value\n{Usage}") },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'\n{Usage}"),
             };
             i++;

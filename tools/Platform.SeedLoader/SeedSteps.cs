@@ -8,9 +8,9 @@ namespace Platform.SeedLoader;
 /// The steps of the seed conference in the order of the workflow. Each reads what exists first and does only what
 /// is missing, so a second run, or a run after an interrupted one, continues from where the platform is.
 /// </summary>
-internal sealed class SeedSteps(Gateway gateway, TextWriter log, TimeSpan timeout)
+internal sealed class SeedSteps(Gateway gateway, TextWriter log, TimeSpan timeout, string slug)
 {
-    private const string Id = SeedConference.Id;
+    private readonly string Id = $"{SeedConference.Lead}.{slug}";
     private const int ConflictAttempts = 5;
 
     private JointPlanningClient Lead => gateway.EditorOf(SeedConference.Lead);
@@ -44,7 +44,7 @@ internal sealed class SeedSteps(Gateway gateway, TextWriter log, TimeSpan timeou
             return existing;
         }
         var proposed = await Lead.ProposeConferenceAsync(
-            new ProposeConferenceRequest { ConferenceId = SeedConference.Slug, Conference = SeedConference.Proposal() }, cancellationToken);
+            new ProposeConferenceRequest { ConferenceId = slug, Conference = SeedConference.Proposal() }, cancellationToken);
         if (proposed.Id != Id)
         {
             throw new SeedLoaderException($"ProposeConference made '{proposed.Id}', not '{Id}'.");
@@ -71,7 +71,7 @@ internal sealed class SeedSteps(Gateway gateway, TextWriter log, TimeSpan timeou
             var current = await editor.GetParticipationAsync(Id, cancellationToken);
             return await editor.UpdateParticipationAsync(new UpdateParticipationRequest
             {
-                Participation = contribution.ToParticipation(current.Etag),
+                Participation = contribution.ToParticipation(Id, current.Etag),
                 UpdateMask = new FieldMask { Paths = { "response", "agenda_items", "bridge_points", "report" } },
             }, cancellationToken);
         });
@@ -155,7 +155,7 @@ internal sealed class SeedSteps(Gateway gateway, TextWriter log, TimeSpan timeou
     private async Task ReportProgressAsync(string body, CancellationToken cancellationToken)
     {
         var editor = gateway.EditorOf(body);
-        var owned = SeedConference.Tasks.Where(t => t.Owners.Contains(body)).Select(t => t.Id).ToHashSet();
+        var owned = SeedConference.Tasks.Where(t => t.Owners.Contains(body)).Select(t => t.IdIn(Id)).ToHashSet();
         var tasks = await Waiting.UntilAsync(async token =>
         {
             var listed = await ListTasksAsync(editor, token);
@@ -165,9 +165,9 @@ internal sealed class SeedSteps(Gateway gateway, TextWriter log, TimeSpan timeou
         int reported = 0, already = 0;
         foreach (var plan in SeedConference.Progress.Where(p => p.Body == body))
         {
-            if (!tasks.TryGetValue(plan.TaskId, out var task))
+            if (!tasks.TryGetValue(plan.TaskIdIn(Id), out var task))
             {
-                throw new SeedLoaderException($"The scenario reports progress of {body} on {plan.TaskId}, which {body} does not own.");
+                throw new SeedLoaderException($"The scenario reports progress of {body} on {plan.TaskIdIn(Id)}, which {body} does not own.");
             }
             if (task.Progress.Count > 0)
             {
@@ -176,10 +176,10 @@ internal sealed class SeedSteps(Gateway gateway, TextWriter log, TimeSpan timeou
             }
             await RetryOnConflictAsync(async () =>
             {
-                var current = await editor.GetJointTaskAsync(plan.TaskId, cancellationToken);
+                var current = await editor.GetJointTaskAsync(plan.TaskIdIn(Id), cancellationToken);
                 return current.Progress.Count > 0 ? current : await editor.ReportJointTaskProgressAsync(new ReportJointTaskProgressRequest
                 {
-                    Id = plan.TaskId,
+                    Id = plan.TaskIdIn(Id),
                     Etag = current.Etag,
                     Percent = plan.Percent,
                     Done = plan.Done,
@@ -191,7 +191,7 @@ internal sealed class SeedSteps(Gateway gateway, TextWriter log, TimeSpan timeou
         Say($"{body}: {owned.Count} tasks; progress reported on {reported}" + (already > 0 ? $", already on {already}" : ""));
     }
 
-    private static async Task<Dictionary<string, JointTask>> ListTasksAsync(JointPlanningClient editor, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, JointTask>> ListTasksAsync(JointPlanningClient editor, CancellationToken cancellationToken)
     {
         var tasks = new Dictionary<string, JointTask>();
         var request = new ListJointTasksRequest { ConferenceId = Id, PageSize = 100 };

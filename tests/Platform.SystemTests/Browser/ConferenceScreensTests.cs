@@ -20,7 +20,6 @@ namespace Platform.SystemTests.Browser;
 [Collection(PlatformCollection.Name)]
 public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int ConflictAttempts = 5;
 
     private static readonly SemaphoreSlim SeedGate = new(1, 1);
     private static string? _seedId;
@@ -426,10 +425,9 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
     }
 
     /// <summary>
-    /// The seed's conference of 1 July 2020 as tools/Platform.SeedLoader enters it (SeedConference: the header, each
-    /// body's contribution, attendance, the five good practices, the conclusion's tasks and the owners' progress), each
-    /// body through its own service, once per run. It has an id of its own: SeedConferenceTests needs to find the
-    /// seed's id unused, and the test classes of the collection run in no set order.
+    /// The seed's conference of 1 July 2020 entered by tools/Platform.SeedLoader (the header, each body's contribution,
+    /// attendance, the five good practices, the conclusion's tasks and the owners' progress), once per run. It has an
+    /// id of its own: SeedConferenceTests needs to find the seed's id unused, and the collection's classes run in no set order.
     /// </summary>
     private async Task<string> SeedConferenceAsync()
     {
@@ -444,87 +442,12 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         }
     }
 
+    /// <summary>The loader itself, under a slug of this run's own.</summary>
     private async Task<string> EnterSeedConferenceAsync()
     {
-        var id = (await _organization.ProposeConferenceAsync(new ProposeConferenceRequest
-        {
-            ConferenceId = $"{SeedConference.Slug}-{Guid.NewGuid():N}"[..40], Conference = SeedConference.Proposal(),
-        })).Id;
-        foreach (var contribution in SeedConference.Contributions)
-        {
-            var invited = await InvitationAsync(contribution.Body, id);
-            var participation = contribution.ToParticipation(invited.Etag);
-            participation.ConferenceId = id;
-            await UpdateParticipationAsync(contribution.Body, new UpdateParticipationRequest { Participation = participation });
-        }
-        await Poll.UntilAsync(async () =>
-            (await _organization.GetConferenceAsync(new GetConferenceRequest { Id = id })).Status == ConferenceStatus.Scheduled,
-            $"{id} to be scheduled", PlatformFixture.Timeout);
-
-        await RetryOnConflictAsync(async () =>
-        {
-            var current = await _organization.GetConferenceAsync(new GetConferenceRequest { Id = id });
-            var change = new Conference { Id = id, Etag = current.Etag };
-            foreach (var body in current.Readiness.Select(r => r.Body))
-            {
-                change.Attendance.AddRange((await GetParticipationAsync(body, id)).BridgePoints.Select(point => new Attendance
-                {
-                    Body = body, BridgePointKey = point.Key, Attendees = SeedConference.AttendedAt(body, point.Key) ?? point.ExpectedAttendees,
-                }));
-            }
-            change.GoodPractices.AddRange(SeedConference.Practices.Select(p => p.ToGoodPractice()));
-            await _organization.UpdateConferenceAsync(new UpdateConferenceRequest
-            {
-                Conference = change, UpdateMask = new() { Paths = { "attendance", "good_practices" } },
-            });
-        });
-        await RetryOnConflictAsync(async () =>
-        {
-            var current = await _organization.GetConferenceAsync(new GetConferenceRequest { Id = id });
-            await _organization.ConcludeConferenceAsync(new ConcludeConferenceRequest
-            {
-                Id = id, Etag = current.Etag, Conclusion = SeedConference.ConclusionNotice(),
-            });
-        });
-        foreach (var plan in SeedConference.Progress)
-        {
-            var taskId = $"{id}.{plan.TaskNumber}";
-            await RetryOnConflictAsync(async () =>
-            {
-                var task = await Poll.UntilAsync(async () =>
-                {
-                    try
-                    {
-                        return await GetJointTaskAsync(plan.Body, taskId);
-                    }
-                    catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-                    {
-                        return null;
-                    }
-                }, $"{plan.Body}'s copy of {taskId}", PlatformFixture.Timeout);
-                await ReportProgressAsync(plan.Body, new ReportJointTaskProgressRequest
-                {
-                    Id = taskId, Etag = task.Etag, Percent = plan.Percent, Done = plan.Done, Note = plan.Note,
-                });
-            });
-        }
-        return id;
-    }
-
-    /// <summary>A read then a write with the etag read, again when something else (an event, the deadline sweep) changed it in between.</summary>
-    private static async Task RetryOnConflictAsync(Func<Task> readThenWrite)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await readThenWrite();
-                return;
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Aborted && attempt < ConflictAttempts)
-            {
-            }
-        }
+        var options = SeedLoaderOptions.Parse(["--gateway-http", platform.GatewayUrl, "--gateway-grpc",
+            platform.GatewaySettings["Kestrel__Endpoints__Grpc__Url"], "--slug", $"{SeedConference.Slug}-{Guid.NewGuid():N}"[..40]]);
+        return await SeedConferenceLoader.RunAsync(options, TextWriter.Null);
     }
 
     /// <summary>A new conference Organization proposes and chairs, with the co-organizers given.</summary>
@@ -600,24 +523,6 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
             _ => await _delegateAffairs.UpdateParticipationAsync(request),
         };
 
-    private async Task<JointTask> GetJointTaskAsync(string body, string id)
-    {
-        var request = new GetJointTaskRequest { Id = id };
-        return body switch
-        {
-            "organization" => await _organization.GetJointTaskAsync(request),
-            "home-affairs" => await _homeAffairs.GetJointTaskAsync(request),
-            _ => await _delegateAffairs.GetJointTaskAsync(request),
-        };
-    }
-
-    private async Task ReportProgressAsync(string body, ReportJointTaskProgressRequest request) =>
-        _ = body switch
-        {
-            "organization" => await _organization.ReportJointTaskProgressAsync(request),
-            "home-affairs" => await _homeAffairs.ReportJointTaskProgressAsync(request),
-            _ => await _delegateAffairs.ReportJointTaskProgressAsync(request),
-        };
 
     private async Task<Participation> GetParticipationAsync(string body, string id)
     {
