@@ -37,6 +37,11 @@ trap stop_servers EXIT
 
 echo "Building…"
 dotnet build Platform.sln -c Debug -nologo -clp:ErrorsOnly -v:q
+# The client package as an internal app gets it: packed, then restored from that folder feed into the
+# private packages folder of tests/Platform.ClientPackageTests (its nuget.config), no earlier copy kept.
+rm -rf .state/client-package/feed .state/client-package/packages/platform.contracts
+dotnet pack contracts/Platform.Contracts --no-build -c Debug -o .state/client-package/feed -nologo -v:q
+dotnet build tests/Platform.ClientPackageTests -c Debug -nologo -clp:ErrorsOnly -v:q
 
 scripts/postgres.sh start "$STATE/postgres" $PG_PORT --fast
 scripts/rabbitmq.sh start "$STATE/rabbitmq" $AMQP_PORT $DIST_PORT $EPMD_PORT

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Platform.SystemTests;
+using Platform.Testing;
+using HomeAffairsV1 = Platform.HomeAffairs.V1;
+using OrganizationV1 = Platform.Organization.V1;
+
+namespace Platform.ClientPackageTests;
+
+/// <summary>
+/// What the README promises an internal app: one package reference, a token by client credentials, and
+/// the generated clients calling the gateway's gRPC port.
+/// </summary>
+[Collection(ClientPackageCollection.Name)]
+public sealed class PackagedClientTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task An_app_writes_at_home_affairs_and_reads_organization_s_copy_with_the_package_s_clients()
+    {
+        using var editor = platform.GrpcChannelWith(await platform.TokenAsync("home-affairs-editor"));
+        using var viewer = platform.GrpcChannelWith(await platform.TokenAsync("organization-viewer"));
+        var homeAffairs = new HomeAffairsV1.AdministrativeUnitService.AdministrativeUnitServiceClient(editor);
+        var organization = new OrganizationV1.AdministrativeUnitCopyService.AdministrativeUnitCopyServiceClient(viewer);
+
+        var created = await homeAffairs.CreateAdministrativeUnitAsync(new HomeAffairsV1.CreateAdministrativeUnitRequest
+        {
+            AdministrativeUnit = new HomeAffairsV1.AdministrativeUnit
+            {
+                Code = "93", Name = "Tỉnh Hậu Giang", Kind = HomeAffairsV1.AdministrativeUnitKind.Province,
+            },
+        });
+        OrganizationV1.AdministrativeUnit? copy = null;
+        await Poll.UntilAsync(async () =>
+        {
+            try
+            {
+                copy = await organization.GetAdministrativeUnitAsync(new OrganizationV1.GetAdministrativeUnitRequest { Code = "93" });
+                return true;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                return false;
+            }
+        }, "Organization's copy of province 93", PlatformFixture.Timeout);
+
+        Assert.Equal(1, created.Revision);
+        Assert.Equal("Tỉnh Hậu Giang", copy!.Name);
+        Assert.Equal(created.Revision, copy.Revision);
+    }
+
+    [Fact]
+    public async Task A_call_without_a_token_is_unauthenticated()
+    {
+        using var anonymous = GrpcChannel.ForAddress(platform.GatewayGrpcUrl);
+        var client = new HomeAffairsV1.AdministrativeUnitService.AdministrativeUnitServiceClient(anonymous);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.ListAdministrativeUnitsAsync(new HomeAffairsV1.ListAdministrativeUnitsRequest { PageSize = 10 }));
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+    }
+
+    [Fact]
+    public void The_contracts_came_from_the_package_with_their_proto_files()
+    {
+        // The build's own record of where each library came from: "package", not "project".
+        using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Platform.ClientPackageTests.deps.json")));
+        var contracts = deps.RootElement.GetProperty("libraries").EnumerateObject()
+            .Single(library => library.Name.StartsWith("Platform.Contracts/", StringComparison.Ordinal));
+        var packageFolder = Path.Combine(RepositoryPaths.Root, ".state", "client-package", "packages",
+            contracts.Value.GetProperty("path").GetString()!);
+
+        Assert.Equal("package", contracts.Value.GetProperty("type").GetString());
+        Assert.True(File.Exists(Path.Combine(packageFolder, "protos", "platform", "homeaffairs", "v1", "administrative_units.proto")),
+            $"no .proto files in {packageFolder}");
+        Assert.True(File.Exists(Path.Combine(packageFolder, "lib", "net10.0", "Platform.Contracts.xml")), "no documentation in the package");
+    }
+}
