@@ -1,6 +1,8 @@
+using Platform.Gateway.ApiDocs;
 using Platform.Gateway.Extensions;
 using Platform.Gateway.Identity;
 using Platform.Gateway.JointPlanning;
+using Platform.Gateway.Reflection;
 using Platform.Gateway.Screens;
 using Platform.ServiceDefaults.Security;
 
@@ -13,6 +15,8 @@ if (builder.Environment.IsDevelopment())
 }
 builder.AddJointPlanning();
 builder.AddScreens();
+builder.AddGatewayReflection();
+builder.AddApiDocs();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddHealthChecks();
 
@@ -31,5 +35,7 @@ if (app.Environment.IsDevelopment())
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapScreens();
 app.MapJointPlanningApi(); // the screens' reads across the three bodies, with the caller's own token
+app.MapGatewayReflection(); // gRPC reflection of the routed services, for tools, with a token
+app.MapApiDocs(); // /openapi/v1.json and /docs
 app.MapReverseProxy(); // every route needs a valid token (the fallback policy) and is rate-limited per client
 app.Run();
