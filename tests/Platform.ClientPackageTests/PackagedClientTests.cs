@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -47,6 +48,30 @@ public sealed class PackagedClientTests(PlatformFixture platform)
         Assert.Equal(1, created.Revision);
         Assert.Equal("Tỉnh Hậu Giang", copy!.Name);
         Assert.Equal(created.Revision, copy.Revision);
+    }
+
+    [Fact]
+    public async Task The_readme_example_lists_units_with_a_token_by_client_credentials()
+    {
+        await new HomeAffairsV1.AdministrativeUnitService.AdministrativeUnitServiceClient(platform.GrpcChannelWith(await platform.TokenAsync("home-affairs-editor")))
+            .CreateAdministrativeUnitAsync(new HomeAffairsV1.CreateAdministrativeUnitRequest
+            {
+                AdministrativeUnit = new HomeAffairsV1.AdministrativeUnit { Code = "94", Name = "Tỉnh Sóc Trăng", Kind = HomeAffairsV1.AdministrativeUnitKind.Province },
+            });
+        var printed = new List<string>();
+
+        // The README's example, line for line, but for the suite's addresses.
+        using var http = new HttpClient();
+        var token = (await (await http.PostAsync($"{platform.GatewayUrl}connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["grant_type"] = "client_credentials", ["client_id"] = "home-affairs-viewer", ["client_secret"] = "dev-secret" })))
+            .Content.ReadFromJsonAsync<Dictionary<string, object>>())!["access_token"].ToString();
+        using var channel = GrpcChannel.ForAddress(platform.GatewayGrpcUrl);
+        var units = new HomeAffairsV1.AdministrativeUnitService.AdministrativeUnitServiceClient(channel);
+        var page = await units.ListAdministrativeUnitsAsync(new HomeAffairsV1.ListAdministrativeUnitsRequest { PageSize = 100 },
+            new Metadata { { "Authorization", $"Bearer {token}" } });
+        foreach (var unit in page.AdministrativeUnits) printed.Add($"{unit.Code} {unit.Name}");
+
+        Assert.Contains("94 Tỉnh Sóc Trăng", printed);
     }
 
     [Fact]

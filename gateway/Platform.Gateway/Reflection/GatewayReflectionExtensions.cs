@@ -16,7 +16,8 @@ public static class GatewayReflectionExtensions
 {
     public static WebApplicationBuilder AddGatewayReflection(this WebApplicationBuilder builder)
     {
-        builder.Services.AddGrpc();
+        // Calls to any other service are not the gateway's to answer (no "unimplemented" catch-all): YARP routes them.
+        builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
         // Both protocol versions: grpcurl and newer tools ask v1, older ones v1alpha.
         builder.Services.AddSingleton(provider => new ReflectionV1ServiceImpl(RoutedServices(provider)));
         builder.Services.AddSingleton(provider => new ReflectionServiceImpl(RoutedServices(provider)));
