@@ -12,7 +12,7 @@ namespace Platform.Gateway.ApiDocs;
 /// </summary>
 public static class PublishedContracts
 {
-    /// <summary>Every file of the platform's own packages (platform.*), with the files they import reachable from them.</summary>
+    /// <summary>Every file of the platform's own packages (platform.*); what they import is reachable through their dependencies.</summary>
     public static IReadOnlyList<FileDescriptor> Files { get; } = typeof(AccessReflection).Assembly.GetTypes()
         .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
         .Where(p => p?.PropertyType == typeof(FileDescriptor))
