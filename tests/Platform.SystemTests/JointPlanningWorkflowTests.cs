@@ -191,7 +191,10 @@ public sealed class JointPlanningWorkflowTests(PlatformFixture platform, ITestOu
 
         // Each owner's service tracks its tasks; progress and the overdue sweep reach the lead.
         var haTask = (await Poll.UntilAsync(async () => (await ListTasksAsync("home-affairs", id)).Tasks.SingleOrDefault(), "Home Affairs' task", PlatformFixture.Timeout))!;
-        var daTask = (await Poll.UntilAsync(async () => (await ListTasksAsync("delegate-affairs", id)).Tasks.SingleOrDefault(), "Delegate Affairs' task", PlatformFixture.Timeout))!;
+        // Both tasks are past due: the sweep flags each once. Wait for Delegate Affairs' flag before reporting, or the
+        // sweep could move the task between this read and the report, whose etag would then be stale (Aborted).
+        var daTask = (await Poll.UntilAsync(async () => (await ListTasksAsync("delegate-affairs", id)).Tasks.SingleOrDefault(t => t.Overdue),
+            "Delegate Affairs' task to fall overdue", PlatformFixture.Timeout))!;
         Assert.Equal(haTask.Id, daTask.Id);
         Assert.Equal($"{id}.2", Assert.Single((await ListTasksAsync("organization", id)).Tasks).Id);
         await _delegateAffairs.ReportJointTaskProgressAsync(new ReportJointTaskProgressRequest { Id = daTask.Id, Etag = daTask.Etag, Done = true, Note = "Hoàn thành" });
