@@ -57,8 +57,40 @@ public sealed class FuzzValues(Random random, ValuePool pool)
         return Garbage(random.Next(1, 40));
     }
 
-    /// <summary>Far beyond any field's limit (and sometimes beyond the gateway's body limit).</summary>
-    public string Huge() => new(Pick(['x', 'ễ', '<', '\'']), Pick([101, 256, 1_001, 10_000, 70_000, 400_000]));
+    private int _hugeLeft = 1;
+
+    /// <summary>
+    /// Far beyond any field's limit (and sometimes beyond the gateway's body limit); once per request, and never inside
+    /// a long repeated field, so that a request stays within what a client could send (not gigabytes).
+    /// </summary>
+    public string Huge()
+    {
+        if (_hugeLeft <= 0)
+        {
+            return Garbage(random.Next(1, 40));
+        }
+        _hugeLeft--;
+        return new string(Pick(['x', 'ễ', '<', '\'']), Pick([101, 256, 1_001, 10_000, 70_000, 400_000]));
+    }
+
+    /// <summary>Builds one element of a long repeated field: it will be sent hundreds of times, so nothing huge in it.</summary>
+    public T Repeated<T>(int count, Func<T> build)
+    {
+        if (count < 50)
+        {
+            return build();
+        }
+        var left = _hugeLeft;
+        _hugeLeft = 0;
+        try
+        {
+            return build();
+        }
+        finally
+        {
+            _hugeLeft = left;
+        }
+    }
 
     /// <summary>Any UTF-16 code units at all, unpaired surrogates and controls included.</summary>
     public string Garbage(int length)

@@ -147,7 +147,7 @@ public sealed class JsonRequests(FuzzValues values)
         {
             var array = new JsonArray();
             var count = values.Count();
-            var first = Single(field, depth);
+            var first = values.Repeated(count, () => Single(field, depth));
             for (var i = 0; i < count; i++)
             {
                 array.Add(i == 0 ? first : count < 50 ? Single(field, depth) : first?.DeepClone());

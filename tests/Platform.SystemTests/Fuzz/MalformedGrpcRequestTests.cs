@@ -92,4 +92,18 @@ public sealed class MalformedGrpcRequestTests(PlatformFixture platform)
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
         Assert.Contains("official_record.national_id", FieldsOf(refused));
     }
+
+    [Fact]
+    public async Task A_grpc_request_over_the_gateway_s_body_limit_is_resource_exhausted_not_unavailable()
+    {
+        // The gateway allows 1 MB; a gRPC body declares no length, so it used to be cut off halfway and answered 502.
+        var units = new AdministrativeUnitService.AdministrativeUnitServiceClient(platform.GatewayGrpc);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => units.CreateAdministrativeUnitAsync(new CreateAdministrativeUnitRequest
+        {
+            AdministrativeUnit = new AdministrativeUnit { Code = "93", Name = new string('x', 2 * 1024 * 1024), Kind = AdministrativeUnitKind.Province },
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+    }
 }

@@ -46,7 +46,7 @@ public sealed class ProtoRequests(FuzzValues values)
                 var list = (IList)field.Accessor.GetValue(message);
                 var count = values.Count();
                 // One value repeated for long lists: building 2000 distinct nested messages costs time and proves nothing more.
-                var first = Value(field, depth + 1);
+                var first = values.Repeated(count, () => Value(field, depth + 1));
                 for (var i = 0; i < count && first is not null; i++)
                 {
                     list.Add(i == 0 || count < 50 ? Value(field, depth + 1) ?? first : first);

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Pipelines;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -15,12 +13,12 @@ namespace Platform.ServiceDefaults.Errors;
 /// before any interceptor runs and answers a parse failure with the status Unknown ("Exception was thrown by
 /// handler"), which tells the caller nothing and looks like a bug of ours; so the request is checked here first.
 /// Only for authenticated callers (the others are refused by the access rules anyway) and uncompressed messages
-/// of up to 256 KB (see <see cref="PeekFirstMessageAsync"/>).
+/// within the size limit (larger ones the framework refuses with ResourceExhausted).
 /// </summary>
 public sealed class MalformedGrpcRequestMiddleware(RequestDelegate next)
 {
     private const int HeaderLength = 5;
-    private const int MaxPeekBytes = 256 * 1024;
+    private const int MaxMessageBytes = 4 * 1024 * 1024; // Grpc.AspNetCore's default MaxReceiveMessageSize
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -31,7 +29,10 @@ public sealed class MalformedGrpcRequestMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
-        var message = await PeekFirstMessageAsync(context.Request.BodyReader, context.RequestAborted);
+        // Buffered (in memory, or a temporary file past 30 KB) so that the framework reads the same bytes again.
+        context.Request.EnableBuffering();
+        var message = await ReadFirstMessageAsync(context.Request.Body, context.RequestAborted);
+        context.Request.Body.Position = 0;
         if (message is not null && WireProblems.Find(method.InputType, message) is { } violation)
         {
             RespondInvalidArgument(context, violation);
@@ -40,40 +41,21 @@ public sealed class MalformedGrpcRequestMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    /// <summary>
-    /// The first length-prefixed message of the body, read without consuming it (the framework reads it again), or
-    /// null when it is compressed, incomplete or larger than <see cref="MaxPeekBytes"/>: HTTP/2 flow control only
-    /// lets the client send more once the server consumes, so a larger message is left to the framework alone.
-    /// </summary>
-    private static async Task<byte[]?> PeekFirstMessageAsync(PipeReader body, CancellationToken cancellationToken)
+    /// <summary>The first length-prefixed message of the body, or null when it is compressed, too large or incomplete (the framework's to judge).</summary>
+    private static async Task<byte[]?> ReadFirstMessageAsync(Stream body, CancellationToken cancellationToken)
     {
-        while (true)
+        var header = new byte[HeaderLength];
+        if (await body.ReadAtLeastAsync(header, HeaderLength, throwOnEndOfStream: false, cancellationToken) < HeaderLength || header[0] != 0)
         {
-            var read = await body.ReadAsync(cancellationToken);
-            var buffer = read.Buffer;
-            byte[]? message = null;
-            var complete = false;
-            if (buffer.Length >= HeaderLength)
-            {
-                var header = buffer.Slice(0, HeaderLength).ToArray();
-                var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1));
-                if (header[0] != 0 || length > MaxPeekBytes)
-                {
-                    complete = true;
-                }
-                else if (buffer.Length >= HeaderLength + length)
-                {
-                    message = buffer.Slice(HeaderLength, length).ToArray();
-                    complete = true;
-                }
-            }
-            if (complete || read.IsCompleted || read.IsCanceled)
-            {
-                body.AdvanceTo(buffer.Start); // nothing consumed, nothing examined: the framework's first read sees it all at once
-                return message;
-            }
-            body.AdvanceTo(buffer.Start, buffer.End); // examined, not consumed: wait for more of it
+            return null;
         }
+        var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1));
+        if (length > MaxMessageBytes)
+        {
+            return null;
+        }
+        var message = new byte[length];
+        return await body.ReadAtLeastAsync(message, (int)length, throwOnEndOfStream: false, cancellationToken) == length ? message : null;
     }
 
     /// <summary>A trailers-only gRPC response: the status in the headers, no message.</summary>
