@@ -63,6 +63,7 @@ public static class GatewayLimitsExtensions
             return;
         }
         if (limit is not null && context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
+            && HttpProtocol.IsHttp2(context.Request.Protocol)
             && await GrpcMessageLengthAsync(context.Request.BodyReader, context.RequestAborted) + GrpcHeaderLength > limit)
         {
             // A gRPC body has no declared length: the limit would only break the upload halfway, which the caller sees as
@@ -73,6 +74,21 @@ public static class GatewayLimitsExtensions
             return;
         }
         await next();
+    });
+
+    /// <summary>
+    /// gRPC needs HTTP/2: a request that says application/grpc over HTTP/1.1 (the JSON port) is no gRPC call, and
+    /// proxied it would come back as a 200 with an empty body and the status hidden in a header. 415 instead.
+    /// </summary>
+    public static IApplicationBuilder UseGrpcOnlyOverHttp2(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
+            && !HttpProtocol.IsHttp2(context.Request.Protocol))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return Task.CompletedTask;
+        }
+        return next();
     });
 
     private const int GrpcHeaderLength = 5;

@@ -48,6 +48,10 @@ public static partial class Verdicts
         {
             return $"{(int)status} {status}: {Truncated(body)}";
         }
+        if ((int)status is >= 200 and < 300 && body.Length == 0)
+        {
+            return $"{(int)status} with an empty body: a success that says nothing";
+        }
         if (status != HttpStatusCode.BadRequest)
         {
             return null;
