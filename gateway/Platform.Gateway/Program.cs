@@ -23,6 +23,7 @@ builder.Services.AddHealthChecks();
 var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseStaticFiles(); // the screens' stylesheet, before authentication: it is not secret
+app.UseGrpcOnlyOverHttp2();
 app.UseRequestSizeLimit();
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -160,6 +160,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         }, $"{name} to be ready", Timeout);
     }
 
+    /// <summary>The processes of the platform that are no longer running (a crash, unless a test killed them).</summary>
+    public IEnumerable<string> ExitedProcesses => _services.Values.Append(_gateway).Where(p => p.HasExited).Select(p => p.Name);
+
     /// <summary>Every process's recent output, for a failure message.</summary>
     public string Diagnostics() =>
         string.Join("\n\n", _services.Values.Append(_gateway).Select(p => $"--- {p.Name} ---\n{p.RecentOutput}"));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
+using Platform.Messaging.Validation;
 using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Messaging;
@@ -66,8 +67,13 @@ public static class MessagingExtensions
                 rabbit.Host(new Uri(rabbitMq));
                 // Transient failures (a lost race on a row version, a database restart) heal on retry;
                 // what still fails goes to the endpoint's _error queue, never silently acknowledged.
-                rabbit.UseMessageRetry(policy => policy.Exponential(
-                    retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta));
+                // An event no publisher could have sent fails alike on every try: straight to the error queue.
+                rabbit.UseMessageRetry(policy =>
+                {
+                    policy.Ignore<InvalidIntegrationEventException>();
+                    policy.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta);
+                });
+                rabbit.UseConsumeFilter(typeof(IntegrationEventValidationFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -58,7 +58,7 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "official_record.etag", validator);
         validator.ThrowIfInvalid();
-        var record = await FindAsync(input.NationalId, tracked: true, context.CancellationToken);
+        var record = await FindAsync(input.NationalId, tracked: true, context.CancellationToken, "official_record.national_id");
         Etags.Check(record.RowVersion, etag, "Official record", record.NationalId);
         var merged = ToProto(record);
         Masks.Merge(paths, input, merged);
@@ -120,9 +120,9 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
         record.DisciplineRecords = discipline;
     }
 
-    private async Task<OfficialRecord> FindAsync(string nationalId, bool tracked, CancellationToken cancellationToken)
+    private async Task<OfficialRecord> FindAsync(string nationalId, bool tracked, CancellationToken cancellationToken, string field = "national_id")
     {
-        new RequestValidator().Require(NationalIdPattern().IsMatch(nationalId), "national_id", "must be 12 digits").ThrowIfInvalid();
+        new RequestValidator().Require(NationalIdPattern().IsMatch(nationalId), field, "must be 12 digits").ThrowIfInvalid();
         var query = tracked ? db.OfficialRecords : db.OfficialRecords.AsNoTracking();
         return await query.SingleOrDefaultAsync(r => r.NationalId == nationalId, cancellationToken)
             ?? throw new ResourceNotFoundException("Official record", nationalId);

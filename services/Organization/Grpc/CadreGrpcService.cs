@@ -63,7 +63,7 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "cadre_record.etag", validator);
         validator.ThrowIfInvalid();
-        var record = await FindAsync(input.NationalId, tracked: true, context.CancellationToken);
+        var record = await FindAsync(input.NationalId, tracked: true, context.CancellationToken, "cadre_record.national_id");
         Etags.Check(record.RowVersion, etag, "Cadre record", record.NationalId);
         var merged = record.ToProto();
         Masks.Merge(paths, input, merged);
@@ -140,9 +140,9 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
         record.RelativesInLinkedPosts = relatives;
     }
 
-    private async Task<CadreRecord> FindAsync(string nationalId, bool tracked, CancellationToken cancellationToken)
+    private async Task<CadreRecord> FindAsync(string nationalId, bool tracked, CancellationToken cancellationToken, string field = "national_id")
     {
-        new RequestValidator().Require(NationalIdPattern().IsMatch(nationalId), "national_id", "must be 12 digits").ThrowIfInvalid();
+        new RequestValidator().Require(NationalIdPattern().IsMatch(nationalId), field, "must be 12 digits").ThrowIfInvalid();
         var query = tracked ? db.CadreRecords : db.CadreRecords.AsNoTracking();
         return await query.SingleOrDefaultAsync(r => r.NationalId == nationalId, cancellationToken)
             ?? throw new ResourceNotFoundException("Cadre record", nationalId);

@@ -44,6 +44,7 @@ public static class ServiceDefaultsExtensions
             {
                 options.Interceptors.Add<ErrorMappingInterceptor>();
                 options.Interceptors.Add<AccessRuleInterceptor>();
+                options.Interceptors.Add<UnstorableTextInterceptor>();
             })
             // Without the rich-error types in the registry, transcoded errors with details become 500s.
             .AddJsonTranscoding(options => options.TypeRegistry =
@@ -105,6 +106,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseMiddleware<MalformedGrpcRequestMiddleware>(); // bytes that are no message: InvalidArgument naming the field, not Unknown
         // Probes answer without a token; everything else (reflection included) needs one.
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService();
