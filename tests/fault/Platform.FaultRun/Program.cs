@@ -20,18 +20,16 @@ try
     using var stop = new CancellationTokenSource();
     var work = workload.RunAsync(stop.Token);
     var until = DateTime.UtcNow + options.Duration;
-    // Singles first, then combinations; the long run goes round again until its time is up.
+    // Singles first, then combinations: the short run takes one combination, the long run all of them and goes round
+    // again until its time is up.
     var round = 0;
     do
     {
-        foreach (var fault in faults.Singles().Concat(faults.Combinations()))
+        var combinations = faults.Combinations();
+        foreach (var fault in faults.Singles().Concat(options.Short ? combinations.Take(1) : combinations))
         {
             await Task.Delay(TimeSpan.FromSeconds(2 + random.NextDouble() * 4)); // calm between faults, the workload runs on
             await fault();
-            if (options.Short && DateTime.UtcNow > until.AddMinutes(1))
-            {
-                break; // a slow machine: the short run stays short
-            }
         }
         round++;
     }
@@ -66,6 +64,16 @@ try
     Report.Print(log, options, stats, result, platform.DuplicatesSuppressed, clock.Elapsed);
     if (!result.Holds)
     {
+        // Where the missing messages might be: every queue's ready and unacknowledged messages and its consumers.
+        log.WriteLine(await platform.Broker.CtlAsync("list_queues", "name", "messages_ready", "messages_unacknowledged", "consumers"));
+        foreach (var (body, ops) in faults.Operators)
+        {
+            var listing = await ops.ListErrorMessagesAsync(new Platform.Operations.V1.ListErrorMessagesRequest());
+            foreach (var queue in listing.Queues.Where(q => q.MessageCount > 0))
+            {
+                log.WriteLine($"{body} {queue.ErrorQueue_}: {queue.MessageCount}: {string.Join("; ", queue.Messages.Select(m => $"{m.MessageType} {m.ExceptionMessage}"))}");
+            }
+        }
         log.WriteLine(platform.Diagnostics());
     }
     return result.Holds ? 0 : 1;

@@ -30,6 +30,7 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
 
     public async Task PrepareAsync()
     {
+        Grpc.Net.Client.GrpcChannel delegateAffairs = null!;
         foreach (var body in Bodies)
         {
             var channel = platform.ChannelWith(await platform.TokenAsync($"{body}-editor"));
@@ -41,19 +42,7 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
             if (body == "delegate-affairs")
             {
                 _candidates = new(channel);
-                var electionId = $"fault-run-{seed}";
-                await new ElectionService.ElectionServiceClient(channel).CreateElectionAsync(new CreateElectionRequest
-                {
-                    Election = new Election
-                    {
-                        Id = electionId, Kind = ElectionKind.NationalAssembly, Term = "XV", TermStartYear = 2021, TermEndYear = 2026,
-                        ElectionDay = "2021-05-23", LawCode = "85/2015/QH13", TotalSeats = 500, CentralSeats = 207, LocalSeats = 293,
-                    },
-                });
-                _constituency = await _candidates.CreateConstituencyAsync(new CreateConstituencyRequest
-                {
-                    Constituency = new Constituency { ElectionId = electionId, ProvinceCode = "10", Number = 1, Seats = 3 },
-                });
+                delegateAffairs = channel;
             }
         }
         foreach (var code in Codes)
@@ -63,6 +52,20 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
                 AdministrativeUnit = new AdministrativeUnit { Code = code, Name = $"Tỉnh Thử nghiệm {code}", Kind = AdministrativeUnitKind.Province },
             });
         }
+        var electionId = $"fault-run-{seed}";
+        await new ElectionService.ElectionServiceClient(delegateAffairs).CreateElectionAsync(new CreateElectionRequest
+        {
+            Election = new Election
+            {
+                Id = electionId, Kind = ElectionKind.NationalAssembly, Term = "XV", TermStartYear = 2021, TermEndYear = 2026,
+                ElectionDay = "2021-05-23", LawCode = "85/2015/QH13", TotalSeats = 500, CentralSeats = 207, LocalSeats = 293,
+            },
+        });
+        // The constituency's province must have reached Delegate Affairs' copy of the reference data first.
+        _constituency = await Platform.Testing.Poll.UntilAsync(async () => await _candidates.CreateConstituencyAsync(new CreateConstituencyRequest
+        {
+            Constituency = new Constituency { ElectionId = electionId, ProvinceCode = "10", Number = 1, Seats = 3 },
+        }), "the constituency in province 10", TimeSpan.FromSeconds(120));
         log.WriteLine($"prepared {Codes.Length} provinces, election {_constituency.ElectionId}");
     }
 
@@ -171,7 +174,7 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
                     {
                         Title = $"Hội nghị liên tịch sơ kết 6 tháng (lượt {n})", Kind = ConferenceKind.HalfYearReview,
                         PeriodStart = "2020-01-01", PeriodEnd = "2020-06-30", Date = "2020-07-01", StartTime = "08:00",
-                        Format = ConferenceFormat.Online, ResponseDeadline = "2099-06-25", CoOrganizers = { others },
+                        Format = ConferenceFormat.Online, ResponseDeadline = "2020-06-25", CoOrganizers = { others },
                         Chair = new Chair { Name = "Phạm Minh Chính", Title = "Trưởng ban", Body = lead },
                     },
                 }, Conference.Parser);
@@ -264,12 +267,16 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
                 stats.Accepted(kind);
                 return;
             }
-            catch (RpcException)
+            catch (RpcException error) when (error.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied or StatusCode.Unauthenticated)
+            {
+                throw new TimeoutException($"{kind} refused for good: {error.Status.Detail}"); // a bug of the run, not a fault: shown in the log
+            }
+            catch (RpcException error)
             {
                 stats.Refused(kind);
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new TimeoutException($"{kind} was not accepted within {StepTimeout.TotalSeconds:0} s");
+                    throw new TimeoutException($"{kind} was not accepted within {StepTimeout.TotalSeconds:0} s (last: {error.StatusCode} {error.Status.Detail})");
                 }
                 await Pause(TimeSpan.FromMilliseconds(300), stop);
             }
