@@ -24,7 +24,7 @@ public abstract class AuthorizationMatrixTests<TContext>(ServiceHost<TContext> h
     {
         var bodyMatches = rule.Bodies == Access.V1.Bodies.All || body == serviceBody;
         var roleMatches = rule.Roles.Count == 0 || rule.Roles.Any(r => r.ToString().Equals(role, StringComparison.OrdinalIgnoreCase));
-        var scopeGranted = rule.Operation == Operation.Read || (body == serviceBody && role is "editor" or "reviewer");
+        var scopeGranted = rule.Operation == Operation.Read || (body == serviceBody && role is "editor" or "reviewer" or "ops");
         return bodyMatches && roleMatches && scopeGranted;
     }
 

@@ -25,6 +25,9 @@ public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary
         return new PlatformProcess(name, dll, changed);
     }
 
+    /// <summary>Every line of output as it comes (the fault run counts log lines with it).</summary>
+    public event Action<string>? LineWritten;
+
     /// <summary>The process's last lines of output, for diagnosing a failed test.</summary>
     public string RecentOutput => string.Join('\n', _output.TakeLast(60));
 
@@ -81,6 +84,7 @@ public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary
             return;
         }
         _output.Enqueue(line);
+        LineWritten?.Invoke(line);
         while (_output.Count > 500 && _output.TryDequeue(out _))
         {
         }

@@ -19,11 +19,11 @@ public static class TestTokens
     private static readonly RsaSecurityKey OtherKey = new(RSA.Create(2048)) { KeyId = "test-key" };
 
     public static readonly string[] Bodies = ["organization", "home-affairs", "delegate-affairs"];
-    public static readonly string[] Roles = ["viewer", "editor", "vetting", "reviewer"];
+    public static readonly string[] Roles = ["viewer", "editor", "vetting", "reviewer", "ops"];
 
-    /// <summary>The scopes the platform's issuer grants a body and role: every body's read, its own write for editors and reviewers.</summary>
+    /// <summary>The scopes the platform's issuer grants a body and role: every body's read, its own write for editors, reviewers and ops.</summary>
     public static string ScopesOf(string body, string role) =>
-        string.Join(' ', Bodies.Select(b => $"{b}.read").Concat(role is "editor" or "reviewer" ? [$"{body}.write"] : []));
+        string.Join(' ', Bodies.Select(b => $"{b}.read").Concat(role is "editor" or "reviewer" or "ops" ? [$"{body}.write"] : []));
 
     public static string For(string body, string role) => Create(Claims(body, role));
 

@@ -12,7 +12,7 @@ public static class DevelopmentDirectory
     public const string ScreensClientId = "planning-screens";
     public const string Audience = "platform-api";
 
-    public static readonly IReadOnlyList<string> Roles = ["viewer", "editor", "vetting", "reviewer"];
+    public static readonly IReadOnlyList<string> Roles = ["viewer", "editor", "vetting", "reviewer", "ops"];
 
     private static readonly Dictionary<string, string> BodyNames = new()
     {
@@ -35,9 +35,10 @@ public static class DevelopmentDirectory
 
     /// <summary>
     /// What a principal may be granted: reading every body's APIs (the rules of each RPC decide what
-    /// exactly), writing only its own body's, and only as an editor or reviewer.
+    /// exactly), writing only its own body's, and only as an editor, reviewer or operator (ops: re-queueing
+    /// and trimming its own service's messages; every RPC that writes data also requires its own role).
     /// </summary>
     public static IEnumerable<string> AllowedScopes(Principal principal) =>
         PlatformBodies.All.Select(b => $"{b}.read")
-            .Concat(principal.Role is "editor" or "reviewer" ? [$"{principal.Body}.write"] : []);
+            .Concat(principal.Role is "editor" or "reviewer" or "ops" ? [$"{principal.Body}.write"] : []);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Messaging.Inbox;
+using Platform.Messaging.Operations;
 using Platform.Messaging.Outbox;
 using Platform.Messaging.Validation;
 using Platform.ServiceDefaults.Hosting;
@@ -47,11 +48,21 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(builder.Configuration.GetSection(InboxOptions.Section).Get<InboxOptions>() ?? new InboxOptions());
         builder.Services.AddSingleton<InboxCleanupService<TContext>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxCleanupService<TContext>>());
+        var consumerQueues = new ConsumerQueues();
+        builder.Services.AddSingleton(consumerQueues);
+        builder.Services.AddSingleton(new ErrorQueueBrowser(rabbitMq));
+        builder.Services.AddScoped<MessagingOperations<TContext>>();
+        var faultSwitch = builder.Configuration[FaultSwitch.FileKey];
+        if (!string.IsNullOrEmpty(faultSwitch) && !builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException($"{FaultSwitch.FileKey} makes consumers fail on purpose; it is for Development and tests only.");
+        }
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             addConsumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((queue, _) => consumerQueues.Add(queue));
             if (quorumQueues)
             {
                 bus.AddConfigureEndpointsCallback((_, endpoint) =>
@@ -74,6 +85,10 @@ public static class MessagingExtensions
                     policy.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta);
                 });
                 rabbit.UseConsumeFilter(typeof(IntegrationEventValidationFilter<>), context);
+                if (!string.IsNullOrEmpty(faultSwitch))
+                {
+                    rabbit.UseFilter(new FaultSwitch(faultSwitch));
+                }
                 rabbit.ConfigureEndpoints(context);
             });
         });

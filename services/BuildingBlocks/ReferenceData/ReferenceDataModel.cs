@@ -16,6 +16,10 @@ public static class ReferenceDataModel
             copy.Property(u => u.Kind).HasMaxLength(40);
             copy.Property(u => u.ParentCode).HasMaxLength(16);
             copy.Property(u => u.SuccessorCode).HasMaxLength(16);
+            // Two states of one unit consumed at once (MassTransit runs deliveries concurrently; a redelivery after a
+            // broker restart overtakes a later state) must not both pass the revision check on the same old row: the
+            // update that finds the revision changed under it fails, is retried and then sees the newer state.
+            copy.Property(u => u.Revision).IsConcurrencyToken();
         });
         return modelBuilder;
     }

@@ -42,6 +42,7 @@ public static class DelegateAffairsExtensions
         app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
         app.MapGrpcService<AuditTrailGrpcService>();
         app.MapGrpcService<JointPlanningGrpcService>();
+        app.MapGrpcService<OperationsGrpcService>();
         app.MapGrpcService<ElectionGrpcService>();
         app.MapGrpcService<CandidateGrpcService>();
         return app;

@@ -33,6 +33,7 @@ public static class HomeAffairsExtensions
         app.MapGrpcService<AdministrativeUnitGrpcService>();
         app.MapGrpcService<AuditTrailGrpcService>();
         app.MapGrpcService<JointPlanningGrpcService>();
+        app.MapGrpcService<OperationsGrpcService>();
         app.MapGrpcService<OfficialGrpcService>();
         app.MapGrpcService<RecognitionGrpcService>();
         return app;

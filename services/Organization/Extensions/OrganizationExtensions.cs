@@ -39,6 +39,7 @@ public static class OrganizationExtensions
         app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
         app.MapGrpcService<AuditTrailGrpcService>();
         app.MapGrpcService<JointPlanningGrpcService>();
+        app.MapGrpcService<OperationsGrpcService>();
         app.MapGrpcService<PartyGrpcService>();
         app.MapGrpcService<CadreGrpcService>();
         app.MapGrpcService<PersonnelGrpcService>();

@@ -46,6 +46,10 @@ public static class JointPlanningModel
         {
             state.ToTable("joint_task_owner_states");
             state.HasKey(s => new { s.TaskId, s.OwnerBody });
+            // Two progress reports of one task consumed at once must not both pass the revision check on the same old
+            // row (the fault run saw the lead left at the older one): the update that finds the revision changed fails
+            // and is retried.
+            state.Property(s => s.Revision).IsConcurrencyToken();
             state.Property(s => s.OwnerBody).HasMaxLength(40);
             state.HasIndex(s => s.ConferenceId);
         });
