@@ -12,7 +12,7 @@ namespace Platform.FunctionalTests.Observability;
 
 /// <summary>
 /// Organization on real ports with no relay of its own (the test relays when it chooses, as a relay that runs later
-/// would) and its backlog gauges refreshed every 100 ms.
+/// would) and its gauges refreshed every 100 ms.
 /// </summary>
 public sealed class UnrelayedService : IAsyncLifetime
 {
@@ -22,7 +22,8 @@ public sealed class UnrelayedService : IAsyncLifetime
     {
         var broker = await RabbitMqNode.Shared.CreateVirtualHostAsync("metrics");
         Host = new ListeningServiceHost<OrganizationDbContext>(broker,
-            ("Messaging:Outbox:RelayEnabled", "false"), ("Messaging:Outbox:BacklogInterval", "00:00:00.100")).Listening();
+            ("Messaging:Outbox:RelayEnabled", "false"), ("Messaging:Outbox:BacklogInterval", "00:00:00.100"),
+            ("Telemetry:Gauges:Interval", "00:00:00.100")).Listening();
         await Host.InitializeAsync();
     }
 
@@ -118,6 +119,21 @@ public sealed class MessagingMetricsTests(UnrelayedService service) : IClassFixt
             "two suppressed duplicates");
         Assert.Equal(appliedBefore + 1, PrometheusText.Sum(after, "platform_inbox_applied_total", consumer));
         Assert.Equal(suppressedBefore + 2, PrometheusText.Sum(after, "platform_inbox_duplicates_suppressed_total", consumer));
+    }
+
+    [Fact]
+    public async Task The_leads_process_manager_shows_its_conferences_by_status_and_their_bodies_by_readiness()
+    {
+        const string planning = "status=\"PLANNING\"", notReady = "readiness=\"not_ready\"";
+        var before = await ScrapeUntilAsync(text => PrometheusText.Sum(text, "platform_joint_planning_conferences", planning) is not null, "the first round of gauges");
+        var planningBefore = PrometheusText.Sum(before, "platform_joint_planning_conferences", planning);
+        var notReadyBefore = PrometheusText.Sum(before, "platform_joint_planning_participants", notReady);
+
+        await ProposeAsync(); // the lead is ready at once only if it has contributed: both bodies are not ready yet
+
+        var after = await ScrapeUntilAsync(text => PrometheusText.Sum(text, "platform_joint_planning_conferences", planning) == planningBefore + 1,
+            "one more conference planning");
+        Assert.Equal(notReadyBefore + 2, PrometheusText.Sum(after, "platform_joint_planning_participants", notReady));
     }
 
     private static readonly string[] PlatformTelemetryNames = [Platform.ServiceDefaults.Telemetry.PlatformTelemetry.Messaging];

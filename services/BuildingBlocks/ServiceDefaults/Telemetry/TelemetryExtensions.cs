@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -30,6 +32,7 @@ public static class TelemetryExtensions
         {
             throw new InvalidOperationException($"{ExporterKey} '{exporter}' is not one of none, console, otlp.");
         }
+        builder.Services.TryAddSingleton(builder.Configuration.GetSection(GaugeOptions.Section).Get<GaugeOptions>() ?? new GaugeOptions());
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing =>
