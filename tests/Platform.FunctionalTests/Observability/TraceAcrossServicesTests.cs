@@ -62,6 +62,25 @@ public sealed class TraceAcrossServicesTests(TracedPlatform platform) : IClassFi
         Assert.Contains(trace, s => s.Source.Name == "Npgsql" && Statement(s).Contains("participations") && AncestorsOf(s, byId).Contains(consume));
     }
 
+    [Fact]
+    public async Task The_gateways_metrics_count_each_RPC_with_its_status_for_a_scraper_at_the_pod_but_not_through_a_proxy()
+    {
+        var lead = new LeadApi(platform.Gateway.ChannelWith(TestTokens.For("organization", "viewer")));
+        await Assert.ThrowsAsync<RpcException>(() => lead.ProposeConferenceAsync(
+            new ProposeConferenceRequest { ConferenceId = NewSlug(), Conference = Proposal("home-affairs") }).ResponseAsync); // a viewer may not write
+
+        using var http = platform.Gateway.CreateClient();
+        var text = await Poll.UntilAsync(async () => await http.GetStringAsync("/metrics") is var body
+            && PrometheusText.Sum(body, "http_server_request_duration_seconds_count", "rpc_grpc_status_code=\"7\"") >= 1 ? body : null,
+            "the refused call among the gateway's metrics");
+        Assert.True(PrometheusText.Sum(text, "http_server_request_duration_seconds_count",
+            "rpc_method=\"/platform.organization.v1.JointPlanningService/ProposeConference\"") >= 1);
+
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        forwarded.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.SendAsync(forwarded)).StatusCode);
+    }
+
     /// <summary>Home Affairs' consumer of conference announcements (its queue), handling the message.</summary>
     private static bool IsCoOrganizersConsumer(Activity span) =>
         span is { Kind: ActivityKind.Consumer, DisplayName: "home-affairs-joint-conference-announcements process" } && span.Source.Name == "MassTransit";

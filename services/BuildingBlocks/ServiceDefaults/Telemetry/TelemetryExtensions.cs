@@ -41,7 +41,8 @@ public static class TelemetryExtensions
                     .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
                     .AddHttpClientInstrumentation()
                     .AddNpgsql()
-                    .AddSource([.. PlatformTelemetry.ActivitySources]);
+                    .AddSource([.. PlatformTelemetry.ActivitySources])
+                    .AddProcessor(new PersonalDataRedaction());
                 _ = exporter switch
                 {
                     "otlp" => tracing.AddOtlpExporter(),
