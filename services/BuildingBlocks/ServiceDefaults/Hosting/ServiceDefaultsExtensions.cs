@@ -1,12 +1,10 @@
 using Google.Rpc;
-using Npgsql;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Auditing;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
