@@ -5,8 +5,10 @@ using Platform.Gateway.JointPlanning;
 using Platform.Gateway.Reflection;
 using Platform.Gateway.Screens;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformTelemetry("gateway");
 builder.AddPlatformAuthentication();
 builder.AddGatewayLimits();
 if (builder.Environment.IsDevelopment())
@@ -34,6 +36,7 @@ if (app.Environment.IsDevelopment())
     app.MapDevelopmentIdentity();
 }
 app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapPlatformMetrics(refuseForwarded: true); // for Prometheus at the pod, never through the ingress
 app.MapScreens();
 app.MapJointPlanningApi(); // the screens' reads across the three bodies, with the caller's own token
 app.MapGatewayReflection(); // gRPC reflection of the routed services, for tools, with a token

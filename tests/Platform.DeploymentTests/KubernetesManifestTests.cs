@@ -318,11 +318,16 @@ public sealed class KubernetesManifestTests
             var policies = PoliciesFor(rendered, pod.Labels).ToList();
             // Denied by default in both directions...
             Assert.Contains(policies, p => p["spec"]!["policyTypes"]!.AsArray().Select(t => t!.ToString()).Order().SequenceEqual(["Egress", "Ingress"]));
-            // ...and let in from the gateway's pods alone.
+            // ...and let in from the gateway's pods alone (and Prometheus to /metrics on the HTTP port).
             var ingress = policies.SelectMany(p => p["spec"]!["ingress"]?.AsArray() ?? []).ToList();
             Assert.NotEmpty(ingress);
             foreach (var rule in ingress)
             {
+                if (IsPrometheusScrape(rule!))
+                {
+                    Assert.Equal([ReadmePorts.Service(service).Http], rule!["ports"]!.AsArray().Select(p => (int)p!["port"]!));
+                    continue;
+                }
                 Assert.All(rule!["from"]!.AsArray(), peer =>
                 {
                     Assert.Null(peer!["namespaceSelector"]);
@@ -452,9 +457,11 @@ public sealed class KubernetesManifestTests
             }
         }
         Assert.Equal(["grpc", "http"], protocols.Order());
-        // The gateway is reached from the Ingress controller only.
+        // The gateway is reached from the Ingress controller only (and Prometheus on its HTTP port for /metrics).
         var policy = rendered.Get("NetworkPolicy", "gateway");
-        var from = Assert.Single(policy["spec"]!["ingress"]!.AsArray())!["from"]!.AsArray().Single()!;
+        var scrape = Assert.Single(policy["spec"]!["ingress"]!.AsArray(), rule => IsPrometheusScrape(rule!))!;
+        Assert.Equal([ReadmePorts.Gateway().Http], scrape["ports"]!.AsArray().Select(p => (int)p!["port"]!));
+        var from = Assert.Single(policy["spec"]!["ingress"]!.AsArray(), rule => !IsPrometheusScrape(rule!))!["from"]!.AsArray().Single()!;
         Assert.Equal("ingress-nginx", from["namespaceSelector"]!["matchLabels"]!["kubernetes.io/metadata.name"]!.ToString());
     }
 
@@ -545,4 +552,9 @@ public sealed class KubernetesManifestTests
         }
         return secrets;
     }
+
+    /// <summary>An ingress rule letting in only the Prometheus namespace (README, "Observability").</summary>
+    private static bool IsPrometheusScrape(JsonNode rule) =>
+        rule["from"]!.AsArray().All(peer => peer!["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"]?.ToString() == "monitoring"
+            && peer["podSelector"] is null);
 }

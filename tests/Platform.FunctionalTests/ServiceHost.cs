@@ -33,7 +33,12 @@ public class ServiceHost<TContext> : WebApplicationFactory<TContext>, IAsyncLife
 
     /// <summary>A channel whose calls carry <paramref name="token"/> (none when null).</summary>
     public GrpcChannel ChannelWith(string? token) =>
-        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new BearerHandler(token, Server.CreateHandler()) });
+        GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = new BearerHandler(token, CreateGrpcHandler()) });
+
+    /// <summary>Where the channels go: the in-memory test server, unless a derived host listens on real ports.</summary>
+    protected virtual Uri GrpcAddress => Server.BaseAddress;
+
+    protected virtual HttpMessageHandler CreateGrpcHandler() => Server.CreateHandler();
 
     /// <summary>An HTTP client for the JSON API whose requests carry <paramref name="token"/>, by default an editor's of this body.</summary>
     public HttpClient CreateAuthorizedClient(string? token = null)

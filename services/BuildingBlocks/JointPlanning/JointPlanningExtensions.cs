@@ -30,6 +30,7 @@ public static class JointPlanningExtensions
         builder.Services.AddScoped(sp => Create<JointTaskApi, TContext>(sp));
         builder.Services.AddSingleton<JointPlanningSweep<TContext>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JointPlanningSweep<TContext>>());
+        builder.Services.AddSingleton<IHostedService, JointPlanningGauges<TContext>>(); // conferences by status and readiness
         return builder;
     }
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Messaging.Inbox;
@@ -44,6 +45,9 @@ public static class MessagingExtensions
             new PostgresOutboxSignal(database, sp.GetRequiredService<ILogger<PostgresOutboxSignal>>()));
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddHostedService<OutboxRelayService>();
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<OutboxBacklogGauges<TContext>>();
         builder.Services.AddSingleton<IDeploymentStep, BrokerTopologyDeployment>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(InboxOptions.Section).Get<InboxOptions>() ?? new InboxOptions());
         builder.Services.AddSingleton<InboxCleanupService<TContext>>();

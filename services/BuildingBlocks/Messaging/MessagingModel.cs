@@ -24,6 +24,8 @@ public static class MessagingModel
             outbox.HasIndex(m => m.MessageId).IsUnique();
             outbox.Property(m => m.MessageType).HasMaxLength(500);
             outbox.Property(m => m.Body).HasColumnType("jsonb");
+            outbox.Property(m => m.TraceParent).HasMaxLength(OutboxTracing.MaxTraceParentLength);
+            outbox.Property(m => m.TraceState).HasMaxLength(OutboxTracing.MaxTraceStateLength);
         });
         modelBuilder.Entity<InboxMessage>(inbox =>
         {

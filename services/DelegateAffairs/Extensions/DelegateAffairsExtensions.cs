@@ -29,6 +29,7 @@ public static class DelegateAffairsExtensions
         builder.Services.AddScoped<CandidateVettingApi>();
         builder.Services.AddSingleton<VettingSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VettingSweep>());
+        builder.Services.AddSingleton<IHostedService, VettingGauges>(); // vettings pending past their deadline, the review queue
         return builder;
     }
 

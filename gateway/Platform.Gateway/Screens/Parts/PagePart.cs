@@ -54,7 +54,7 @@ public static class PageParts
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
         {
-            logger.LogWarning("The screens could not read {What}: {Status} {Detail}", what, e.StatusCode, e.Status.Detail);
+            logger.LogWarning("The screens could not read {What}: {Status}", what, e.StatusCode); // the detail may name a person (a national ID)
             return PagePart<T>.Without(PartState.Unavailable);
         }
     }

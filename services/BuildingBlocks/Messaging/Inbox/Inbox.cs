@@ -1,4 +1,4 @@
-using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -13,9 +13,6 @@ namespace Platform.Messaging.Inbox;
 /// </summary>
 public static class Inbox
 {
-    private static readonly Meter Meter = new("Platform.Messaging");
-    private static readonly Counter<long> DuplicatesSuppressed = Meter.CreateCounter<long>("platform.inbox.duplicates_suppressed");
-
     public static async Task ApplyOnceAsync(DbContext db, ConsumeContext context, string consumer, ILogger logger, Func<CancellationToken, Task> effect)
     {
         var messageId = context.MessageId
@@ -31,13 +28,15 @@ public static class Inbox
                 cancellationToken);
             if (inserted == 0)
             {
-                DuplicatesSuppressed.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+                MessagingMetrics.DuplicatesSuppressed.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+                Activity.Current?.AddEvent(new ActivityEvent("inbox.duplicate_suppressed"));
                 logger.LogInformation("Message {MessageId} was already applied by {Consumer}; ignored", messageId, consumer);
                 return;
             }
             await effect(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            MessagingMetrics.Applied.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
         }
         catch
         {

@@ -19,4 +19,14 @@ public sealed class OutboxMessage
     public required string Body { get; init; }
 
     public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>
+    /// The W3C traceparent of the span that added the event (null outside a trace): the relay publishes under it, so
+    /// the trace of the request goes on into the broker and the consumers, even from a relay that runs much later or
+    /// in another process.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The W3C tracestate that goes with <see cref="TraceParent"/>.</summary>
+    public string? TraceState { get; init; }
 }

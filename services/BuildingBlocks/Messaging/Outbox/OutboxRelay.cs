@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace Platform.Messaging.Outbox;
@@ -12,10 +11,6 @@ namespace Platform.Messaging.Outbox;
 public sealed class OutboxRelay(
     IOutboxStore store, IOutboxPublisher publisher, IOutboxSignal signal, OutboxOptions options, ILogger<OutboxRelay> logger)
 {
-    private static readonly Meter Meter = new("Platform.Messaging");
-    private static readonly Counter<long> Published = Meter.CreateCounter<long>("platform.outbox.published");
-    private static readonly Counter<long> Failures = Meter.CreateCounter<long>("platform.outbox.publish_failures");
-
     /// <summary>Publishes one batch; returns how many messages were sent. Throws if a publish failed.</summary>
     public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +32,7 @@ public sealed class OutboxRelay(
             if (published.Count > 0)
             {
                 await batch.CompleteAsync(published, CancellationToken.None);
-                Published.Add(published.Count);
+                MessagingMetrics.Published.Add(published.Count);
             }
         }
         return published.Count;
@@ -65,7 +60,7 @@ public sealed class OutboxRelay(
             }
             catch (Exception exception)
             {
-                Failures.Add(1);
+                MessagingMetrics.PublishFailures.Add(1);
                 logger.LogWarning(exception, "Outbox relay failed; retrying in {Delay}", retryDelay);
                 try
                 {

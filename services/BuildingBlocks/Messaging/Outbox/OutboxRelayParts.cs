@@ -54,4 +54,7 @@ public sealed class OutboxOptions
     /// <summary>Back-off after a failed batch: doubles from the first value up to the second.</summary>
     public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the backlog gauges (unsent messages, age of the oldest) are refreshed from the table.</summary>
+    public TimeSpan BacklogInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

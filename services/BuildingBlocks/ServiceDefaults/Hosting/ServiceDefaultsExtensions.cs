@@ -1,17 +1,14 @@
 using Google.Rpc;
-using Npgsql;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
 using Platform.ServiceDefaults.Auditing;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Platform.ServiceDefaults.Hosting;
@@ -25,14 +22,13 @@ public static class ServiceDefaultsExtensions
     public const string ReadyTag = "platform-ready";
 
     /// <summary>
-    /// Logging, tracing, token validation, health checks and the gRPC stack (error mapping, access
+    /// Logging, tracing, metrics, token validation, health checks and the gRPC stack (error mapping, access
     /// rules, JSON transcoding, reflection, health service) that every service of the platform runs
     /// with. <paramref name="serviceName"/> is also the body the service belongs to.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
-        builder.AddStructuredLogging();
-        builder.AddTracing(serviceName);
+        builder.AddPlatformTelemetry(serviceName);
         builder.AddPlatformAuthentication();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -55,51 +51,6 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Console logs; JSON lines (one object per entry, with scopes) when Logging:Format is "json".</summary>
-    private static void AddStructuredLogging(this WebApplicationBuilder builder)
-    {
-        if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(options =>
-            {
-                options.IncludeScopes = true;
-                options.UseUtcTimestamp = true;
-                options.TimestampFormat = "O";
-            });
-        }
-    }
-
-    /// <summary>
-    /// OpenTelemetry tracing of requests, outgoing HTTP, PostgreSQL and MassTransit. Exporting is off
-    /// unless OpenTelemetry:Exporter is "otlp" (endpoint from the standard OTEL_EXPORTER_OTLP_* variables)
-    /// or "console".
-    /// </summary>
-    private static void AddTracing(this WebApplicationBuilder builder, string serviceName)
-    {
-        var exporter = builder.Configuration["OpenTelemetry:Exporter"]?.ToLowerInvariant() ?? "none";
-        if (exporter == "none")
-        {
-            return;
-        }
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddNpgsql()
-                    .AddSource("MassTransit");
-                _ = exporter switch
-                {
-                    "otlp" => tracing.AddOtlpExporter(),
-                    "console" => tracing.AddConsoleExporter(),
-                    _ => throw new InvalidOperationException(
-                        $"OpenTelemetry:Exporter '{exporter}' is not one of none, console, otlp."),
-                };
-            });
-    }
-
     /// <summary>
     /// Maps the gRPC health service and reflection, and the HTTP probes: /health/live answers while
     /// the process runs; /health/ready only when the checks tagged <see cref="ReadyTag"/> pass.
@@ -112,6 +63,7 @@ public static class ServiceDefaultsExtensions
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapPlatformMetrics();
         return app;
     }
 }
