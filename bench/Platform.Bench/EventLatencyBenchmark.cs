@@ -39,9 +39,11 @@ public static class EventLatencyBenchmark
             {
                 Log($"{rate} events/s for {options.Seconds} s…");
                 var cpu = CpuSeconds(suite);
+                using var backlog = new OutboxBacklog(suite.Databases["home-affairs"]);
                 var lag = await producer.ProduceAtRateAsync(rate, TimeSpan.FromSeconds(options.Seconds));
                 var stage = await MeasureAsync(suite, Take(producer), $"{rate:N0}/s", rate, lag);
                 stage.CpuPercent = CpuPercent(cpu, CpuSeconds(suite), stage.Wall);
+                stage.MaxOutboxBacklog = await backlog.StopAsync();
                 stages.Add(stage);
                 Log(stage.Summary);
             }
@@ -51,9 +53,11 @@ public static class EventLatencyBenchmark
             {
                 Log($"sustained: {options.SustainedEvents:N0} events produced as fast as {FlatOutWorkers} connections commit them…");
                 var cpu = CpuSeconds(suite);
+                using var backlog = new OutboxBacklog(suite.Databases["home-affairs"]);
                 await producer.ProduceFlatOutAsync(options.SustainedEvents, FlatOutWorkers);
                 sustained = await MeasureAsync(suite, Take(producer), "as fast as possible", null, TimeSpan.Zero);
                 sustained.CpuPercent = CpuPercent(cpu, CpuSeconds(suite), sustained.Wall);
+                sustained.MaxOutboxBacklog = await backlog.StopAsync();
                 Log(sustained.Summary);
             }
 
@@ -125,7 +129,7 @@ public static class EventLatencyBenchmark
         LoadSuite suite, List<(Guid MessageId, string TransactionId)> events, string label, int? rate, TimeSpan producerLag)
     {
         var ids = events.Select(e => e.MessageId).ToArray();
-        var deadline = TimeSpan.FromSeconds(60 + events.Count / 200.0);
+        var deadline = TimeSpan.FromSeconds(120 + events.Count / 50.0); // a backlog at a rate the path cannot carry drains slowly
         foreach (var consumer in Consumers)
         {
             await Poll.UntilAsync(async () => await suite.ScalarAsync<long>(consumer,
@@ -225,6 +229,46 @@ public static class EventLatencyBenchmark
     public static void Log(string line) => Console.Error.WriteLine(line);
 }
 
+/// <summary>
+/// The most rows waiting in Home Affairs' outbox, sampled every 100 ms while a stage runs: a growing backlog there
+/// means the relay is what holds events back, a small one that the broker or the consumers do.
+/// </summary>
+public sealed class OutboxBacklog : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task<long> _sampling;
+
+    public OutboxBacklog(string connectionString) => _sampling = Task.Run(async () =>
+    {
+        long max = 0;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM outbox_messages", connection);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            do
+            {
+                max = Math.Max(max, (long)(await count.ExecuteScalarAsync(_stop.Token))!);
+            }
+            while (await tick.WaitForNextTickAsync(_stop.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            // the stage is over
+        }
+        return max;
+    });
+
+    public async Task<long> StopAsync()
+    {
+        await _stop.CancelAsync();
+        return await _sampling;
+    }
+
+    public void Dispose() => _stop.Dispose();
+}
+
 /// <summary>The deliveries of one stage (one rate, or the throughput run) and their figures.</summary>
 public sealed class EventStage(string label, int? rate, int events, TimeSpan producerLag)
 {
@@ -238,6 +282,10 @@ public sealed class EventStage(string label, int? rate, int events, TimeSpan pro
     public int Events => events;
     public TimeSpan ProducerLag => producerLag;
     public Dictionary<string, double> CpuPercent { get; set; } = new();
+    public long MaxOutboxBacklog { get; set; }
+
+    /// <summary>A process's CPU milliseconds per event over the stage: what the path costs, whatever else the machine does.</summary>
+    public double CpuMsPerEvent(string process) => CpuPercent.GetValueOrDefault(process) / 100 * Wall.TotalMilliseconds / Math.Max(events, 1);
 
     public void Add(string consumer, DateTime source, DateTime effect, DateTime received)
     {
@@ -270,9 +318,14 @@ public sealed class EventStage(string label, int? rate, int events, TimeSpan pro
     public double ToConsumerPercentile(double p) => Percentile(_toConsumer, p);
     public double ConsumerPercentile(string consumer, double p) => _byConsumer.TryGetValue(consumer, out var list) ? Percentile(list, p) : double.NaN;
 
-    public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{label}: {events:N0} events ({ProducedRate:N0}/s produced, {DeliveredRate:N0}/s delivered), {Deliveries:N0} deliveries: " +
-        $"p50 {Percentile(50):F2} ms, p99 {Percentile(99):F2} ms, max {Max:F1} ms; to the consumer p50 {ToConsumerPercentile(50):F2} ms");
+    public string Summary =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{label}: {events:N0} events ({ProducedRate:N0}/s produced, {DeliveredRate:N0}/s delivered), {Deliveries:N0} deliveries: ") +
+        string.Create(CultureInfo.InvariantCulture,
+            $"p50 {Percentile(50):F2} ms, p99 {Percentile(99):F2} ms, max {Max:F1} ms; to the consumer p50 {ToConsumerPercentile(50):F2} ms; ") +
+        string.Create(CultureInfo.InvariantCulture, $"outbox backlog at most {MaxOutboxBacklog:N0}; CPU ms/event: ") +
+        string.Join(", ", new[] { "home-affairs", "organization", "delegate-affairs", "postgres", "rabbitmq" }
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p} {CpuMsPerEvent(p):F2}")));
 
     private static double Percentile(List<double> values, double p)
     {

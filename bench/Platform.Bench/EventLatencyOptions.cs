@@ -41,7 +41,7 @@ public sealed record EventLatencyOptions(
             "smoke" => ("100", 2.0, 0.5, 0, 0.0),
             // bench/run.sh --quick: the goal's rate, briefly, and a short floor; the whole run within a minute.
             "quick" => ("500", 8.0, 2.0, 3000, 3.0),
-            _ => ("100,500,2000", 30.0, 5.0, 30000, 10.0),
+            _ => ("100,500,2000", 20.0, 5.0, 20000, 10.0),
         };
         var settings = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i++)

@@ -80,7 +80,7 @@ public sealed class EventLatencyReport(
         Line();
         Line("The suite's real parts, started by the benchmark under `.state/bench/events/`: PostgreSQL 15 with fsync on " +
              "(scripts/postgres.sh, default settings plus `track_commit_timestamp = on`), a RabbitMQ node (scripts/rabbitmq.sh), and the " +
-             "three services as Release processes, each migrated by its `migrate` command. Home Affairs' 63 provinces are seeded and " +
+             "three services as Release processes in Production, each migrated by its `migrate` command. Home Affairs' 63 provinces are seeded and " +
              "replicated before the first event.");
         Line();
         Line("- **The event.** A change of an administrative unit at Home Affairs: the unit's row and its `AdministrativeUnitChanged` outbox " +
@@ -106,11 +106,11 @@ public sealed class EventLatencyReport(
         Line();
         Line("## Figures");
         Line();
-        Line("| rate | events | produced /s | delivered /s | p50 ms | p90 ms | p99 ms | max ms | to consumer p50 ms | producer lag ms |");
-        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line("| rate | events | produced /s | delivered /s | p50 ms | p90 ms | p99 ms | max ms | to consumer p50 ms | outbox backlog (max) | producer lag ms |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in stages.Append(sustained).OfType<EventStage>())
         {
-            Line(F($"| {s.Label} | {s.Events:N0} | {s.ProducedRate:N0} | {s.DeliveredRate:N0} | {s.Percentile(50):F2} | {s.Percentile(90):F2} | {s.Percentile(99):F2} | {s.Max:F1} | {s.ToConsumerPercentile(50):F2} | {s.ProducerLag.TotalMilliseconds:F1} |"));
+            Line(F($"| {s.Label} | {s.Events:N0} | {s.ProducedRate:N0} | {s.DeliveredRate:N0} | {s.Percentile(50):F2} | {s.Percentile(90):F2} | {s.Percentile(99):F2} | {s.Max:F1} | {s.ToConsumerPercentile(50):F2} | {s.MaxOutboxBacklog:N0} | {s.ProducerLag.TotalMilliseconds:F1} |"));
         }
         Line();
         Line("Per consumer (p50 / p99 ms):");
@@ -129,6 +129,16 @@ public sealed class EventLatencyReport(
         foreach (var s in stages.Append(sustained).OfType<EventStage>())
         {
             Line($"| {s.Label} | " + string.Join(" | ", CpuColumns.Select(c => F($"{s.CpuPercent.GetValueOrDefault(c):F0}"))) + " |");
+        }
+        Line();
+        Line("CPU milliseconds per event (each process's CPU over the stage divided by its events; less sensitive to the other work on the machine than the latencies):");
+        Line();
+        Line("| rate | " + string.Join(" | ", CpuColumns.SkipLast(2)) + " | all of the suite |");
+        Line("|---|" + string.Concat(CpuColumns.SkipLast(2).Select(_ => "---:|")) + "---:|");
+        foreach (var s in stages.Append(sustained).OfType<EventStage>())
+        {
+            var suite = CpuColumns.SkipLast(2).ToList();
+            Line($"| {s.Label} | " + string.Join(" | ", suite.Select(c => F($"{s.CpuMsPerEvent(c):F2}"))) + F($" | {suite.Sum(s.CpuMsPerEvent):F2} |"));
         }
         Line();
         foreach (var (clients, rate) in floor)

@@ -128,7 +128,7 @@ public static class LoadBenchmark
         Line("## What runs");
         Line();
         Line("Started by the test under `.state/bench/load/`: PostgreSQL 15 with fsync on, a RabbitMQ node, the three services and the " +
-             "gateway as Release processes (Development, so that the gateway issues the clients' tokens), each service migrated by its " +
+             "gateway as Release processes (the services in Production, the gateway in Development so that it issues the clients' tokens), each service migrated by its " +
              "`migrate` command and seeded by its `seed` command (the 63 provinces, the Party committees and congresses, the 2021 " +
              "election with its 868 candidates).");
         Line();

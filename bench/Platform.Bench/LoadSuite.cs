@@ -9,7 +9,7 @@ namespace Platform.Bench;
 /// <summary>
 /// The whole suite as processes, for the benchmarks that put load on it (`events`, `load`), under
 /// .state/bench/&lt;name&gt;: a private PostgreSQL 15 with fsync on (scripts/postgres.sh), a private RabbitMQ node
-/// (scripts/rabbitmq.sh), the three services (each migrated by its own `migrate` command first, all three before
+/// (scripts/rabbitmq.sh), the three services in Production (each migrated by its own `migrate` command first, all three before
 /// any starts, as run.sh does), the 63 provinces seeded at Home Affairs and replicated to both copies, and, when
 /// asked for, the other seeds and the gateway in Development as the token issuer. The executables are those of
 /// the bench's own build configuration (Release for `dotnet run -c Release`). Whatever an earlier, killed run
@@ -107,8 +107,11 @@ public sealed class LoadSuite(string name, LoadSuiteOptions options) : IAsyncDis
                     ["ConnectionStrings__RabbitMq"] = rabbitMq,
                     ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
                     ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
-                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    // As deployed (Production: no development-time checks such as DI scope validation), trusting the
+                    // gateway's development issuer over plain HTTP on loopback.
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
                     ["Authentication__Authority"] = GatewayHttp,
+                    ["Authentication__RequireHttpsMetadata"] = "false",
                 };
                 foreach (var (key, value) in options.ServiceSettings)
                 {
