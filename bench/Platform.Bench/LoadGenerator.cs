@@ -219,11 +219,15 @@ public sealed class LoadResult(IReadOnlyList<LoadOperation> operations)
     private readonly Dictionary<LoadOperation, List<double>> _latencies = operations.ToDictionary(o => o, _ => new List<double>());
     private readonly Dictionary<LoadOperation, int> _limited = operations.ToDictionary(o => o, _ => 0);
     private readonly Dictionary<LoadOperation, int> _failed = operations.ToDictionary(o => o, _ => 0);
-    private readonly List<string> _failures = [];
+    private readonly Dictionary<string, int> _failures = new();
 
     public TimeSpan Elapsed { get; set; }
     public IReadOnlyList<LoadOperation> Operations => operations;
-    public IReadOnlyList<string> FirstFailures { get { lock (_lock) { return _failures.ToList(); } } }
+    /// <summary>The kinds of failure (operation and message), most frequent first, with their counts.</summary>
+    public IReadOnlyList<string> FirstFailures
+    {
+        get { lock (_lock) { return _failures.OrderByDescending(f => f.Value).Take(10).Select(f => $"{f.Value} × {f.Key}").ToList(); } }
+    }
 
     public void Succeeded(LoadOperation operation, TimeSpan latency)
     {
@@ -246,10 +250,8 @@ public sealed class LoadResult(IReadOnlyList<LoadOperation> operations)
         lock (_lock)
         {
             _failed[operation]++;
-            if (_failures.Count < 10)
-            {
-                _failures.Add($"{operation.Name}: {message}");
-            }
+            var key = $"{operation.Name}: {message[..Math.Min(message.Length, 160)]}";
+            _failures[key] = _failures.GetValueOrDefault(key) + 1;
         }
     }
 
