@@ -40,7 +40,7 @@ public sealed record EventLatencyOptions(
             // A few seconds of events: proves the path and the measurement work (./test.sh's bench smoke).
             "smoke" => ("100", 2.0, 0.5, 0, 0.0),
             // bench/run.sh --quick: the goal's rate, briefly, and a short floor; the whole run within a minute.
-            "quick" => ("500", 5.0, 1.0, 1500, 3.0),
+            "quick" => ("500", 5.0, 1.0, 1000, 2.0),
             _ => ("100,500,2000", 20.0, 5.0, 20000, 10.0),
         };
         var settings = new Dictionary<string, string>();
