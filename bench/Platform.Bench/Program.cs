@@ -9,8 +9,14 @@ switch (args.FirstOrDefault())
         return 0;
     case "vetting":
         return await VettingBenchmark.RunAsync(VettingBenchOptions.Parse(args));
+    case "events":
+        return await EventLatencyBenchmark.RunAsync(EventLatencyOptions.Parse(args));
+    case "load":
+        return await LoadBenchmark.RunAsync(LoadOptions.Parse(args));
     default:
         Console.Error.WriteLine("usage: scale [--cadres N] [--officials N] [--candidates N] [--samples N]");
+        Console.Error.WriteLine("       " + EventLatencyOptions.Usage);
+        Console.Error.WriteLine("       " + LoadOptions.Usage);
         Console.Error.WriteLine("       vetting [--candidates N,N,...] [--cadres N] [--officials N] [--parallel N] [--wait-minutes N] [--report PATH]");
         return 2;
 }

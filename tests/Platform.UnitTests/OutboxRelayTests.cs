@@ -95,9 +95,52 @@ public sealed class OutboxRelayTests
         Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i), _publisher.Published.Select(m => m.Sequence));
     }
 
+    /// <summary>Like the database's claim: rows a batch holds are skipped by other claims until it is disposed (FOR UPDATE SKIP LOCKED).</summary>
+    [Fact]
+    public async Task Publishes_do_not_wait_for_earlier_confirms_and_batches_in_flight_never_share_a_message()
+    {
+        for (var i = 1; i <= 25; i++)
+        {
+            _store.Add(i);
+        }
+        _options.BatchesInFlight = 3;
+        _publisher.ConfirmGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource();
+
+        var running = Relay.RunAsync(stop.Token);
+        // All three batches (10, 10 and 5) are sent before the broker has confirmed anything.
+        await Poll.UntilAsync(() => Task.FromResult(_publisher.Published.Count == 25), "three batches sent without confirms");
+        Assert.Equal(25, _store.Pending.Count);
+        _publisher.ConfirmGate.SetResult();
+        await Poll.UntilAsync(() => Task.FromResult(_store.Pending.Count == 0), "every confirmed message removed");
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i), _publisher.Published.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public async Task One_confirm_at_a_time_when_pipelining_is_off()
+    {
+        _store.Add(1);
+        _store.Add(2);
+        _options.PipelinePublishes = false;
+        _publisher.ConfirmGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var relaying = Relay.RelayBatchAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => Task.FromResult(_publisher.Published.Count == 1), "the first publish");
+        Assert.False(relaying.IsCompleted);
+        Assert.Single(_publisher.Published); // the second waits for the first's confirm
+        _publisher.ConfirmGate.SetResult();
+
+        Assert.Equal(2, await relaying);
+        Assert.Empty(_store.Pending);
+    }
+
     private sealed class FakeStore : IOutboxStore
     {
         private readonly List<OutboxMessage> _rows = [];
+        private readonly HashSet<OutboxMessage> _claimed = [];
         private readonly Lock _lock = new();
 
         public IReadOnlyList<OutboxMessage> Pending
@@ -113,8 +156,15 @@ public sealed class OutboxRelayTests
             }
         }
 
-        public Task<IOutboxBatch> ClaimAsync(int maxCount, CancellationToken cancellationToken) =>
-            Task.FromResult<IOutboxBatch>(new Batch(this, Pending.Take(maxCount).ToList()));
+        public Task<IOutboxBatch> ClaimAsync(int maxCount, CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                var claimed = _rows.Where(m => !_claimed.Contains(m)).OrderBy(m => m.Sequence).Take(maxCount).ToList();
+                _claimed.UnionWith(claimed);
+                return Task.FromResult<IOutboxBatch>(new Batch(this, claimed));
+            }
+        }
 
         private sealed class Batch(FakeStore store, IReadOnlyList<OutboxMessage> messages) : IOutboxBatch
         {
@@ -129,7 +179,14 @@ public sealed class OutboxRelayTests
                 return Task.CompletedTask;
             }
 
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+            public ValueTask DisposeAsync()
+            {
+                lock (store._lock)
+                {
+                    store._claimed.ExceptWith(messages);
+                }
+                return ValueTask.CompletedTask;
+            }
         }
     }
 
@@ -139,6 +196,9 @@ public sealed class OutboxRelayTests
         public long? FailOn { get; set; }
         public int FailuresLeft { get; set; }
         public int Attempts { get; private set; }
+
+        /// <summary>When set, a publish is sent (recorded) at once but confirmed only when the gate opens.</summary>
+        public TaskCompletionSource? ConfirmGate { get; set; }
 
         public IReadOnlyList<OutboxMessage> Published
         {
@@ -156,7 +216,7 @@ public sealed class OutboxRelayTests
             {
                 _published.Add(message);
             }
-            return Task.CompletedTask;
+            return ConfirmGate?.Task.WaitAsync(cancellationToken) ?? Task.CompletedTask;
         }
     }
 

@@ -45,6 +45,18 @@ public sealed class OutboxOptions
     /// <summary>How many messages one claim takes.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// Publish a batch's messages without waiting for each confirm (then await them together). Off: one confirm
+    /// at a time, which caps a relay at one message per broker confirm (milliseconds to tens of milliseconds).
+    /// </summary>
+    public bool PipelinePublishes { get; set; } = true;
+
+    /// <summary>
+    /// How many claimed batches may wait for their confirms at once while the relay claims the next; each holds a
+    /// database connection and its rows' locks until its confirms arrive. 1: a batch at a time.
+    /// </summary>
+    public int BatchesInFlight { get; set; } = 4;
+
     /// <summary>The fallback poll, for a missed wake-up (e.g. while the notification connection was down).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
