@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// The gateway benchmark's settings. Three sizes: <c>--smoke</c> (seconds: does every variant answer, as ./test.sh
+/// checks), <c>--quick</c> (about a minute: the six figures) and the full run (several minutes, JSON too).
+/// <see cref="Rounds"/>: how many times the variants are interleaved (A B C D, A B C D, …).
+/// <see cref="SaturationRequests"/>: requests of each as-fast-as-it-goes run. <see cref="Rate"/> for
+/// <see cref="RateDuration"/>: the fixed moderate rate of the latency and CPU runs.
+/// <see cref="ReportPath"/>: where the full report goes (run.sh passes docs/benchmarks.md); none for quick and smoke.
+/// <see cref="EventsFile"/>: the events benchmark's output of the same run, quoted in the report.
+/// </summary>
+public sealed record GatewayBenchOptions(
+    string Mode, int Rounds, int SaturationRequests, int Connections, int Streams, int Rate, TimeSpan RateDuration, bool Json,
+    string? ReportPath, string? EventsFile)
+{
+    public const string Usage = "gateway [--quick | --smoke] [--rounds N] [--report PATH] [--events FILE]";
+
+    public static GatewayBenchOptions Parse(string[] args)
+    {
+        string? Text(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        var options = args.Contains("--smoke") ? new GatewayBenchOptions("smoke", 1, 500, 2, 8, 200, TimeSpan.FromSeconds(1), true, null, null)
+            : args.Contains("--quick") ? new GatewayBenchOptions("quick", 2, 20_000, 8, 16, 2_000, TimeSpan.FromSeconds(3), false, null, null)
+            : new GatewayBenchOptions("full", 5, 100_000, 8, 16, 2_000, TimeSpan.FromSeconds(10), true, null, null);
+        if (Text("--rounds") is { } rounds)
+        {
+            options = options with { Rounds = int.Parse(rounds, CultureInfo.InvariantCulture) };
+        }
+        return options with { ReportPath = Text("--report"), EventsFile = Text("--events") };
+    }
+
+    /// <summary>The command line of this run, for the report.</summary>
+    public string Command => Mode == "full" ? "bench/run.sh" : $"bench/run.sh --{Mode}";
+}
