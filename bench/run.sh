@@ -18,11 +18,12 @@ cd "$ROOT"
 
 MODE=full
 case "${1:-}" in
-  "") ;;
-  --quick) MODE=quick ;;
-  --smoke) MODE=smoke ;;
-  *) echo "usage: bench/run.sh [--quick | --smoke]" >&2; exit 2 ;;
+  --quick) MODE=quick; shift ;;
+  --smoke) MODE=smoke; shift ;;
+  --help|-h) echo "usage: bench/run.sh [--quick | --smoke] [gateway options: --rounds N --requests N --seconds N --baseline K=V,...]" >&2; exit 2 ;;
 esac
+# Anything else is for the gateway benchmark (GatewayBenchOptions.cs), e.g. fewer requests on a busy machine.
+GATEWAY_ARGS=("$@")
 CONFIGURATION=${BENCH_CONFIGURATION:-Release}
 
 scripts/install.sh
@@ -52,19 +53,19 @@ run_events() {
 case $MODE in
 quick)
   echo "== gateway --quick" >&2
-  "${BENCH[@]}" gateway --quick || status=1
+  "${BENCH[@]}" gateway --quick "${GATEWAY_ARGS[@]}" || status=1
   run_events --quick
   ;;
 full)
   # Events first, so that the gateway run's report can quote them.
   run_events >/dev/null
   echo "== gateway (and footprint)" >&2
-  "${BENCH[@]}" gateway --report docs/benchmarks.md --events "$EVENTS_OUT" || status=1
+  "${BENCH[@]}" gateway --report docs/benchmarks.md --events "$EVENTS_OUT" "${GATEWAY_ARGS[@]}" || status=1
   grep -E '^[a-z0-9_]+=' "$EVENTS_OUT" 2>/dev/null || true
   ;;
 smoke)
   echo "== gateway --smoke (and footprint)" >&2
-  "${BENCH[@]}" gateway --smoke || status=1
+  "${BENCH[@]}" gateway --smoke "${GATEWAY_ARGS[@]}" || status=1
   echo "== scale (tiny)" >&2
   "${BENCH[@]}" scale --cadres 2000 --officials 1000 --candidates 500 --samples 5 >/dev/null || status=1
   echo "== vetting (tiny)" >&2

@@ -103,7 +103,8 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
     /// The gateway as production runs it (no issuer of its own, authentication and the per-client rate limit on),
     /// in front of the given services' gRPC ports. The rate limit is raised so that a benchmark is not refused.
     /// </summary>
-    public BenchProcess NewGateway(string processName, IReadOnlyDictionary<string, int> grpcPorts, out int httpPort, out int grpcPort)
+    public BenchProcess NewGateway(string processName, IReadOnlyDictionary<string, int> grpcPorts, out int httpPort, out int grpcPort,
+        IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         httpPort = FreePort.Next();
         grpcPort = FreePort.Next();
@@ -119,6 +120,10 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
         foreach (var (service, port) in grpcPorts)
         {
             settings[$"ReverseProxy__Clusters__{service}__Destinations__primary__Address"] = $"http://127.0.0.1:{port}";
+        }
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
         }
         return NewProcess(processName, "gateway", settings);
     }

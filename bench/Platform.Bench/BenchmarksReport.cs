@@ -78,7 +78,7 @@ public static class BenchmarksReport
         text.AppendLine();
         text.AppendLine("| way | throughput (req/s) | vs direct | p50 ms | p99 ms | added p50 ms | added p99 ms | proxy CPU µs/request | service CPU µs/request |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var variant in new[] { "direct", "gateway", "nginx", "haproxy" })
+        foreach (var variant in figures.Samples.Select(s => s.Variant).Distinct())
         {
             var direct = variant == "direct";
             text.AppendLine(Invariant, $"| {variant} | {figures.Over(variant, s => s.Throughput).Format("F0")} | " +

@@ -10,12 +10,15 @@ namespace Platform.Bench;
 /// <see cref="RateDuration"/>: the fixed moderate rate of the latency and CPU runs.
 /// <see cref="ReportPath"/>: where the full report goes (run.sh passes docs/benchmarks.md); none for quick and smoke.
 /// <see cref="EventsFile"/>: the events benchmark's output of the same run, quoted in the report.
+/// <see cref="ProfileSeconds"/>: instead of measuring, load the gateway that long under dotnet-trace's CPU sampling.
+/// <see cref="Baseline"/>: environment settings of a second gateway measured beside the first as "gateway-baseline"
+/// (e.g. Gateway__Performance__CacheValidatedTokens=false), for a change's before/after in one interleaved run.
 /// </summary>
 public sealed record GatewayBenchOptions(
     string Mode, int Rounds, int SaturationRequests, int Connections, int Streams, int Rate, TimeSpan RateDuration, bool Json,
-    string? ReportPath, string? EventsFile)
+    string? ReportPath, string? EventsFile, int ProfileSeconds = 0, IReadOnlyDictionary<string, string>? Baseline = null)
 {
-    public const string Usage = "gateway [--quick | --smoke] [--rounds N] [--report PATH] [--events FILE]";
+    public const string Usage = "gateway [--quick | --smoke] [--rounds N] [--requests N] [--seconds N] [--report PATH] [--events FILE] [--profile SECONDS] [--baseline NAME=VALUE,...]";
 
     public static GatewayBenchOptions Parse(string[] args)
     {
@@ -31,9 +34,37 @@ public sealed record GatewayBenchOptions(
         {
             options = options with { Rounds = int.Parse(rounds, CultureInfo.InvariantCulture) };
         }
-        return options with { ReportPath = Text("--report"), EventsFile = Text("--events") };
+        if (Text("--requests") is { } requests)
+        {
+            options = options with { SaturationRequests = int.Parse(requests, CultureInfo.InvariantCulture) };
+        }
+        if (Text("--seconds") is { } seconds)
+        {
+            options = options with { RateDuration = TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)) };
+        }
+        // As bench/run.sh was called: it passes its own extra arguments on to this subcommand, with --report and --events.
+        var passed = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] is "--report" or "--events")
+            {
+                i++;
+            }
+            else if (args[i] is not ("--quick" or "--smoke"))
+            {
+                passed.Add(args[i]);
+            }
+        }
+        return options with
+        {
+            Command = string.Join(' ', ["bench/run.sh", .. options.Mode == "full" ? Array.Empty<string>() : [$"--{options.Mode}"], .. passed]),
+            ReportPath = Text("--report"),
+            EventsFile = Text("--events"),
+            ProfileSeconds = Text("--profile") is { } seconds ? int.Parse(seconds, CultureInfo.InvariantCulture) : 0,
+            Baseline = Text("--baseline")?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]),
+        };
     }
 
     /// <summary>The command line of this run, for the report.</summary>
-    public string Command => Mode == "full" ? "bench/run.sh" : $"bench/run.sh --{Mode}";
+    public string Command { get; init; } = "";
 }

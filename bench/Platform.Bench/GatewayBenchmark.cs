@@ -54,6 +54,15 @@ public static class GatewayBenchmark
         var gateway = platform.NewGateway("gateway", new Dictionary<string, int> { ["home-affairs"] = homeAffairs.GrpcPort }, out var gatewayHttp, out var gatewayGrpc);
         platform.Launch(gateway);
         await BenchPlatform.WaitUntilHealthyAsync(gateway, $"http://127.0.0.1:{gatewayHttp}/healthz");
+        BenchProcess? baseline = null;
+        var baselineGrpc = 0;
+        if (options.Baseline is { Count: > 0 })
+        {
+            baseline = platform.NewGateway("gateway-baseline", new Dictionary<string, int> { ["home-affairs"] = homeAffairs.GrpcPort }, out var baselineHttp, out baselineGrpc,
+                options.Baseline);
+            platform.Launch(baseline);
+            await BenchPlatform.WaitUntilHealthyAsync(baseline, $"http://127.0.0.1:{baselineHttp}/healthz");
+        }
         await using var nginx = PeerProxy.Nginx(platform.State, homeAffairs.GrpcPort, upstreamKeepalive: Math.Max(256, options.Connections * options.Streams));
         await nginx.StartAsync(Path.Combine(platform.Logs, "nginx.log"));
         await using var haproxy = PeerProxy.HaProxy(platform.State, homeAffairs.GrpcPort);
@@ -65,13 +74,17 @@ public static class GatewayBenchmark
         await File.WriteAllBytesAsync(bodyFile, GrpcFrame(new GetAdministrativeUnitRequest { Code = UnitCode }));
 
         var service = homeAffairs.Process;
-        Variant[] variants =
+        List<Variant> variants =
         [
             new("direct", $"http://127.0.0.1:{homeAffairs.GrpcPort}{GrpcPath}", () => 0),
             new("gateway", $"http://127.0.0.1:{gatewayGrpc}{GrpcPath}", () => gateway.CpuSeconds),
             new("nginx", $"http://127.0.0.1:{nginx.Port}{GrpcPath}", () => nginx.CpuSeconds),
             new("haproxy", $"http://127.0.0.1:{haproxy.Port}{GrpcPath}", () => haproxy.CpuSeconds),
         ];
+        if (baseline is not null)
+        {
+            variants.Insert(2, new("gateway-baseline", $"http://127.0.0.1:{baselineGrpc}{GrpcPath}", () => baseline.CpuSeconds));
+        }
         Variant[] jsonVariants =
         [
             new("direct JSON", $"http://127.0.0.1:{homeAffairs.GrpcPort}{JsonPath}", () => 0, Json: true),
@@ -109,6 +122,12 @@ public static class GatewayBenchmark
             Check(variant, await H2Load.SaturateAsync(Target(variant), Math.Min(5_000, options.SaturationRequests),
                 variant.Http1 ? options.Connections * options.Streams : options.Connections, variant.Http1 ? 1 : options.Streams),
                 variant.Json ? jsonBytes : answerBytes);
+        }
+
+        if (options.ProfileSeconds > 0)
+        {
+            await GatewayProfile.CollectAsync(gateway, Target(variants.Single(v => v.Name == "gateway")), TimeSpan.FromSeconds(options.ProfileSeconds), options, platform.State);
+            return 0;
         }
 
         var samples = new List<Sample>();
@@ -154,9 +173,19 @@ public static class GatewayBenchmark
         {
             Console.WriteLine(line);
         }
+        if (baseline is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline_vs_direct_throughput_ratio={figures.ThroughputRatio("gateway-baseline").Median:F3}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline_added_p50_ms={figures.AddedP50("gateway-baseline").Median:F3}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline_cpu_us_per_request={figures.CpuPerRequest("gateway-baseline").Median:F1}"));
+        }
         if (options.Mode != "quick")
         {
             // The footprint needs the processes to itself: the measured ones and the proxies are stopped first.
+            if (baseline is not null)
+            {
+                await platform.StopAsync(baseline);
+            }
             await platform.StopAsync(gateway);
             await platform.StopAsync(service);
             await nginx.DisposeAsync();

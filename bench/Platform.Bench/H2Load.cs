@@ -32,6 +32,10 @@ public static class H2Load
     public static Task<H2LoadResult> SaturateAsync(Target target, int requests, int connections, int streams) =>
         RunAsync(target, ["-n", N(requests), "-c", N(connections), "-m", N(streams)], logFile: null, warmUpShare: 0);
 
+    /// <summary>As fast as it goes for a while (to profile a proxy under load).</summary>
+    public static Task<H2LoadResult> SaturateForAsync(Target target, TimeSpan duration, int connections, int streams) =>
+        RunAsync(target, ["-D", N((int)duration.TotalSeconds), "-c", N(connections), "-m", N(streams)], logFile: null, warmUpShare: 0);
+
     /// <summary>
     /// A fixed rate for a fixed time: <paramref name="rate"/> requests a second spread over <paramref name="connections"/>
     /// connections, each request's latency logged; the first <paramref name="warmUpShare"/> of the requests are not counted.

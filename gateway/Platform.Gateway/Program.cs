@@ -7,6 +7,7 @@ using Platform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformAuthentication();
 builder.AddGatewayLimits();
+builder.AddGatewayPerformance();
 if (builder.Environment.IsDevelopment())
 {
     builder.AddDevelopmentIdentity();
@@ -20,7 +21,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseStaticFiles(); // the screens' stylesheet, before authentication: it is not secret
 app.UseRequestSizeLimit();
-app.UseAuthentication();
+app.UseGatewayAuthentication(); // gRPC calls: the bearer scheme alone
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRequestTimeouts();
