@@ -97,6 +97,7 @@ public static class GatewayBenchmark
         {
             answerBytes = await CheckAnswerAsync(variant.Url[..variant.Url.IndexOf(GrpcPath, StringComparison.Ordinal)], token);
         }
+        await CheckRefusedAsync($"http://127.0.0.1:{gatewayGrpc}", token);
         var jsonBytes = await CheckJsonAnswerAsync($"http://127.0.0.1:{gatewayHttp}{JsonPath}", token);
         Progress($"every variant answers GetAdministrativeUnit({UnitCode}) correctly ({answerBytes} bytes of gRPC frame; {jsonBytes} bytes of JSON)");
 
@@ -229,6 +230,26 @@ public static class GatewayBenchmark
             throw new InvalidOperationException($"{address} answered unit {unit.Code} for {UnitCode}");
         }
         return 5 + unit.CalculateSize();
+    }
+
+    /// <summary>The gateway's gRPC path (authenticated by the bearer scheme alone) still refuses a call without a token and one with a forged signature.</summary>
+    private static async Task CheckRefusedAsync(string gateway, string token)
+    {
+        using var channel = GrpcChannel.ForAddress(gateway);
+        var client = new AdministrativeUnitService.AdministrativeUnitServiceClient(channel);
+        var forged = token[..(token.LastIndexOf('.') + 1)] + new string('A', token.Length - token.LastIndexOf('.') - 1);
+        foreach (var headers in new[] { new Metadata(), new Metadata { { "authorization", $"Bearer {forged}" } } })
+        {
+            try
+            {
+                await client.GetAdministrativeUnitAsync(new GetAdministrativeUnitRequest { Code = UnitCode }, headers, deadline: DateTime.UtcNow.AddSeconds(30));
+                throw new InvalidOperationException("the gateway answered a gRPC call without a valid token");
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)
+            {
+                // as it must
+            }
+        }
     }
 
     private static async Task<long> CheckJsonAnswerAsync(string url, string token)
