@@ -60,7 +60,7 @@ public sealed record GatewayBenchOptions(
             Command = string.Join(' ', ["bench/run.sh", .. options.Mode == "full" ? Array.Empty<string>() : [$"--{options.Mode}"], .. passed]),
             ReportPath = Text("--report"),
             EventsFile = Text("--events"),
-            ProfileSeconds = Text("--profile") is { } seconds ? int.Parse(seconds, CultureInfo.InvariantCulture) : 0,
+            ProfileSeconds = Text("--profile") is { } profile ? int.Parse(profile, CultureInfo.InvariantCulture) : 0,
             Baseline = Text("--baseline")?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]),
         };
     }
