@@ -76,6 +76,14 @@ if ! tests/fault/run.sh --short --no-build 2>&1 | tee "$STATE/fault-run.log" | g
   status=1
 fi
 
+# The benchmarks only have to run: a tiny run of each on the Debug build above, no figures asserted (bench/README.md).
+echo "== bench/run.sh --smoke"
+if ! BENCH_CONFIGURATION=Debug bench/run.sh --smoke >"$STATE/bench-smoke.log" 2>&1; then
+  tail -40 "$STATE/bench-smoke.log"
+  echo "bench smoke run failed; its output: $STATE/bench-smoke.log" >&2
+  status=1
+fi
+
 echo
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if ((failed > 0)); then status=1; fi

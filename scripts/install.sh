@@ -72,6 +72,36 @@ if [[ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]]; then
   fi
 fi
 
+# --- Load generator and peer proxies for bench/run.sh: h2load (nghttp2-client), nginx and HAProxy from Debian.
+# bench/ runs nginx and HAProxy as private processes with their own configuration under .state/bench/; the
+# packages' system services must not start (they would take port 80), so service starts are forbidden during the
+# install, as for RabbitMQ above, and stopped and disabled if something started them anyway.
+BENCH_PACKAGES=()
+command -v h2load >/dev/null 2>&1 || BENCH_PACKAGES+=(nghttp2-client)
+[[ -x /usr/sbin/nginx ]] || BENCH_PACKAGES+=(nginx)
+[[ -x /usr/sbin/haproxy ]] || BENCH_PACKAGES+=(haproxy)
+if ((${#BENCH_PACKAGES[@]} > 0)); then
+  echo "install: ${BENCH_PACKAGES[*]} (apt)"
+  POLICY=/usr/sbin/policy-rc.d
+  ADDED_POLICY=0
+  if [[ ! -e $POLICY ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$POLICY"
+    chmod 755 "$POLICY"
+    ADDED_POLICY=1
+  fi
+  trap 'rm -f "$APT_LOG"; if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; fi' EXIT
+  apt_install "${BENCH_PACKAGES[@]}"
+  if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; ADDED_POLICY=0; fi
+  trap 'rm -f "$APT_LOG"' EXIT
+  if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
+    systemctl disable --now nginx.service haproxy.service >/dev/null 2>&1 || true
+  fi
+  # The packages' own daemons, by their pid files (never by name: a benchmark's private nginx may be running).
+  for pidfile in /run/nginx.pid /run/haproxy.pid; do
+    [[ -s $pidfile ]] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
+fi
+
 # --- Chromium for the browser tests (Playwright drives Debian's build: its own browser download
 # cannot reach the internet from here).
 if [[ ! -x /usr/bin/chromium ]]; then

@@ -111,6 +111,9 @@ public static class ProcFs
 
     public static double PeakRssMiB(int pid) => StatusKiB(pid, "VmHWM:") / 1024.0;
 
+    /// <summary>Resident memory now (VmRSS) in MiB, 0 if the process is gone.</summary>
+    public static double RssMiB(int pid) => StatusKiB(pid, "VmRSS:") / 1024.0;
+
     /// <summary>User + system CPU seconds; with the children it has waited for when <paramref name="withReapedChildren"/>.</summary>
     public static double CpuSeconds(int pid, bool withReapedChildren)
     {

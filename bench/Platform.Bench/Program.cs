@@ -13,10 +13,16 @@ switch (args.FirstOrDefault())
         return await EventLatencyBenchmark.RunAsync(EventLatencyOptions.Parse(args));
     case "load":
         return await LoadBenchmark.RunAsync(LoadOptions.Parse(args));
+    case "gateway": // bench/run.sh: gateway vs direct vs nginx vs HAProxy, and (full, smoke) the footprint
+        return await GatewayBenchmark.RunAsync(GatewayBenchOptions.Parse(args));
+    case "footprint":
+        return await FootprintBenchmark.RunAsync(args);
     default:
         Console.Error.WriteLine("usage: scale [--cadres N] [--officials N] [--candidates N] [--samples N]");
         Console.Error.WriteLine("       " + EventLatencyOptions.Usage);
         Console.Error.WriteLine("       " + LoadOptions.Usage);
+        Console.Error.WriteLine("       " + GatewayBenchOptions.Usage);
+        Console.Error.WriteLine("       footprint [--smoke] [--rounds N]");
         Console.Error.WriteLine("       vetting [--candidates N,N,...] [--cadres N] [--officials N] [--parallel N] [--wait-minutes N] [--report PATH]");
         return 2;
 }

@@ -202,8 +202,9 @@ public static class ScaleBenchmark
             text.AppendLine(CultureInfo.InvariantCulture, $"| {data} | {query} | {stats.P50:F2} | {stats.P95:F2} | {stats.Max:F2} |");
         }
         Console.WriteLine(text);
-        var docs = Path.Combine(RepositoryPaths.Root, "docs");
+        // Only a national-scale run replaces the published figures; a smaller one (bench/run.sh --smoke) writes under .state.
+        var docs = options.Cadres >= 5_000_000 ? Path.Combine(RepositoryPaths.Root, "docs") : Path.Combine(RepositoryPaths.Root, ".state", "bench");
         Directory.CreateDirectory(docs);
-        File.WriteAllText(Path.Combine(docs, "benchmarks-scale.md"), text.ToString());
+        File.WriteAllText(Path.Combine(docs, options.Cadres >= 5_000_000 ? "benchmarks-scale.md" : "scale-report.md"), text.ToString());
     }
 }

@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformTelemetry("gateway");
 builder.AddPlatformAuthentication();
 builder.AddGatewayLimits();
+builder.AddGatewayPerformance();
 if (builder.Environment.IsDevelopment())
 {
     builder.AddDevelopmentIdentity();
@@ -27,7 +28,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles(); // the screens' stylesheet, before authentication: it is not secret
 app.UseGrpcOnlyOverHttp2();
 app.UseRequestSizeLimit();
-app.UseAuthentication();
+app.UseGatewayAuthentication(); // gRPC calls: the bearer scheme alone
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRequestTimeouts();

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The benchmarks' one command (bench/README.md).
+#
+#   bench/run.sh           full run (about 10 minutes on 2 cores): the gateway against direct, nginx and HAProxy
+#                          (gRPC and JSON), the footprint of each process, and the event latency; writes
+#                          docs/benchmarks.md. The national-scale reads and the bulk vetting have their own, longer
+#                          runs and reports (docs/benchmarks-scale.md, docs/benchmarks-vetting.md), linked from it.
+#   bench/run.sh --quick   under 3 minutes: prints the issue's figures one per line (key=value), writes nothing.
+#   bench/run.sh --smoke   seconds to a minute or two each: does every benchmark still run? (./test.sh; no figures
+#                          are asserted). Uses the build ./test.sh made when BENCH_CONFIGURATION=Debug.
+#
+# Each benchmark starts what it measures itself under .state/bench/ (PostgreSQL with fsync on, RabbitMQ, the services
+# and the gateway as Release processes, nginx and HAProxy as private processes with their own configuration) and
+# stops it again. Progress goes to stderr; the figures (key=value lines) to stdout.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+MODE=full
+case "${1:-}" in
+  --quick) MODE=quick; shift ;;
+  --smoke) MODE=smoke; shift ;;
+  --help|-h) echo "usage: bench/run.sh [--quick | --smoke] [gateway options: --rounds N --requests N --seconds N --baseline K=V,...]" >&2; exit 2 ;;
+esac
+# Anything else is for the gateway benchmark (GatewayBenchOptions.cs), e.g. fewer requests on a busy machine.
+GATEWAY_ARGS=("$@")
+CONFIGURATION=${BENCH_CONFIGURATION:-Release}
+
+scripts/install.sh
+if [[ $MODE != smoke || $CONFIGURATION == Release ]]; then
+  echo "Building bench/Platform.Bench ($CONFIGURATION)…" >&2
+  dotnet build bench/Platform.Bench -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q >&2
+fi
+BENCH=(dotnet "bench/Platform.Bench/bin/$CONFIGURATION/net10.0/Platform.Bench.dll")
+OUT="$ROOT/.state/bench"
+mkdir -p "$OUT"
+status=0
+
+# The event-latency benchmark (`Platform.Bench events`) prints event_latency_p50_ms=, event_latency_p99_ms= and
+# more key=value lines; they are passed through, and the full run quotes them in docs/benchmarks.md.
+EVENTS_OUT="$OUT/events.out"
+run_events() {
+  rm -f "$EVENTS_OUT"
+  echo "== events $*" >&2
+  if "${BENCH[@]}" events "$@" >"$EVENTS_OUT" 2> >(tee "$OUT/events.err" >&2); then
+    grep -E '^[a-z0-9_]+=' "$EVENTS_OUT" || true
+  else
+    echo "bench/run.sh: the events benchmark failed (exit $?); its output: $EVENTS_OUT, $OUT/events.err" >&2
+    status=1
+  fi
+}
+
+case $MODE in
+quick)
+  echo "== gateway --quick" >&2
+  "${BENCH[@]}" gateway --quick "${GATEWAY_ARGS[@]}" || status=1
+  run_events --quick
+  ;;
+full)
+  # Events first, so that the gateway run's report can quote them.
+  run_events >/dev/null
+  echo "== gateway (and footprint)" >&2
+  "${BENCH[@]}" gateway --report docs/benchmarks.md --events "$EVENTS_OUT" "${GATEWAY_ARGS[@]}" || status=1
+  grep -E '^[a-z0-9_]+=' "$EVENTS_OUT" 2>/dev/null || true
+  ;;
+smoke)
+  echo "== gateway --smoke (and footprint)" >&2
+  "${BENCH[@]}" gateway --smoke "${GATEWAY_ARGS[@]}" || status=1
+  echo "== scale (tiny)" >&2
+  "${BENCH[@]}" scale --cadres 2000 --officials 1000 --candidates 500 --samples 5 >/dev/null || status=1
+  echo "== vetting (tiny)" >&2
+  "${BENCH[@]}" vetting --candidates 200 --cadres 2000 --officials 1000 >/dev/null || status=1
+  echo "== events --smoke" >&2
+  "${BENCH[@]}" events --smoke >/dev/null || status=1
+  echo "== load --smoke" >&2
+  "${BENCH[@]}" load --smoke >/dev/null || status=1
+  ;;
+esac
+exit $status
