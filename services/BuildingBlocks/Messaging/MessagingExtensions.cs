@@ -56,6 +56,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(consumerQueues);
         builder.Services.AddSingleton(new ErrorQueueBrowser(rabbitMq));
         builder.Services.AddScoped<MessagingOperations<TContext>>();
+        builder.Services.AddHostedService<ErrorQueueDepthGauge>();
         var faultSwitch = builder.Configuration[FaultSwitch.FileKey];
         if (!string.IsNullOrEmpty(faultSwitch) && !builder.Environment.IsDevelopment())
         {

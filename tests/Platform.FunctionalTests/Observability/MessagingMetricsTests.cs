@@ -136,6 +136,28 @@ public sealed class MessagingMetricsTests(UnrelayedService service) : IClassFixt
         Assert.Equal(notReadyBefore + 2, PrometheusText.Sum(after, "platform_joint_planning_participants", notReady));
     }
 
+    [Fact]
+    public async Task A_message_that_failed_for_good_shows_in_its_queues_error_depth()
+    {
+        const string queue = "queue=\"organization-joint-participation-changed\"";
+        var before = await ScrapeUntilAsync(text => PrometheusText.Sum(text, "platform_error_queue_depth", queue) is not null,
+            "the error depth of the participation queue");
+
+        // No publisher could have sent it: the consumer boundary moves it to the error queue at once, without retries.
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(Host.RabbitMqUrl) };
+        await using (var connection = await factory.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.BasicPublishAsync("", "organization-joint-participation-changed", mandatory: false,
+                new RabbitMQ.Client.BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = Guid.NewGuid().ToString(), Persistent = true },
+                System.Text.Encoding.UTF8.GetBytes("{\"messageId\": \"" + Guid.NewGuid() + "\", \"messageType\": [\"urn:message:Platform.Contracts.IntegrationEvents:JointParticipationChanged\"], \"message\": {}}"));
+        }
+
+        var depthBefore = PrometheusText.Sum(before, "platform_error_queue_depth", queue);
+        await ScrapeUntilAsync(text => PrometheusText.Sum(text, "platform_error_queue_depth", queue) == depthBefore + 1,
+            "one more message in the participation queue's error queue");
+    }
+
     private static readonly string[] PlatformTelemetryNames = [Platform.ServiceDefaults.Telemetry.PlatformTelemetry.Messaging];
 
     private static ActivityListener ListenTo(string[] sources, out List<Activity> stopped)

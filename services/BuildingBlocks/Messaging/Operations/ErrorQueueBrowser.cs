@@ -43,6 +43,40 @@ public sealed class ErrorQueueBrowser(string rabbitMqUri)
         return result;
     }
 
+    /// <summary>
+    /// How many messages wait in each queue's error queue (0 for one MassTransit has not declared yet, which it does
+    /// with the first failure). One connection for all; a passive declare of a missing queue closes its channel.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountErrorsAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
+    {
+        var depths = new Dictionary<string, long>();
+        await using var connection = await ConnectAsync(cancellationToken);
+        IChannel? channel = null;
+        try
+        {
+            foreach (var queue in queues)
+            {
+                if (channel is not { IsOpen: true })
+                {
+                    if (channel is not null)
+                    {
+                        await channel.DisposeAsync();
+                    }
+                    channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+                }
+                depths[queue] = await CountAsync(channel, queue + ConsumerQueues.ErrorSuffix, cancellationToken) ?? 0;
+            }
+        }
+        finally
+        {
+            if (channel is not null)
+            {
+                await channel.DisposeAsync();
+            }
+        }
+        return depths;
+    }
+
     /// <summary>Moves the error queue's messages (only <paramref name="messageIds"/> when given) back to <paramref name="queue"/>; returns the ids moved.</summary>
     public async Task<IReadOnlyList<string>> RequeueAsync(string queue, IReadOnlySet<string>? messageIds, CancellationToken cancellationToken)
     {
