@@ -225,6 +225,15 @@ public sealed class DelegateAffairsApiTests(ServiceHost<DelegateAffairsDbContext
 
         Assert.Equal(("Lê Văn Tâm", "Kinh"), (updated.FullName, updated.Ethnicity));
         Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+
+        // An id that is no candidate's is named where the request carries it (found by the fuzzer: it said "id").
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => Candidates.UpdateCandidateAsync(new UpdateCandidateRequest
+        {
+            Candidate = new Candidate { Id = "not-a-candidate", Etag = updated.Etag, FullName = "X" },
+            UpdateMask = new FieldMask { Paths = { "full_name" } },
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
+        Assert.Equal("candidate.id", unknown.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
     }
 
     [Fact]

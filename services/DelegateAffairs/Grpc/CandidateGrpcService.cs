@@ -125,7 +125,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     }
 
     public override async Task<V1.Candidate> GetCandidate(GetCandidateRequest request, ServerCallContext context) =>
-        await ToProtoAsync(await FindCandidateAsync(request.Id, tracked: false, context.CancellationToken), context.CancellationToken);
+        await ToProtoAsync(await FindCandidateAsync(request.Id, "id", tracked: false, context.CancellationToken), context.CancellationToken);
 
     public override Task<V1.CandidateVetting> GetCandidateVetting(GetCandidateVettingRequest request, ServerCallContext context) =>
         vettings.GetAsync(request, context);
@@ -207,7 +207,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "candidate.etag", validator);
         validator.ThrowIfInvalid();
-        var candidate = await FindCandidateAsync(input.Id, tracked: true, context.CancellationToken);
+        var candidate = await FindCandidateAsync(input.Id, "candidate.id", tracked: true, context.CancellationToken);
         Etags.Check(candidate.RowVersion, etag, "Candidate", input.Id);
         var merged = candidate.ToProto();
         Masks.Merge(paths, input, merged);
@@ -320,9 +320,10 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
             ?? throw new ResourceNotFoundException("Election", id);
     }
 
-    private async Task<Candidate> FindCandidateAsync(string id, bool tracked, CancellationToken cancellationToken)
+    /// <param name="field">The id's path in the request, for the error (an update carries it in its candidate).</param>
+    private async Task<Candidate> FindCandidateAsync(string id, string field, bool tracked, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(Guid.TryParse(id, out var key), "id", "must be a candidate id this API returned").ThrowIfInvalid();
+        new RequestValidator().Require(Guid.TryParse(id, out var key), field, "must be a candidate id this API returned").ThrowIfInvalid();
         var query = tracked ? db.Candidates : db.Candidates.AsNoTracking();
         return await query.SingleOrDefaultAsync(c => c.Id == key, cancellationToken)
             ?? throw new ResourceNotFoundException("Candidate", id);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Grpc.Net.Client;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.JointPlanning.Model;
 using Platform.JointPlanning.V1;
 using Platform.Messaging.Outbox;
 using Platform.Organization.Infrastructure;
@@ -125,7 +127,15 @@ public sealed class MessagingMetricsTests(UnrelayedService service) : IClassFixt
     public async Task The_leads_process_manager_shows_its_conferences_by_status_and_their_bodies_by_readiness()
     {
         const string planning = "status=\"PLANNING\"", notReady = "readiness=\"not_ready\"";
-        var before = await ScrapeUntilAsync(text => PrometheusText.Sum(text, "platform_joint_planning_conferences", planning) is not null, "the first round of gauges");
+        // The gauges are refreshed periodically: wait until they show what the table holds now (the class's other tests
+        // proposed conferences too), so that the one proposed below is the only difference.
+        long planningNow;
+        await using (var db = Host.CreateDbContext())
+        {
+            planningNow = await db.Set<LedConference>().LongCountAsync(c => c.Status == ConferenceStatuses.Planning);
+        }
+        var before = await ScrapeUntilAsync(text => PrometheusText.Sum(text, "platform_joint_planning_conferences", planning) == planningNow,
+            "the gauges to show the conferences planning now");
         var planningBefore = PrometheusText.Sum(before, "platform_joint_planning_conferences", planning);
         var notReadyBefore = PrometheusText.Sum(before, "platform_joint_planning_participants", notReady);
 

@@ -35,6 +35,9 @@ public sealed class MalformedGrpcRequestMiddleware(RequestDelegate next)
         context.Request.Body.Position = 0;
         if (message is not null && WireProblems.Find(method.InputType, message) is { } violation)
         {
+            // Read what the caller still sends before answering: a response that ends while the request body is
+            // still arriving makes Kestrel reset the stream, and a proxy in front (YARP) then answers 502, not our status.
+            await DrainAsync(context.Request.Body, context.RequestAborted);
             RespondInvalidArgument(context, violation);
             return;
         }
@@ -56,6 +59,18 @@ public sealed class MalformedGrpcRequestMiddleware(RequestDelegate next)
         }
         var message = new byte[length];
         return await body.ReadAtLeastAsync(message, (int)length, throwOnEndOfStream: false, cancellationToken) == length ? message : null;
+    }
+
+    /// <summary>Reads and drops the rest of the body, up to the size limit (beyond it the reset is deserved).</summary>
+    private static async Task DrainAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        long drained = 0;
+        int read;
+        while (drained < MaxMessageBytes && (read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            drained += read;
+        }
     }
 
     /// <summary>A trailers-only gRPC response: the status in the headers, no message.</summary>
