@@ -80,6 +80,23 @@ public sealed class MalformedGrpcRequestTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_error_quoting_a_huge_value_still_passes_the_proxy()
+    {
+        // The status travels in HTTP/2 headers; quoting this value whole (percent-encoded, about 180 KB) made a header
+        // block past YARP's 64 KB limit, and the caller got a 502 instead of InvalidArgument. Found by the fuzzer.
+        var recognition = new RecognitionService.RecognitionServiceClient(platform.GatewayGrpc);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => recognition.UpdateCouncilSeatsAsync(new UpdateCouncilSeatsRequest
+        {
+            CouncilSeats = new CouncilSeats { UnitCode = new string('Đ', 30_000), Term = "2021-2026" },
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(["council_seats.unit_code"], FieldsOf(refused));
+        Assert.True(refused.Status.Detail.Length < 1000, $"a status message of {refused.Status.Detail.Length} characters");
+    }
+
+    [Fact]
     public async Task An_update_with_a_malformed_national_id_names_the_field_of_the_record()
     {
         var officials = new OfficialService.OfficialServiceClient(platform.GatewayGrpc);

@@ -48,8 +48,9 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             case RequestValidationException invalid:
                 var badRequest = new BadRequest();
-                badRequest.FieldViolations.AddRange(invalid.Violations.Select(v =>
-                    new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+                // The first violations only: a repeated field of a thousand bad items must not make a header block no proxy passes.
+                badRequest.FieldViolations.AddRange(invalid.Violations.Take(MaxViolations).Select(v =>
+                    new BadRequest.Types.FieldViolation { Field = Bounded(v.Field), Description = Bounded(v.Description) }));
                 return Status(Code.InvalidArgument, invalid.Message, badRequest);
             case ResourceNotFoundException:
                 return Status(Code.NotFound, exception.Message);
@@ -73,8 +74,21 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
 
     private static RpcException Status(Code code, string message, params Google.Protobuf.IMessage[] details)
     {
-        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        var status = new Google.Rpc.Status { Code = (int)code, Message = Bounded(message) };
         status.Details.AddRange(details.Select(Any.Pack));
         return status.ToRpcException();
     }
+
+    /// <summary>Most field violations returned at once.</summary>
+    internal const int MaxViolations = 20;
+
+    /// <summary>Longest text of a status message or a field violation, in characters.</summary>
+    internal const int MaxTextLength = 500;
+
+    /// <summary>
+    /// Messages quote the offending value, which may be as long as the request allows. The status travels in HTTP/2
+    /// headers (grpc-message, grpc-status-details-bin), and a header block past a proxy's limit (64 KB for YARP's
+    /// client) fails the whole response there: the caller would get a 502 instead of our InvalidArgument. So quotes are cut.
+    /// </summary>
+    private static string Bounded(string text) => text.Length <= MaxTextLength ? text : string.Concat(text.AsSpan(0, MaxTextLength), "…");
 }
