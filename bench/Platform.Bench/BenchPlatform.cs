@@ -35,8 +35,8 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
     public string IssuerUrl { get; private set; } = "";
     public string Logs => Path.Combine(_state, "logs");
     public string State => _state;
-    public int PostgresPid => ReadPid(Path.Combine(PostgresDir, "data", "postmaster.pid"));
-    public int RabbitMqPid => ReadPid(Path.Combine(RabbitMqDir, "rabbit.pid"));
+    public int PostgresPid => ProcFs.ReadPid(Path.Combine(PostgresDir, "data", "postmaster.pid"));
+    public int RabbitMqPid => ProcFs.ReadPid(Path.Combine(RabbitMqDir, "rabbit.pid"));
     private string PostgresDir => Path.Combine(_state, "postgres");
     private string RabbitMqDir => Path.Combine(_state, "rabbitmq");
     private string PidFile => Path.Combine(_state, "pids");
@@ -185,7 +185,7 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
             foreach (var line in await File.ReadAllLinesAsync(PidFile))
             {
                 var parts = line.Split(' ', 2);
-                if (parts.Length == 2 && int.TryParse(parts[0], out var pid) && IsRunning(pid, parts[1]))
+                if (parts.Length == 2 && int.TryParse(parts[0], out var pid) && ProcFs.IsRunning(pid, parts[1]))
                 {
                     using var process = Process.GetProcessById(pid);
                     process.Kill(entireProcessTree: true);
@@ -202,30 +202,6 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether <paramref name="pid"/> still runs <paramref name="commandPart"/> (and is not a recycled pid).</summary>
-    public static bool IsRunning(int pid, string commandPart)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains(commandPart, StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    private static int ReadPid(string file)
-    {
-        try
-        {
-            return int.TryParse(File.ReadLines(file).FirstOrDefault()?.Trim(), out var pid) ? pid : 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
-    }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 

@@ -109,6 +109,32 @@ public static class ProcFs
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
+    /// <summary>Whether <paramref name="pid"/> still runs <paramref name="commandPart"/> (and is not a recycled pid).</summary>
+    public static bool IsRunning(int pid, string commandPart)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains(commandPart, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The pid in a server's pid file (PostgreSQL's postmaster.pid, RabbitMQ's rabbit.pid), 0 if there is none.</summary>
+    public static int ReadPid(string file)
+    {
+        try
+        {
+            return int.TryParse(File.ReadLines(file).FirstOrDefault()?.Trim(), out var pid) ? pid : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
     public static double PeakRssMiB(int pid) => StatusKiB(pid, "VmHWM:") / 1024.0;
 
     /// <summary>Resident memory now (VmRSS) in MiB, 0 if the process is gone.</summary>

@@ -72,9 +72,9 @@ public sealed class EventLatencyReport(
         Line();
         Line($"    {options.Command()}");
         Line();
-        Line("**Shared machine.** Other sessions were building and testing on the same two cores during the run (the `machine` column " +
-             "counts all of it; the benchmark's own processes are the other columns): treat the figures as an upper bound of what " +
-             "the code does on a quiet machine.");
+        Line("**Is the machine quiet?** The `machine` column of the CPU table counts everything that ran; the other columns are the " +
+             "benchmark's own processes. Where `machine` is well above their sum, something else shared the two cores, and the " +
+             "latencies are an upper bound of what the code does on a quiet machine.");
         Line();
         Line("## What is measured");
         Line();

@@ -122,8 +122,8 @@ public static class LoadBenchmark
         Line();
         Line($"    {options.Command()}");
         Line();
-        Line("**Shared machine.** Other sessions were building and testing on the same two cores during the run (see the `machine` " +
-             "CPU figure against the suite's own): latencies are those of a busy machine.");
+        Line("**Is the machine quiet?** Compare the `machine` CPU figure with the suite's own: where it is well above, something " +
+             "else shared the two cores and the latencies are those of a busy machine.");
         Line();
         Line("## What runs");
         Line();

@@ -208,8 +208,8 @@ public sealed class LoadSuite(string name, LoadSuiteOptions options) : IAsyncDis
     public IReadOnlyList<(string Name, int Pid)> Processes()
     {
         var processes = _started.Select(p => (p.Name, p.Pid)).ToList();
-        processes.Add(("postgres", ReadPid(Path.Combine(PostgresDir, "data", "postmaster.pid"))));
-        processes.Add(("rabbitmq", ReadPid(Path.Combine(RabbitMqDir, "rabbit.pid"))));
+        processes.Add(("postgres", ProcFs.ReadPid(Path.Combine(PostgresDir, "data", "postmaster.pid"))));
+        processes.Add(("rabbitmq", ProcFs.ReadPid(Path.Combine(RabbitMqDir, "rabbit.pid"))));
         return processes;
     }
 
@@ -275,7 +275,7 @@ public sealed class LoadSuite(string name, LoadSuiteOptions options) : IAsyncDis
             foreach (var line in await File.ReadAllLinesAsync(PidFile))
             {
                 var parts = line.Split(' ', 2);
-                if (parts.Length == 2 && int.TryParse(parts[0], out var pid) && IsRunning(pid, parts[1]))
+                if (parts.Length == 2 && int.TryParse(parts[0], out var pid) && ProcFs.IsRunning(pid, parts[1]))
                 {
                     using var process = Process.GetProcessById(pid);
                     process.Kill(entireProcessTree: true);
@@ -292,29 +292,7 @@ public sealed class LoadSuite(string name, LoadSuiteOptions options) : IAsyncDis
         }
     }
 
-    private static bool IsRunning(int pid, string dll)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains(dll, StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 
-    private static int ReadPid(string file)
-    {
-        try
-        {
-            return int.TryParse(File.ReadLines(file).FirstOrDefault()?.Trim(), out var pid) ? pid : 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
-    }
 
     private async Task Step(string what, Func<Task> step)
     {

@@ -173,8 +173,8 @@ public sealed class VettingSuite : IAsyncDisposable
     public Dictionary<string, double> CpuSeconds()
     {
         var cpu = _services.ToDictionary(s => s.Key, s => s.Value.CpuSeconds);
-        cpu["postgres"] = ProcFs.TreeCpuSeconds(ReadPid(Path.Combine(PostgresDir, "data", "postmaster.pid")));
-        cpu["rabbitmq"] = ProcFs.TreeCpuSeconds(ReadPid(Path.Combine(RabbitMqDir, "rabbit.pid")));
+        cpu["postgres"] = ProcFs.TreeCpuSeconds(ProcFs.ReadPid(Path.Combine(PostgresDir, "data", "postmaster.pid")));
+        cpu["rabbitmq"] = ProcFs.TreeCpuSeconds(ProcFs.ReadPid(Path.Combine(RabbitMqDir, "rabbit.pid")));
         cpu["bench client"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         cpu["gateway"] = _started.FirstOrDefault(p => p.Name == "gateway")?.CpuSeconds ?? 0;
         cpu["machine"] = ProcFs.MachineBusySeconds();
@@ -282,7 +282,7 @@ public sealed class VettingSuite : IAsyncDisposable
             foreach (var line in await File.ReadAllLinesAsync(PidFile))
             {
                 var parts = line.Split(' ', 2);
-                if (parts.Length == 2 && int.TryParse(parts[0], out var pid) && IsRunning(pid, parts[1]))
+                if (parts.Length == 2 && int.TryParse(parts[0], out var pid) && ProcFs.IsRunning(pid, parts[1]))
                 {
                     using var process = Process.GetProcessById(pid);
                     process.Kill(entireProcessTree: true);
@@ -299,29 +299,7 @@ public sealed class VettingSuite : IAsyncDisposable
         }
     }
 
-    private static bool IsRunning(int pid, string dll)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains(dll, StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 
-    private static int ReadPid(string file)
-    {
-        try
-        {
-            return int.TryParse(File.ReadLines(file).FirstOrDefault()?.Trim(), out var pid) ? pid : 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
-    }
 
     private async Task Step(string what, Func<Task> step)
     {
