@@ -178,29 +178,7 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
     public string Diagnostics() => string.Join("\n\n", _started.Select(p => $"--- {p.Name} (log: {Path.Combine(Logs, p.Name + ".log")}) ---\n{p.RecentOutput}"));
 
     /// <summary>Processes and servers a killed earlier run left: its processes (by the pids it wrote), PostgreSQL, RabbitMQ.</summary>
-    private async Task StopLeftoversAsync()
-    {
-        if (File.Exists(PidFile))
-        {
-            foreach (var line in await File.ReadAllLinesAsync(PidFile))
-            {
-                var parts = line.Split(' ', 2);
-                if (parts.Length == 2 && int.TryParse(parts[0], out var pid) && ProcFs.IsRunning(pid, parts[1]))
-                {
-                    using var process = Process.GetProcessById(pid);
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
-                }
-            }
-            File.Delete(PidFile);
-        }
-        await Script("postgres.sh", "stop", PostgresDir);
-        await Script("rabbitmq.sh", "stop", RabbitMqDir);
-        if (Directory.Exists(RabbitMqDir))
-        {
-            Directory.Delete(RabbitMqDir, recursive: true);
-        }
-    }
+    private Task StopLeftoversAsync() => BenchLeftovers.StopAsync(PidFile, PostgresDir, RabbitMqDir);
 
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
