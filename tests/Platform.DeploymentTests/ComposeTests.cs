@@ -129,7 +129,7 @@ public sealed class ComposeTests
             Assert.NotEqual(server["Username"], owner["Username"]);
             Assert.Contains($"CREATE DATABASE {service.Database} OWNER {owner["Username"]} ", script, StringComparison.Ordinal);
             Assert.Contains($"REVOKE ALL ON DATABASE {service.Database} FROM PUBLIC;", script, StringComparison.Ordinal);
-            databases.Add(service.Database);
+            databases.Add(service.Database!);
         }
         Assert.Equal(ReadmePorts.Databases().Order(), databases.Order());
     }
