@@ -65,7 +65,7 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            // MassTransit (8.4 and later) otherwise reports usage to its vendor over HTTPS after start: the
+            // MassTransit otherwise reports its usage to its vendor over HTTPS some minutes after start: the
             // platform sends nothing outside (its NetworkPolicies allow no such egress).
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
