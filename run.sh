@@ -57,16 +57,18 @@ scripts/rabbitmq.sh start "$STATE/rabbitmq" $AMQP_PORT $DIST_PORT $EPMD_PORT $MG
 # A development run: the gateway hosts the platform's own token issuer and the services trust it.
 export ASPNETCORE_ENVIRONMENT=Development
 export ConnectionStrings__RabbitMq="amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
-db_url() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=$1;Username=postgres"; }
+# As deployed (README.md, "Databases and roles"): the servers and their seeds connect as <database>_service (data
+# access only), `migrate` as <database>_owner (owns the tables; grants the service role what it needs).
+db_url() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=$1;Username=$1_${2:-service}"; }
 
 # Every service migrates (schema, and the queues it consumes from) before any starts, so that no
 # event published at start-up finds a queue missing.
 for entry in "${PLATFORM_SERVICES[@]}"; do
   IFS=: read -r name project _ _ database <<<"$entry"
-  psql -h 127.0.0.1 -p $PG_PORT -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1 \
-    || psql -h 127.0.0.1 -p $PG_PORT -U postgres -qc "CREATE DATABASE $database"
+  scripts/service-database.sh $PG_PORT "$database"
   dll=$(platform_dll "$project" $CONFIGURATION)
-  ConnectionStrings__Database=$(db_url "$database") dotnet "$dll" migrate --contentRoot "$(dirname "$dll")" \
+  ConnectionStrings__Database=$(db_url "$database") ConnectionStrings__Migrations=$(db_url "$database" owner) \
+    dotnet "$dll" migrate --contentRoot "$(dirname "$dll")" \
     >"$STATE/logs/$name-migrate.log" 2>&1 || { cat "$STATE/logs/$name-migrate.log"; exit 1; }
 done
 for entry in "${PLATFORM_SERVICES[@]}"; do

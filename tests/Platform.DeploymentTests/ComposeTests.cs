@@ -72,8 +72,10 @@ public sealed class ComposeTests
             Assert.Equal(service.Image, ComposeFile.Image(migrate).Image);
             Assert.Equal("service_healthy", ComposeFile.DependsOn(migrate)["postgres"]);
             Assert.Equal("service_healthy", ComposeFile.DependsOn(migrate)["rabbitmq"]);
-            // The same configuration as the server it prepares.
-            Assert.Equal(ComposeFile.Environment(compose.Service(service.Name)), ComposeFile.Environment(migrate));
+            // The same configuration as the server it prepares, and the owner's connection string, which the server lacks.
+            var migrateEnvironment = new Dictionary<string, string>(ComposeFile.Environment(migrate));
+            Assert.True(migrateEnvironment.Remove("ConnectionStrings__Migrations"));
+            Assert.Equal(ComposeFile.Environment(compose.Service(service.Name)), migrateEnvironment);
 
             var server = ComposeFile.DependsOn(compose.Service(service.Name));
             Assert.All(migrations, m => Assert.Equal("service_completed_successfully", server[m]));
@@ -104,7 +106,7 @@ public sealed class ComposeTests
     }
 
     [Fact]
-    public async Task Each_service_has_its_own_database_and_role_made_by_the_init_script()
+    public async Task Each_service_has_its_own_database_an_owner_role_and_a_service_role_made_by_the_init_script()
     {
         var compose = await ComposeFile.LoadAsync();
         var script = Repository.Read("deploy/postgres/init-databases.sql");
@@ -114,17 +116,20 @@ public sealed class ComposeTests
         var databases = new List<string>();
         foreach (var service in PlatformProcess.Services)
         {
-            var connection = new DbConnectionStringBuilder
+            // The server connects as the service's role; `migrate` alone as the owner of the database (and its tables).
+            var server = Connection(compose.Service(service.Name), "ConnectionStrings__Database");
+            var owner = Connection(compose.Service($"{service.Name}-migrate"), "ConnectionStrings__Migrations");
+            Assert.False(ComposeFile.Environment(compose.Service(service.Name)).ContainsKey("ConnectionStrings__Migrations"));
+            foreach (var connection in new[] { server, owner })
             {
-                ConnectionString = ComposeFile.Environment(compose.Service(service.Name))["ConnectionStrings__Database"],
-            };
-            var (database, user, password) = ((string)connection["Database"], (string)connection["Username"], (string)connection["Password"]);
-            Assert.Equal(service.Database, database);
-            Assert.Equal("postgres", connection["Host"]);
-            Assert.Matches($"CREATE ROLE {user} LOGIN PASSWORD '{Regex.Escape(password)}';", script);
-            Assert.Contains($"CREATE DATABASE {database} OWNER {user} ", script, StringComparison.Ordinal);
-            Assert.Contains($"REVOKE ALL ON DATABASE {database} FROM PUBLIC;", script, StringComparison.Ordinal);
-            databases.Add(database);
+                Assert.Equal(service.Database, connection["Database"]);
+                Assert.Equal("postgres", connection["Host"]);
+                Assert.Matches($"CREATE ROLE {connection["Username"]} LOGIN PASSWORD '{Regex.Escape((string)connection["Password"])}';", script);
+            }
+            Assert.NotEqual(server["Username"], owner["Username"]);
+            Assert.Contains($"CREATE DATABASE {service.Database} OWNER {owner["Username"]} ", script, StringComparison.Ordinal);
+            Assert.Contains($"REVOKE ALL ON DATABASE {service.Database} FROM PUBLIC;", script, StringComparison.Ordinal);
+            databases.Add(service.Database!);
         }
         Assert.Equal(ReadmePorts.Databases().Order(), databases.Order());
     }
@@ -178,4 +183,7 @@ public sealed class ComposeTests
             Assert.Equal(["/tmp"], server["tmpfs"]!.AsArray().Select(t => t!.ToString()));
         }
     }
+
+    private static DbConnectionStringBuilder Connection(System.Text.Json.Nodes.JsonObject service, string variable) =>
+        new() { ConnectionString = ComposeFile.Environment(service)[variable] };
 }

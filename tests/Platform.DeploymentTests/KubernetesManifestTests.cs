@@ -81,6 +81,7 @@ public sealed class KubernetesManifestTests
         {
             Assert.All(ingress["spec"]!["tls"]!.AsArray(), tls => Assert.Contains($"`{tls!["secretName"]}`", readme, StringComparison.Ordinal));
         }
+        Assert.All(ManagedRoles(rendered), role => Assert.Contains($"`{role["passwordSecret"]!["name"]}`", readme, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -203,15 +204,37 @@ public sealed class KubernetesManifestTests
         {
             var cluster = rendered.Get("Cluster", $"{service.Name}-db");
             Assert.Equal(service.Database, cluster["spec"]!["bootstrap"]!["initdb"]!["database"]!.ToString());
+            // Its pods connect as a role the Cluster manages, with data access only (the migration Job grants it);
+            // the Job alone also connects as the owner CloudNativePG made the database for (its <cluster>-app Secret).
+            var role = Assert.Single(ManagedRoles(rendered, cluster));
+            Assert.Equal(["true", "false", "false", "false", "false", "false"],
+                new[] { "login", "superuser", "createdb", "createrole", "replication", "bypassrls" }.Select(a => role[a]!.ToString().ToLowerInvariant()));
+            Assert.NotEqual(cluster["spec"]!["bootstrap"]!["initdb"]!["owner"]!.ToString(), role["name"]!.ToString());
+            var serviceSecret = role["passwordSecret"]!["name"]!.ToString();
             foreach (var pod in new[] { rendered.Workload("Deployment", service.Name), rendered.Workload("Job", $"{service.Name}-migrate") })
             {
                 var variables = pod.Containers.Single()["env"]!.AsArray().ToDictionary(e => e!["name"]!.ToString(), e => e!.AsObject());
-                var database = new DbConnectionStringBuilder { ConnectionString = variables["ConnectionStrings__Database"]["value"]!.ToString() };
-                Assert.Equal($"{service.Name}-db-rw", database["Host"]);
-                Assert.Equal(service.Database, database["Database"]);
-                Assert.Equal("VerifyFull", database["SSL Mode"]);
-                Assert.Equal($"{service.Name}-db-app", variables["DATABASE_PASSWORD"]["valueFrom"]!["secretKeyRef"]!["name"]!.ToString());
-                Assert.Equal($"{service.Name}-db-app", variables["DATABASE_USERNAME"]["valueFrom"]!["secretKeyRef"]!["name"]!.ToString());
+                var connections = new Dictionary<string, string> { ["ConnectionStrings__Database"] = "DATABASE" };
+                if (pod.Kind == "Job")
+                {
+                    connections["ConnectionStrings__Migrations"] = "DATABASE_OWNER";
+                }
+                else
+                {
+                    Assert.DoesNotContain(variables.Values, v => v["valueFrom"]?["secretKeyRef"]?["name"]?.ToString() == $"{service.Name}-db-app");
+                }
+                foreach (var (name, credentials) in connections)
+                {
+                    var database = new DbConnectionStringBuilder { ConnectionString = variables[name]["value"]!.ToString() };
+                    Assert.Equal($"{service.Name}-db-rw", database["Host"]);
+                    Assert.Equal(service.Database, database["Database"]);
+                    Assert.Equal("VerifyFull", database["SSL Mode"]);
+                    Assert.Equal($"$({credentials}_USERNAME)", database["Username"]);
+                    Assert.Equal($"$({credentials}_PASSWORD)", database["Password"]);
+                    var secret = name == "ConnectionStrings__Database" ? serviceSecret : $"{service.Name}-db-app";
+                    Assert.Equal(secret, variables[$"{credentials}_USERNAME"]["valueFrom"]!["secretKeyRef"]!["name"]!.ToString());
+                    Assert.Equal(secret, variables[$"{credentials}_PASSWORD"]["valueFrom"]!["secretKeyRef"]!["name"]!.ToString());
+                }
                 Assert.StartsWith($"amqp://$(BROKER_USERNAME):$(BROKER_PASSWORD)@{broker}:5672/",
                     variables["ConnectionStrings__RabbitMq"]["value"]!.ToString(), StringComparison.Ordinal);
             }
@@ -232,8 +255,11 @@ public sealed class KubernetesManifestTests
             var (serverContainer, migrateContainer) = (server.Containers.Single(), migrate.Containers.Single());
             Assert.Equal(["migrate"], migrateContainer["args"]!.AsArray().Select(a => a!.ToString()));
             Assert.Equal(serverContainer["image"]!.ToString(), migrateContainer["image"]!.ToString());
-            // The same configuration as the service it prepares.
-            Assert.True(JsonNode.DeepEquals(serverContainer["env"], migrateContainer["env"]), $"{migrate} and {server} differ in env");
+            // The same configuration as the service it prepares, and the owner's connection, which the service lacks.
+            var migrateEnvironment = migrateContainer["env"]!.AsArray()
+                .Where(e => e!["name"]!.ToString() is not ("ConnectionStrings__Migrations" or "DATABASE_OWNER_USERNAME" or "DATABASE_OWNER_PASSWORD"));
+            Assert.Equal(3, migrateContainer["env"]!.AsArray().Count - migrateEnvironment.Count());
+            Assert.True(JsonNode.DeepEquals(serverContainer["env"], new JsonArray([.. migrateEnvironment.Select(e => e!.DeepClone())])), $"{migrate} and {server} differ in env");
             Assert.True(JsonNode.DeepEquals(serverContainer["envFrom"], migrateContainer["envFrom"]), $"{migrate} and {server} differ in envFrom");
             Assert.Equal(server.Spec["serviceAccountName"]!.ToString(), migrate.Spec["serviceAccountName"]!.ToString());
 
@@ -341,7 +367,7 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public async Task The_services_reach_only_their_own_database_the_broker_DNS_and_HTTPS(string overlay)
+    public async Task The_services_reach_only_their_own_database_the_broker_DNS_the_identity_provider_and_the_API_server(string overlay)
     {
         var rendered = await RenderedOverlay.OfAsync(overlay);
         var broker = RenderedOverlay.NameOf(rendered.OfKind("RabbitmqCluster").Single());
@@ -350,29 +376,22 @@ public sealed class KubernetesManifestTests
         {
             foreach (var pod in new[] { rendered.Workload("Deployment", service.Name), rendered.Workload("Job", $"{service.Name}-migrate") })
             {
-                var egress = PoliciesFor(rendered, pod.Labels).SelectMany(p => p["spec"]!["egress"]?.AsArray() ?? []).ToList();
+                var egress = EgressOf(rendered, pod.Labels).ToList();
                 Assert.NotEmpty(egress);
-                foreach (var rule in egress)
+                foreach (var (peer, ports) in egress)
                 {
-                    var ports = rule!["ports"]!.AsArray().Select(p => (int)p!["port"]!).ToHashSet();
-                    if (rule["to"] is not JsonArray peers)
+                    var selector = peer["podSelector"]?["matchLabels"]?.AsObject();
+                    var allowed = (selector?["cnpg.io/cluster"]?.ToString(), selector?["app.kubernetes.io/name"]?.ToString(), selector?["k8s-app"]?.ToString()) switch
                     {
-                        // Anywhere, but only HTTPS: the identity provider's keys and the API server (the init container).
-                        Assert.Subset(new HashSet<int> { 443, 6443 }, ports);
-                        continue;
-                    }
-                    foreach (var peer in peers)
-                    {
-                        var selector = peer!["podSelector"]!["matchLabels"]!.AsObject();
-                        var allowed = (selector["cnpg.io/cluster"]?.ToString(), selector["app.kubernetes.io/name"]?.ToString(), selector["k8s-app"]?.ToString()) switch
-                        {
-                            (var db, null, null) when db == $"{service.Name}-db" && rendered.Find("Cluster", db) is not null => ports.SetEquals([5432]),
-                            (null, var name, null) when name == broker => ports.SetEquals([5672]),
-                            (null, null, "kube-dns") => ports.SetEquals([53]) && peer["namespaceSelector"] is not null,
-                            _ => false,
-                        };
-                        Assert.True(allowed, $"{pod} may reach {peer.ToJsonString()} on {string.Join(',', ports)}");
-                    }
+                        (var db, null, null) when db == $"{service.Name}-db" && rendered.Find("Cluster", db) is not null => ports.SetEquals([5432]),
+                        (null, var name, null) when name == broker => ports.SetEquals([5672]),
+                        (null, null, "kube-dns") => ports.SetEquals([53]) && peer["namespaceSelector"] is not null,
+                        // The identity provider's keys (HTTPS), and the API server for the init container that waits
+                        // for the migration Jobs (the Jobs themselves need neither).
+                        (null, null, null) when peer["ipBlock"] is not null && pod.Kind == "Deployment" => ports.IsSubsetOf([443, 6443]),
+                        _ => false,
+                    };
+                    Assert.True(allowed, $"{pod} may reach {peer.ToJsonString()} on {string.Join(',', ports)}");
                 }
             }
 
@@ -386,6 +405,54 @@ public sealed class KubernetesManifestTests
                 Assert.Equal(other == service, admitted);
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task The_gateway_reaches_only_the_services_gRPC_ports_DNS_and_the_identity_provider(string overlay)
+    {
+        var rendered = await RenderedOverlay.OfAsync(overlay);
+        var services = PlatformProcess.Services.ToDictionary(s => s, s => rendered.Workload("Deployment", s.Name).Labels);
+
+        var egress = EgressOf(rendered, rendered.Workload("Deployment", "gateway").Labels).ToList();
+        Assert.NotEmpty(egress);
+        foreach (var (peer, ports) in egress)
+        {
+            var allowed = peer["podSelector"]?["matchLabels"]?["k8s-app"]?.ToString() == "kube-dns"
+                ? ports.SetEquals([53]) && peer["namespaceSelector"] is not null
+                : peer["ipBlock"] is not null
+                    ? ports.SetEquals([443])
+                    : services.Any(s => peer["namespaceSelector"] is null && RenderedOverlay.Selects(peer["podSelector"], s.Value) && ports.SetEquals([ReadmePorts.Service(s.Key).Grpc]));
+            Assert.True(allowed, $"the gateway may reach {peer.ToJsonString()} on {string.Join(',', ports)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task No_platform_pod_may_reach_anywhere_beyond_the_addresses_the_overlay_names(string overlay)
+    {
+        var rendered = await RenderedOverlay.OfAsync(overlay);
+
+        foreach (var pod in rendered.PodTemplates)
+        {
+            foreach (var rule in PoliciesFor(rendered, pod.Labels).SelectMany(p => p["spec"]!["egress"]?.AsArray() ?? []))
+            {
+                // A rule without `to` (or with an empty one) lets the pod reach every address on its ports.
+                Assert.True(rule!["to"] is JsonArray { Count: > 0 }, $"{pod}: an egress rule to anywhere: {rule.ToJsonString()}");
+                Assert.True(rule["ports"] is JsonArray { Count: > 0 }, $"{pod}: an egress rule on every port: {rule.ToJsonString()}");
+            }
+            foreach (var (peer, _) in EgressOf(rendered, pod.Labels).Where(e => e.Peer["ipBlock"] is not null))
+            {
+                // One machine or a small range of them (the identity provider, the API server), never the Internet.
+                var cidr = peer["ipBlock"]!["cidr"]!.ToString();
+                var network = System.Net.IPNetwork.Parse(cidr);
+                Assert.True(network.PrefixLength >= (network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 24 : 112),
+                    $"{pod} may reach {cidr}");
+            }
+        }
+        // The example addresses of base/ are the overlays' to replace.
+        Assert.DoesNotContain(rendered.OfKind("NetworkPolicy").SelectMany(p => p["spec"]!["egress"]?.AsArray() ?? []).SelectMany(r => r!["to"]!.AsArray()),
+            peer => peer!["ipBlock"]?["cidr"]?.ToString().StartsWith("192.0.2.", StringComparison.Ordinal) == true);
     }
 
     [Theory]
@@ -533,6 +600,18 @@ public sealed class KubernetesManifestTests
         return environment;
     }
 
+    /// <summary>The roles CloudNativePG manages (.spec.managed.roles) for one Cluster, or for all.</summary>
+    private static IEnumerable<JsonObject> ManagedRoles(RenderedOverlay rendered, JsonObject? cluster = null) =>
+        (cluster is null ? rendered.OfKind("Cluster") : [cluster])
+            .SelectMany(c => c["spec"]!["managed"]?["roles"]?.AsArray() ?? [])
+            .Select(r => r!.AsObject());
+
+    /// <summary>Every peer a pod may send to, with the ports of its rule (each rule's every peer).</summary>
+    private static IEnumerable<(JsonObject Peer, HashSet<int> Ports)> EgressOf(RenderedOverlay rendered, IReadOnlyDictionary<string, string> podLabels) =>
+        from rule in PoliciesFor(rendered, podLabels).SelectMany(p => p["spec"]!["egress"]?.AsArray() ?? [])
+        from peer in rule!["to"]?.AsArray() ?? [new JsonObject()]
+        select (peer!.AsObject(), (rule["ports"]?.AsArray() ?? []).Select(p => (int)p!["port"]!).ToHashSet());
+
     private static IEnumerable<JsonObject> PoliciesFor(RenderedOverlay rendered, IReadOnlyDictionary<string, string> podLabels) =>
         rendered.OfKind("NetworkPolicy").Where(p => RenderedOverlay.Selects(p["spec"]!["podSelector"], podLabels));
 
@@ -545,6 +624,11 @@ public sealed class KubernetesManifestTests
             // CloudNativePG: <cluster>-app for the owner role of the bootstrap database, <cluster>-ca for its CA.
             secrets[$"{RenderedOverlay.NameOf(cluster)}-app"] = ["username", "password", "host", "port", "dbname", "uri"];
             secrets[$"{RenderedOverlay.NameOf(cluster)}-ca"] = ["ca.crt"];
+        }
+        // The managed roles' Secrets are made by ops (k8s/README.md), of type kubernetes.io/basic-auth as CloudNativePG requires.
+        foreach (var role in ManagedRoles(rendered))
+        {
+            secrets[role["passwordSecret"]!["name"]!.ToString()] = ["username", "password"];
         }
         foreach (var broker in rendered.OfKind("RabbitmqCluster"))
         {

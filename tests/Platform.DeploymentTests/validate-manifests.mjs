@@ -90,6 +90,38 @@ const cnpgCluster = ajv.compile({
             },
           },
         },
+        // Declarative role management (.spec.managed.roles, RoleConfiguration): the services' own roles.
+        managed: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            roles: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["name"],
+                properties: {
+                  name: { type: "string", pattern: "^[a-z_][a-z0-9_]*$" },
+                  comment: { type: "string" },
+                  ensure: { enum: ["present", "absent"] },
+                  passwordSecret: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string" } } },
+                  disablePassword: { type: "boolean" },
+                  validUntil: { type: "string" },
+                  connectionLimit: { type: "integer", minimum: -1 },
+                  inRoles: { type: "array", items: { type: "string" } },
+                  inherit: { type: "boolean" },
+                  login: { type: "boolean" },
+                  superuser: { type: "boolean" },
+                  createdb: { type: "boolean" },
+                  createrole: { type: "boolean" },
+                  replication: { type: "boolean" },
+                  bypassrls: { type: "boolean" },
+                },
+              },
+            },
+          },
+        },
         postgresql: {
           type: "object",
           additionalProperties: false,

@@ -56,11 +56,26 @@ public sealed class AuditTrailTests(HomeAffairsHost host) : IClassFixture<HomeAf
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }
 
+    /// <summary>
+    /// Every way a database session could rewrite history, tried with the service's own connection string (its
+    /// role has data access only, as `migrate` grants it): each is refused, and the trail is left as it was.
+    /// </summary>
     [Theory]
     [InlineData("UPDATE audit_entries SET subject = 'someone-else'")]
     [InlineData("DELETE FROM audit_entries")]
     [InlineData("TRUNCATE audit_entries")]
-    public async Task The_application_cannot_change_or_remove_audit_entries(string sql)
+    [InlineData("ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_update_or_delete; DELETE FROM audit_entries")]
+    [InlineData("ALTER TABLE audit_entries DISABLE TRIGGER ALL; DELETE FROM audit_entries")]
+    [InlineData("DROP TRIGGER audit_entries_no_update_or_delete ON audit_entries; DELETE FROM audit_entries")]
+    [InlineData("CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$; DELETE FROM audit_entries")]
+    [InlineData("SET session_replication_role = replica; DELETE FROM audit_entries")]
+    [InlineData("SET ROLE " + PostgresServer.OwnerRole + "; DELETE FROM audit_entries")]
+    [InlineData("GRANT UPDATE, DELETE ON audit_entries TO CURRENT_USER; DELETE FROM audit_entries")]
+    [InlineData("ALTER TABLE audit_entries OWNER TO CURRENT_USER; DELETE FROM audit_entries")]
+    [InlineData("ALTER TABLE audit_entries RENAME TO audit_entries_old")]
+    [InlineData("DROP TABLE audit_entries")]
+    [InlineData("ALTER ROLE CURRENT_USER SUPERUSER")]
+    public async Task The_service_cannot_change_or_remove_audit_entries_by_any_means(string sql)
     {
         var units = new AdministrativeUnitService.AdministrativeUnitServiceClient(host.Channel);
         var code = Interlocked.Increment(ref _nextCode).ToString("D2");
@@ -68,20 +83,44 @@ public sealed class AuditTrailTests(HomeAffairsHost host) : IClassFixture<HomeAf
         {
             AdministrativeUnit = new AdministrativeUnit { Code = code, Name = "Nghĩa Bình", Kind = AdministrativeUnitKind.Province },
         });
-        long before;
-        await using (var db = host.CreateDbContext())
-        {
-            before = await db.Set<AuditEntry>().LongCountAsync();
-        }
+        var before = await TrailAsync();
 
-        // With the service's own connection string, as its code would.
         await using var connection = new NpgsqlConnection(host.DatabaseConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
 
-        Assert.Contains("append-only", error.MessageText);
-        await using var check = host.CreateDbContext();
-        Assert.Equal(before, await check.Set<AuditEntry>().LongCountAsync());
+        // insufficient_privilege: no privilege, not the owner, not a superuser, or the append-only trigger.
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        Assert.Equal(before, await TrailAsync());
     }
+
+    [Fact]
+    public async Task The_service_connects_as_a_role_that_owns_nothing_and_may_only_read_and_append_the_trail()
+    {
+        await using var connection = new NpgsqlConnection(host.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
+                   (SELECT count(*) FROM pg_tables WHERE tableowner = current_user),
+                   pg_has_role(current_user, (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_entries'), 'MEMBER'),
+                   has_table_privilege('audit_entries', 'SELECT'), has_table_privilege('audit_entries', 'INSERT'),
+                   has_table_privilege('audit_entries', 'UPDATE'), has_table_privilege('audit_entries', 'DELETE'),
+                   has_table_privilege('audit_entries', 'TRUNCATE'), has_table_privilege('audit_entries', 'TRIGGER')
+            FROM pg_roles r WHERE r.rolname = current_user
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+
+        Assert.Equal(PostgresServer.ServiceRole, connection.UserName);
+        Assert.Equal([false, false, false, false], Enumerable.Range(0, 4).Select(reader.GetBoolean));
+        Assert.Equal(0, reader.GetInt64(4));
+        Assert.False(reader.GetBoolean(5));
+        Assert.Equal([true, true, false, false, false, false], Enumerable.Range(6, 6).Select(reader.GetBoolean));
+    }
+
+    /// <summary>A fingerprint of the whole trail: how many rows, and all their content.</summary>
+    private async Task<string> TrailAsync() =>
+        (await PostgresServer.ScalarAsync<string>(host.DatabaseConnectionString,
+            "SELECT count(*) || ':' || coalesce(md5(string_agg(a::text, '|' ORDER BY a.sequence)), '') FROM audit_entries a"))!;
 }

@@ -91,6 +91,7 @@ public class MessagingHost : IAsyncLifetime
             await using var db = CreateDbContext(connectionString);
             await db.Database.EnsureCreatedAsync();
             await db.Database.ExecuteSqlRawAsync(MessagingModel.OutboxWakeUpTriggerSql);
+            await ServiceRole.GrantAsync(db, PostgresServer.ServiceRole);
         });
         RabbitMqUrl = await RabbitMqNode.Shared.CreateVirtualHostAsync("messaging");
 

@@ -23,6 +23,7 @@ public class ServiceHost<TContext> : WebApplicationFactory<TContext>, IAsyncLife
     private string _database = "";
     private string _rabbitMq = "";
 
+    /// <summary>The service's own connection string: its role has data access only, as in a deployment.</summary>
     public string DatabaseConnectionString => _database;
 
     /// <summary>A channel whose calls carry an editor's token of the service's own body.</summary>
@@ -107,12 +108,14 @@ public class ServiceHost<TContext> : WebApplicationFactory<TContext>, IAsyncLife
         return scope.ServiceProvider.GetRequiredService<TContext>();
     }
 
-    private static async Task MigrateAsync(string connectionString)
+    /// <summary>What the service's `migrate` does to its database: migrate as the owner, grant the service's role.</summary>
+    private static async Task MigrateAsync(string ownerConnectionString)
     {
         var options = new DbContextOptionsBuilder<TContext>();
-        options.UseServiceDatabase(connectionString);
+        options.UseServiceDatabase(ownerConnectionString);
         await using var db = (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;
         await db.Database.MigrateAsync();
+        await ServiceRole.GrantAsync(db, PostgresServer.ServiceRole);
     }
 
     public new async Task DisposeAsync()

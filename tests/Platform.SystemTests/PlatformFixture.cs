@@ -50,7 +50,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             int grpcPort = FreePort.Next(), httpPort = FreePort.Next();
             var service = new PlatformProcess(name, RepositoryPaths.Dll(folder, assembly), new Dictionary<string, string>
             {
+                // As deployed: the server connects as a role with data access only, `migrate` as the tables' owner.
                 ["ConnectionStrings__Database"] = database,
+                ["ConnectionStrings__Migrations"] = PostgresServer.AsOwner(database),
                 ["ConnectionStrings__RabbitMq"] = rabbitMq,
                 ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
                 ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",

@@ -16,30 +16,51 @@ public sealed class PostgresServer
 
     public static PostgresServer Instance => Shared.Value;
 
+    /// <summary>
+    /// The roles of the tests' databases, as in a deployment: the owner of the tables migrates them, and the
+    /// services connect as a role with data access only (ServiceRole.GrantAsync, as their `migrate` grants it),
+    /// so that a grant the code needs and lacks fails the tests.
+    /// </summary>
+    public const string OwnerRole = "platform_test_owner";
+
+    /// <inheritdoc cref="OwnerRole"/>
+    public const string ServiceRole = "platform_test_service";
+
     /// <summary>Host, port and superuser, without a database.</summary>
     public string ServerConnectionString { get; }
 
+    /// <summary>A database as the superuser.</summary>
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
 
+    /// <summary>The same database as the role that owns its tables (a service's ConnectionStrings:Migrations).</summary>
+    public static string AsOwner(string connectionString) => As(connectionString, OwnerRole);
+
+    /// <summary>The same database as the services' role (a service's ConnectionStrings:Database).</summary>
+    public static string AsService(string connectionString) => As(connectionString, ServiceRole);
+
     /// <summary>
     /// A new, empty-of-tests database with the schema of <paramref name="templateKey"/>: the schema is made
-    /// once per test run by <paramref name="migrate"/> and then cloned, which takes milliseconds.
+    /// once per test run by <paramref name="migrate"/> (given the owner's connection string; it also grants the
+    /// service role) and then cloned, which takes milliseconds. Returns the service role's connection string.
     /// </summary>
     public async Task<string> CreateDatabaseAsync(string templateKey, Func<string, Task> migrate)
     {
         var template = await TemplateAsync(templateKey, migrate);
         var name = $"t_{templateKey}_{Guid.NewGuid():N}"[..40];
-        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
-        return ConnectionString(name);
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" OWNER {OwnerRole}");
+        return AsService(ConnectionString(name));
     }
 
-    /// <summary>A new empty database, for a process that migrates it itself (its `migrate` command).</summary>
+    /// <summary>
+    /// A new empty database owned by <see cref="OwnerRole"/>, for a process that migrates it itself (its `migrate`
+    /// command, with <see cref="AsOwner"/> as ConnectionStrings:Migrations). Returns the service role's connection string.
+    /// </summary>
     public async Task<string> CreateEmptyDatabaseAsync(string prefix)
     {
         var name = $"s_{prefix}_{Guid.NewGuid():N}"[..40];
-        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
-        return ConnectionString(name);
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" OWNER {OwnerRole}");
+        return AsService(ConnectionString(name));
     }
 
     /// <summary>The first column of the first row of a query on a database, or default.</summary>
@@ -74,9 +95,8 @@ public sealed class PostgresServer
                 return existing;
             }
             var name = $"tpl_{key}_{Guid.NewGuid():N}"[..40];
-            await ExecuteAsync($"CREATE DATABASE \"{name}\"");
-            var connectionString = ConnectionString(name);
-            await migrate(connectionString);
+            await ExecuteAsync($"CREATE DATABASE \"{name}\" OWNER {OwnerRole}");
+            await migrate(AsOwner(ConnectionString(name)));
             // CREATE DATABASE … TEMPLATE needs the template to have no open connections.
             NpgsqlConnection.ClearAllPools();
             _templates[key] = name;
@@ -88,7 +108,26 @@ public sealed class PostgresServer
         }
     }
 
+    private static string As(string connectionString, string role) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Username = role, Password = null }.ConnectionString;
+
     private static PostgresServer StartOrFind()
+    {
+        var server = Start();
+        // Once per server (roles are cluster-wide); test processes sharing test.sh's server may race to create them.
+        foreach (var role in new[] { OwnerRole, ServiceRole })
+        {
+            server.ExecuteAsync($"""
+                DO $$ BEGIN
+                    CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                END $$
+                """).GetAwaiter().GetResult();
+        }
+        return server;
+    }
+
+    private static PostgresServer Start()
     {
         if (Environment.GetEnvironmentVariable("PLATFORM_TEST_POSTGRES") is { Length: > 0 } given)
         {

@@ -65,6 +65,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit otherwise reports its usage to its vendor over HTTPS some minutes after start: the
+            // platform sends nothing outside (its NetworkPolicies allow no such egress).
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             addConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((queue, _) => consumerQueues.Add(queue));

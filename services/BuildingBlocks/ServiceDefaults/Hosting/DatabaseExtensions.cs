@@ -31,7 +31,10 @@ public static class DatabaseExtensions
 
     /// <summary>
     /// Runs a one-shot command instead of the server when the first argument names one:
-    /// <c>migrate</c> applies the committed EF Core migrations, then every <see cref="IDeploymentStep"/>
+    /// <c>migrate</c> applies the committed EF Core migrations as the role that owns the tables
+    /// (ConnectionStrings:Migrations; unset, ConnectionStrings:Database, one role for everything as in a throwaway
+    /// database), grants the role the server and the other commands connect as (the Username of
+    /// ConnectionStrings:Database) data access only (<see cref="ServiceRole"/>), then runs every <see cref="IDeploymentStep"/>
     /// (such as declaring the broker queues the service consumes from, so that no event published before
     /// its first start is dropped), and exits. Migrations are an explicit step (run.sh, test fixtures,
     /// a Kubernetes Job), never a side effect of starting the server.
@@ -49,9 +52,7 @@ public static class DatabaseExtensions
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Commands");
         if (args[0] == "migrate")
         {
-            var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            await db.Database.MigrateAsync();
-            logger.LogInformation("Database migrated to {Migration}", (await db.Database.GetAppliedMigrationsAsync()).LastOrDefault());
+            await MigrateAsync<TContext>(scope.ServiceProvider, logger);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             foreach (var step in scope.ServiceProvider.GetServices<IDeploymentStep>())
             {
@@ -67,5 +68,22 @@ public static class DatabaseExtensions
         }
         var known = new[] { "migrate" }.Concat(extraCommands?.Keys ?? []);
         throw new ArgumentException($"Unknown command '{args[0]}'. Known commands: {string.Join(", ", known)}.");
+    }
+
+    private static async Task MigrateAsync<TContext>(IServiceProvider services, ILogger logger)
+        where TContext : DbContext
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var service = configuration.GetConnectionString("Database")
+            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
+        var owner = configuration.GetConnectionString("Migrations") ?? service;
+        await using var db = ActivatorUtilities.CreateInstance<TContext>(services, new DbContextOptionsBuilder<TContext>().UseServiceDatabase(owner).Options);
+        await db.Database.MigrateAsync();
+        logger.LogInformation("Database migrated to {Migration}", (await db.Database.GetAppliedMigrationsAsync()).LastOrDefault());
+        if (owner != service && ServiceRole.RoleOf(service, "Database") is var role && role != ServiceRole.RoleOf(owner, "Migrations"))
+        {
+            await ServiceRole.GrantAsync(db, role);
+            logger.LogInformation("Granted the service's role {Role} data access only", role);
+        }
     }
 }
