@@ -27,12 +27,12 @@ public static class ApiErrorBodies
         var (code, message) = http.Response.StatusCode switch
         {
             StatusCodes.Status400BadRequest => (3, "The request is invalid."), // INVALID_ARGUMENT
-            StatusCodes.Status401Unauthorized => (16, "A valid access token is required: send Authorization: Bearer <token>."), // UNAUTHENTICATED
+            StatusCodes.Status401Unauthorized => (16, "A valid access token is required: send it as Authorization: Bearer."), // UNAUTHENTICATED
             StatusCodes.Status403Forbidden => (7, "The access token does not allow this request."), // PERMISSION_DENIED
             StatusCodes.Status404NotFound => (5, "No such route."), // NOT_FOUND
             StatusCodes.Status405MethodNotAllowed => (12, "The route does not take this HTTP method."), // UNIMPLEMENTED
             StatusCodes.Status413PayloadTooLarge => (8, "The request body is larger than the gateway's limit."), // RESOURCE_EXHAUSTED
-            StatusCodes.Status415UnsupportedMediaType => (3, "gRPC needs HTTP/2: call the gateway's gRPC port."), // INVALID_ARGUMENT
+            StatusCodes.Status415UnsupportedMediaType => (3, "gRPC needs HTTP/2: call the gRPC port of the gateway."), // INVALID_ARGUMENT
             StatusCodes.Status429TooManyRequests => (8, "Too many requests: wait for Retry-After seconds."), // RESOURCE_EXHAUSTED
             StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable => (14, "The service is unavailable; retry later."), // UNAVAILABLE
             StatusCodes.Status504GatewayTimeout => (4, "The service did not answer in time."), // DEADLINE_EXCEEDED
