@@ -25,6 +25,7 @@ builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
+app.UseApiErrorBodies(); // the gateway's own 4xx on /api/… with the documented error body
 app.UseStaticFiles(); // the screens' stylesheet, before authentication: it is not secret
 app.UseGrpcOnlyOverHttp2();
 app.UseRequestSizeLimit();

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Platform.Gateway.Extensions;
 
 namespace Platform.Gateway.ApiDocs;
@@ -14,6 +16,12 @@ public static class ApiDocsExtensions
 {
     public const string DocumentPath = "/openapi/v1.json";
 
+    private static readonly JsonSerializerOptions Written = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Vietnamese as itself
+    };
+
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
@@ -25,13 +33,17 @@ public static class ApiDocsExtensions
         var dataSources = ((IEndpointRouteBuilder)app).DataSources;
         // Built on first use, when every endpoint (the joint-planning routes among them) is mapped; fixed afterwards.
         var document = new Lazy<JsonObject>(() => OpenApiDocumentBuilder.Build(dataSources.SelectMany(d => d.Endpoints), ContractDocs.Load()));
-        var json = new Lazy<string>(() => document.Value.ToJsonString(new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Vietnamese as itself
-        }));
 
-        app.MapGet(DocumentPath, () => Results.Text(json.Value, "application/json; charset=utf-8"))
+        app.MapGet(DocumentPath, async (HttpContext http, IOptionsMonitor<JwtBearerOptions> jwt) =>
+            {
+                // The issuer's endpoints as its OpenID Connect metadata names them (the validation already reads it), and
+                // this gateway's own URL as the server: what a client generated from the document needs to call it.
+                var issuer = await jwt.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
+                var server = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+                var forGateway = OpenApiDocumentBuilder.ForGateway(document.Value, server,
+                    new Uri(issuer.AuthorizationEndpoint), new Uri(issuer.TokenEndpoint));
+                return Results.Text(forGateway.ToJsonString(Written), "application/json; charset=utf-8");
+            })
             .AllowAnonymous()
             .RequireRateLimiting(GatewayLimitsExtensions.PerClientPolicy)
             .ExcludeFromDescription();

@@ -48,14 +48,22 @@ public static class OpenApiDocumentBuilder
         components[ErrorSchema] = new JsonObject
         {
             ["type"] = "object",
-            ["description"] = "An error: the gRPC status code and message, and details such as google.rpc.BadRequest naming each offending field.",
+            ["description"] = "An error as google.rpc.Status in JSON: the gRPC status code and message, and details such as "
+                + "google.rpc.BadRequest naming each offending field. The services' transcoded errors and the gateway's own (401, 403, 413, 429) alike.",
+            ["required"] = new JsonArray("code", "message"),
             ["properties"] = new JsonObject
             {
-                ["code"] = new JsonObject { ["type"] = "integer", ["format"] = "int32" },
-                ["message"] = new JsonObject { ["type"] = "string" },
-                ["details"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "object" } },
+                ["code"] = new JsonObject { ["type"] = "integer", ["format"] = "int32", ["description"] = "The gRPC status code, e.g. 3 (INVALID_ARGUMENT), 16 (UNAUTHENTICATED)." },
+                ["message"] = new JsonObject { ["type"] = "string", ["description"] = "What went wrong, for a developer." },
+                ["details"] = new JsonObject
+                {
+                    ["type"] = "array",
+                    ["description"] = "Typed details, each with its \"@type\", e.g. type.googleapis.com/google.rpc.BadRequest with fieldViolations.",
+                    ["items"] = new JsonObject { ["type"] = "object" },
+                },
             },
         };
+        components[ProblemSchema] = JointPlanningApiDocs.ProblemSchema();
         var pathsNode = new JsonObject();
         foreach (var (path, operations) in paths)
         {
@@ -69,10 +77,14 @@ public static class OpenApiDocumentBuilder
                 ["title"] = "Joint-planning platform: JSON API",
                 ["version"] = typeof(AccessReflection).Assembly.GetName().Version?.ToString(3),
                 ["description"] = "The JSON routes of the three bodies' gRPC APIs (JSON transcoding, through the gateway) and the gateway's "
-                    + "joint-planning reads. The same RPCs are served over gRPC on the gateway's h2c port; the Platform.Contracts package has their clients.",
+                    + "joint-planning reads. The same RPCs are served over gRPC on the gateway's h2c port; the Platform.Contracts package has their clients. "
+                    + "Messages follow proto3's JSON mapping: lowerCamelCase names, 64-bit integers as strings, enums by name, every field written.",
+                ["license"] = new JsonObject { ["name"] = "Proprietary: for the three bodies and their authorised apps", ["identifier"] = "LicenseRef-Platform" },
+                ["contact"] = new JsonObject { ["name"] = "Joint-planning platform team" },
             },
+            ["servers"] = new JsonArray(), // the gateway answering the request: ApiDocsExtensions fills it in
             ["tags"] = new JsonArray(Tags.Select(t => (JsonNode)new JsonObject { ["name"] = t.Tag, ["description"] = t.Description }).ToArray()),
-            ["security"] = new JsonArray(new JsonObject { [BearerScheme] = new JsonArray() }),
+            ["security"] = new JsonArray(new JsonObject { [BearerScheme] = new JsonArray() }, new JsonObject { [OAuthScheme] = new JsonArray() }),
             ["paths"] = pathsNode,
             ["components"] = new JsonObject
             {
@@ -85,24 +97,118 @@ public static class OpenApiDocumentBuilder
                         ["bearerFormat"] = "JWT",
                         ["description"] = "An OAuth 2.0 access token of the platform's issuer (client credentials for apps, authorization code + PKCE for people).",
                     },
+                    [OAuthScheme] = OAuth(new Uri("https://issuer.invalid/connect/authorize"), new Uri("https://issuer.invalid/connect/token")),
                 },
+                ["responses"] = ErrorResponses(),
                 ["schemas"] = components,
             },
         };
     }
 
     public const string ErrorSchema = "platform.Error";
+    public const string ProblemSchema = "platform.Problem";
+    public const string OAuthScheme = "oauth2";
 
-    /// <summary>200 with the given schema, and the error every route may answer instead.</summary>
-    public static JsonObject Responses(JsonObject ok) => new()
+    /// <summary>
+    /// The document for one gateway: its own URL as the server, and the issuer's authorization and token endpoints (from its
+    /// OpenID Connect metadata) in the OAuth 2.0 flows. <paramref name="template"/> is left as it is.
+    /// </summary>
+    public static JsonObject ForGateway(JsonObject template, string serverUrl, Uri authorizationEndpoint, Uri tokenEndpoint)
     {
-        ["200"] = new JsonObject { ["description"] = "OK", ["content"] = Json(ok) },
-        ["default"] = new JsonObject
+        var document = (JsonObject)template.DeepClone();
+        document["servers"] = new JsonArray(new JsonObject { ["url"] = serverUrl, ["description"] = "This gateway (JSON on its HTTP/1.1 port)." });
+        document["components"]!["securitySchemes"]![OAuthScheme] = OAuth(authorizationEndpoint, tokenEndpoint);
+        return document;
+    }
+
+    /// <summary>The scopes an access token can carry: read and write of each body's service.</summary>
+    public static IEnumerable<string> Scopes => Platform.ServiceDefaults.Security.PlatformBodies.All.SelectMany(b => new[] { $"{b}.read", $"{b}.write" });
+
+    private static JsonObject OAuth(Uri authorizationEndpoint, Uri tokenEndpoint)
+    {
+        var scopes = new JsonObject();
+        foreach (var scope in Scopes)
         {
-            ["description"] = "An error (400 InvalidArgument, 401, 403 PermissionDenied, 404 NotFound, 409 AlreadyExists/Aborted, 412 FailedPrecondition, 429, 503).",
-            ["content"] = Json(new JsonObject { ["$ref"] = $"#/components/schemas/{ErrorSchema}" }),
-        },
-    };
+            scopes[scope] = scope.EndsWith(".read", StringComparison.Ordinal)
+                ? $"Read {scope.Split('.')[0]}'s data (within the caller's role)."
+                : $"Write {scope.Split('.')[0]}'s data (within the caller's role).";
+        }
+        return new JsonObject
+        {
+            ["type"] = "oauth2",
+            ["description"] = "The platform's issuer. Apps: client credentials. People: authorization code with PKCE. The token's body and role claims decide the rest.",
+            ["flows"] = new JsonObject
+            {
+                ["clientCredentials"] = new JsonObject { ["tokenUrl"] = tokenEndpoint.ToString(), ["scopes"] = scopes.DeepClone() },
+                ["authorizationCode"] = new JsonObject
+                {
+                    ["authorizationUrl"] = authorizationEndpoint.ToString(),
+                    ["tokenUrl"] = tokenEndpoint.ToString(),
+                    ["scopes"] = scopes,
+                },
+            },
+        };
+    }
+
+    /// <summary>The error answers, each with the status JSON; referred to by every operation for the ones it can give.</summary>
+    private static JsonObject ErrorResponses()
+    {
+        JsonObject Error(string description, JsonObject? headers = null)
+        {
+            var response = new JsonObject { ["description"] = description, ["content"] = Json(new JsonObject { ["$ref"] = $"#/components/schemas/{ErrorSchema}" }) };
+            if (headers is not null)
+            {
+                response["headers"] = headers;
+            }
+            return response;
+        }
+        JsonObject Header(string description) => new() { ["description"] = description, ["schema"] = new JsonObject { ["type"] = "string" } };
+        var responses = new JsonObject
+        {
+            ["InvalidArgument"] = Error("INVALID_ARGUMENT (3): a field is malformed or breaks a rule (details name each field), "
+                + "or FAILED_PRECONDITION (9): the resource's state does not allow the request."),
+            ["Unauthenticated"] = Error("UNAUTHENTICATED (16): no access token, or one that is invalid or expired; answered by the gateway.",
+                new JsonObject { ["WWW-Authenticate"] = Header("Bearer, with error=\"invalid_token\" when a token was sent but refused.") }),
+            ["PermissionDenied"] = Error("PERMISSION_DENIED (7): the token's body, role or scope does not allow the request."),
+            ["NotFound"] = Error("NOT_FOUND (5): no resource with that key, or one the request refers to does not exist."),
+            ["Conflict"] = Error("ABORTED (10): the etag is stale, someone else changed the resource: read it again and retry; "
+                + "or ALREADY_EXISTS (6): a resource with that key exists."),
+            ["TooLarge"] = Error("RESOURCE_EXHAUSTED (8): the request body is over the gateway's limit (1 MiB by default); answered by the gateway."),
+            ["TooManyRequests"] = Error("RESOURCE_EXHAUSTED (8): over the gateway's rate limit; answered by the gateway.",
+                new JsonObject { ["Retry-After"] = Header("Seconds to wait before the next request.") }),
+            ["Unavailable"] = Error("Any other error: UNAVAILABLE (14, 503) when the service cannot be reached, DEADLINE_EXCEEDED (4, 504), INTERNAL (13, 500)."),
+        };
+        return responses;
+    }
+
+    /// <summary>200 with the given schema, and the errors the route can give (<see cref="ErrorResponses"/>).</summary>
+    public static JsonObject Responses(JsonObject ok, bool hasKey, bool writes, bool hasBody)
+    {
+        var responses = new JsonObject
+        {
+            ["200"] = new JsonObject { ["description"] = "OK", ["content"] = Json(ok) },
+            ["400"] = Ref("InvalidArgument"),
+            ["401"] = Ref("Unauthenticated"),
+            ["403"] = Ref("PermissionDenied"),
+        };
+        if (hasKey || writes)
+        {
+            responses["404"] = Ref("NotFound");
+        }
+        if (writes)
+        {
+            responses["409"] = Ref("Conflict");
+        }
+        if (hasBody)
+        {
+            responses["413"] = Ref("TooLarge");
+        }
+        responses["429"] = Ref("TooManyRequests");
+        responses["default"] = Ref("Unavailable");
+        return responses;
+    }
+
+    public static JsonObject Ref(string response) => new() { ["$ref"] = $"#/components/responses/{response}" };
 
     public static JsonObject Json(JsonObject schema) => new() { ["application/json"] = new JsonObject { ["schema"] = schema } };
 
@@ -139,10 +245,7 @@ public static class OpenApiDocumentBuilder
             ["operationId"] = method.FullName + (route.Binding == 0 ? "" : $"_{route.Binding + 1}"),
             ["summary"] = method.Name,
         };
-        if (docs.Of(method) is { } description)
-        {
-            operation["description"] = description;
-        }
+        operation["description"] = docs.Of(method) ?? $"{method.Name} of {method.Service.FullName}.";
         if (method.GetOptions()?.GetExtension(AccessExtensions.Rule) is { } rule)
         {
             operation["x-platform-access"] = new JsonObject
@@ -169,7 +272,7 @@ public static class OpenApiDocumentBuilder
             {
                 foreach (var (name, leaf) in QueryFields(field.Name, field, depth: 0))
                 {
-                    parameters.Add(Parameter(name, "query", required: false, schemas.Of(leaf)));
+                    parameters.Add(Parameter(name, "query", required: ProtoSchemas.IsRequired(leaf) && !name.Contains('.'), schemas.Of(leaf)));
                 }
             }
         }
@@ -181,7 +284,10 @@ public static class OpenApiDocumentBuilder
         var output = route.ResponseBody.Length > 0 && method.OutputType.FindFieldByName(route.ResponseBody) is { } responseField
             ? schemas.Of(responseField)
             : schemas.Of(method.OutputType);
-        operation["responses"] = Responses(output);
+        var writes = route.Verb != "get";
+        operation["responses"] = Responses(output, hasKey: route.PathVariables.Count > 0, writes, hasBody: operation["requestBody"] is not null);
+        var scope = $"{Tag(route.Template)}.{(method.GetOptions()?.GetExtension(AccessExtensions.Rule)?.Operation == Platform.Access.V1.Operation.Write ? "write" : "read")}";
+        operation["security"] = new JsonArray(new JsonObject { [BearerScheme] = new JsonArray() }, new JsonObject { [OAuthScheme] = new JsonArray(scope) });
         return operation;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Google.Api;
 using Google.Protobuf.Reflection;
 
 namespace Platform.Gateway.ApiDocs;
@@ -35,16 +36,33 @@ public sealed class ProtoSchemas(ContractDocs docs)
             _components[message.FullName] = schema; // before the fields: a message may contain itself
             Describe(schema, docs.Of(message));
             schema["properties"] = Properties(message, exclude: new HashSet<string>());
+            Require(schema, message, exclude: new HashSet<string>());
         }
         return Ref(message.FullName);
     }
 
     /// <summary>A message inline, without the fields that are bound elsewhere (path variables of a body "*").</summary>
-    public JsonObject Inline(MessageDescriptor message, IReadOnlySet<string> exclude) => new()
+    public JsonObject Inline(MessageDescriptor message, IReadOnlySet<string> exclude)
     {
-        ["type"] = "object",
-        ["properties"] = Properties(message, exclude),
-    };
+        var schema = new JsonObject { ["type"] = "object", ["properties"] = Properties(message, exclude) };
+        Require(schema, message, exclude);
+        return schema;
+    }
+
+    /// <summary>google.api.field_behavior REQUIRED: the field must be sent (and is always written).</summary>
+    public static bool IsRequired(FieldDescriptor field) => Behaviors(field).Contains(FieldBehavior.Required);
+
+    private static IEnumerable<FieldBehavior> Behaviors(FieldDescriptor field) =>
+        field.GetOptions()?.GetExtension(FieldBehaviorExtensions.FieldBehavior) ?? (IEnumerable<FieldBehavior>)[];
+
+    private static void Require(JsonObject schema, MessageDescriptor message, IReadOnlySet<string> exclude)
+    {
+        var required = message.Fields.InDeclarationOrder().Where(f => !exclude.Contains(f.Name) && IsRequired(f)).ToList();
+        if (required.Count > 0)
+        {
+            schema["required"] = new JsonArray(required.Select(f => (JsonNode)JsonValue.Create(f.JsonName)!).ToArray());
+        }
+    }
 
     public JsonObject Of(FieldDescriptor field)
     {
@@ -66,6 +84,10 @@ public sealed class ProtoSchemas(ContractDocs docs)
             schema = Single(field);
         }
         Describe(schema, docs.Of(field));
+        if (Behaviors(field).Contains(FieldBehavior.OutputOnly))
+        {
+            schema["readOnly"] = true; // set by the service; ignored in a request
+        }
         return schema;
     }
 

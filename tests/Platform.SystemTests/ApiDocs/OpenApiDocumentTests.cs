@@ -69,6 +69,55 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_document_names_its_server_the_oauth_flows_the_errors_of_each_route_and_required_and_read_only_fields()
+    {
+        var root = JsonDocument.Parse(await platform.Anonymous.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        Assert.Equal(platform.GatewayUrl.TrimEnd('/'), root.GetProperty("servers")[0].GetProperty("url").GetString());
+        // The issuer's own endpoints, read from its metadata (in Development the gateway is the issuer).
+        var flows = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2").GetProperty("flows");
+        Assert.Equal(platform.GatewayUrl + "connect/token", flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
+        Assert.Equal(platform.GatewayUrl + "connect/authorize", flows.GetProperty("authorizationCode").GetProperty("authorizationUrl").GetString());
+        Assert.Equal(platform.GatewayUrl + "connect/token", flows.GetProperty("authorizationCode").GetProperty("tokenUrl").GetString());
+        Assert.Contains("home-affairs.write", flows.GetProperty("clientCredentials").GetProperty("scopes").EnumerateObject().Select(s => s.Name));
+
+        var paths = root.GetProperty("paths");
+        var update = paths.GetProperty("/api/home-affairs/v1/administrative-units/{code}").GetProperty("patch");
+        Assert.Equal(["200", "400", "401", "403", "404", "409", "413", "429", "default"], update.GetProperty("responses").EnumerateObject().Select(r => r.Name));
+        Assert.Equal(["home-affairs.write"], update.GetProperty("security")[1].GetProperty("oauth2").EnumerateArray().Select(s => s.GetString()));
+        var list = paths.GetProperty("/api/home-affairs/v1/administrative-units").GetProperty("get");
+        Assert.Equal(["200", "400", "401", "403", "429", "default"], list.GetProperty("responses").EnumerateObject().Select(r => r.Name));
+        Assert.True(root.GetProperty("components").GetProperty("responses").GetProperty("Unauthenticated").GetProperty("headers").TryGetProperty("WWW-Authenticate", out _));
+
+        // field_behavior: OUTPUT_ONLY as readOnly, REQUIRED as required (the request's key, the body's resource).
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("platform.homeaffairs.v1.AdministrativeUnit").GetProperty("properties").GetProperty("createTime").GetProperty("readOnly").GetBoolean());
+        Assert.True(schemas.GetProperty("platform.jointplanning.v1.Conference").GetProperty("properties").GetProperty("revision").GetProperty("readOnly").GetBoolean());
+        var settle = paths.GetProperty("/api/delegate-affairs/v1/candidates/{candidate_id}/vetting:settle").GetProperty("post");
+        Assert.Equal(["decision", "reason"], settle.GetProperty("requestBody").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+        var candidates = paths.GetProperty("/api/delegate-affairs/v1/elections/{election_id}/candidates").GetProperty("get");
+        Assert.Equal(("election_id", "path", true), candidates.GetProperty("parameters").EnumerateArray()
+            .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("in").GetString(), p.GetProperty("required").GetBoolean())).First());
+
+        // Every operation and every field says what it is.
+        foreach (var path in paths.EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("description").GetString()), $"{operation.Name} {path.Name}");
+            }
+        }
+        foreach (var schema in schemas.EnumerateObject().Where(s => s.Value.TryGetProperty("properties", out _)))
+        {
+            foreach (var field in schema.Value.GetProperty("properties").EnumerateObject())
+            {
+                Assert.True(field.Value.TryGetProperty("description", out _), $"{schema.Name}.{field.Name} has no description");
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_reference_page_lists_every_operation_without_a_script_under_the_screens_policy()
     {
         var response = await platform.Anonymous.GetAsync("/docs");

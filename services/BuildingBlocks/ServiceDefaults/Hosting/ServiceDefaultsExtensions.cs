@@ -42,9 +42,14 @@ public static class ServiceDefaultsExtensions
                 options.Interceptors.Add<AccessRuleInterceptor>();
                 options.Interceptors.Add<UnstorableTextInterceptor>();
             })
-            // Without the rich-error types in the registry, transcoded errors with details become 500s.
-            .AddJsonTranscoding(options => options.TypeRegistry =
-                Google.Protobuf.Reflection.TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
+            .AddJsonTranscoding(options =>
+            {
+                // Without the rich-error types in the registry, transcoded errors with details become 500s.
+                options.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor);
+                // proto3's JSON mapping: 64-bit integers (revision, sequence) as strings, as the OpenAPI document says
+                // and as the gateway's own routes write them; a JavaScript number cannot hold every int64.
+                options.JsonSettings.WriteInt64sAsStrings = true;
+            });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(options =>
             options.Services.Map("", registration => registration.Tags.Contains(ReadyTag)));
