@@ -160,6 +160,28 @@ if ! command -v docker-compose >/dev/null 2>&1; then
   apt_install docker-compose
 fi
 
+# --- promtool for the system tests' `promtool check metrics` of every process's /metrics. Debian ships it in the
+# prometheus package, whose system server would start on port 9090: service starts are forbidden during the install,
+# as for RabbitMQ above, and a server started anyway is stopped and disabled (by its pid file, never by name).
+if ! command -v promtool >/dev/null 2>&1; then
+  echo "install: prometheus (apt, for promtool)"
+  POLICY=/usr/sbin/policy-rc.d
+  ADDED_POLICY=0
+  if [[ ! -e $POLICY ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$POLICY"
+    chmod 755 "$POLICY"
+    ADDED_POLICY=1
+  fi
+  trap 'rm -f "$APT_LOG"; if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; fi' EXIT
+  apt_install prometheus
+  if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; ADDED_POLICY=0; fi
+  trap 'rm -f "$APT_LOG"' EXIT
+  if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
+    systemctl disable --now prometheus.service >/dev/null 2>&1 || true
+  fi
+  [[ -s /run/prometheus/prometheus.pid ]] && kill "$(cat /run/prometheus/prometheus.pid)" 2>/dev/null || true
+fi
+
 # --- .NET local tools (dotnet-ef) from .config/dotnet-tools.json (SDK 10's `dotnet new
 # tool-manifest` writes ./dotnet-tools.json instead; dotnet reads either, so do we).
 # `dotnet tool restore` costs ~1 s even when nothing is missing, so first look for each pinned

@@ -94,6 +94,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         GatewayGrpc = GrpcChannelWith(editor);
     }
 
+    /// <summary>A service's HTTP/1.1 address (its probes and /metrics).</summary>
+    public Uri ServiceHttpUrl(string name) => new($"http://127.0.0.1:{_httpPorts[name]}/");
+
     /// <summary>The gateway's h2c address for gRPC.</summary>
     public string GatewayGrpcUrl { get; private set; } = "";
 

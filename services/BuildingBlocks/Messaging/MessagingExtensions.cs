@@ -32,8 +32,7 @@ public static class MessagingExtensions
     {
         var rabbitMq = builder.Configuration.GetConnectionString("RabbitMq")
             ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured.");
-        var database = builder.Configuration.GetConnectionString("Database")
-            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
+        var database = builder.ServiceConnectionString();
 
         var options = builder.Configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
         var retry = builder.Configuration.GetSection(ConsumerRetryOptions.Section).Get<ConsumerRetryOptions>() ?? new ConsumerRetryOptions();
@@ -100,6 +99,23 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        DeclareInboxCounters(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// Makes the inbox counters of every consumer just registered exist from the start, at 0 (see <see cref="MessagingMetrics"/>):
+    /// MassTransit registers each consumer type as a service of its own.
+    /// </summary>
+    private static void DeclareInboxCounters(IServiceCollection services)
+    {
+        foreach (var consumer in services.Select(service => service.ServiceType).Where(type => type is { IsAbstract: false, IsInterface: false }
+                     && typeof(IConsumer).IsAssignableFrom(type)).Distinct())
+        {
+            if (Inbox.Inbox.NameOf(consumer) is { } name)
+            {
+                MessagingMetrics.DeclareConsumer(name);
+            }
+        }
     }
 }

@@ -13,6 +13,30 @@ namespace Platform.Messaging.Inbox;
 /// </summary>
 public static class Inbox
 {
+    /// <summary>The constant a consumer that calls <see cref="ApplyOnceAsync"/> itself names its inbox rows with.</summary>
+    public const string NameField = "InboxName";
+
+    /// <summary>
+    /// The consumer name a consumer type records in the inbox (and counts its messages under): its
+    /// <see cref="NameField"/> constant, or for an <see cref="IdempotentConsumer{TMessage,TContext}"/> its type's full name;
+    /// null for a consumer that keeps no inbox.
+    /// </summary>
+    public static string? NameOf(Type consumerType)
+    {
+        if (consumerType.GetField(NameField, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static) is { IsLiteral: true } field)
+        {
+            return (string?)field.GetRawConstantValue();
+        }
+        for (var type = consumerType.BaseType; type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IdempotentConsumer<,>))
+            {
+                return consumerType.FullName;
+            }
+        }
+        return null;
+    }
+
     public static async Task ApplyOnceAsync(DbContext db, ConsumeContext context, string consumer, ILogger logger, Func<CancellationToken, Task> effect)
     {
         var messageId = context.MessageId
@@ -28,7 +52,7 @@ public static class Inbox
                 cancellationToken);
             if (inserted == 0)
             {
-                MessagingMetrics.DuplicatesSuppressed.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+                MessagingMetrics.DuplicateSuppressed(consumer);
                 Activity.Current?.AddEvent(new ActivityEvent("inbox.duplicate_suppressed"));
                 logger.LogInformation("Message {MessageId} was already applied by {Consumer}; ignored", messageId, consumer);
                 return;
@@ -36,7 +60,7 @@ public static class Inbox
             await effect(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            MessagingMetrics.Applied.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+            MessagingMetrics.Applied(consumer);
         }
         catch
         {

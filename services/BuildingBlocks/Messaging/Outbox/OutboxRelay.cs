@@ -53,7 +53,7 @@ public sealed class OutboxRelay(
             if (published.Count > 0)
             {
                 await batch.CompleteAsync(published, CancellationToken.None);
-                MessagingMetrics.Published.Add(published.Count);
+                MessagingMetrics.Published(published.Count);
             }
         }
         return published.Count;
@@ -185,7 +185,7 @@ public sealed class OutboxRelay(
         }
         catch (Exception exception)
         {
-            MessagingMetrics.PublishFailures.Add(1);
+            MessagingMetrics.PublishFailed();
             logger.LogWarning(exception, "Outbox relay failed to publish a batch; its unsent messages stay for the next try");
             failed.TrySetResult();
             return false;
@@ -211,7 +211,7 @@ public sealed class OutboxRelay(
 
     private async Task<TimeSpan> BackOffAsync(Exception exception, TimeSpan retryDelay, CancellationToken stoppingToken)
     {
-        MessagingMetrics.PublishFailures.Add(1);
+        MessagingMetrics.PublishFailed();
         logger.LogWarning(exception, "Outbox relay failed; retrying in {Delay}", retryDelay);
         await Task.Delay(retryDelay, stoppingToken);
         return TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, options.MaxRetryDelay.Ticks));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Messaging.Outbox;
 
@@ -10,6 +11,7 @@ namespace Platform.Messaging.Outbox;
 internal sealed class PostgresOutboxSignal(string connectionString, ILogger<PostgresOutboxSignal> logger)
     : IOutboxSignal, IAsyncDisposable
 {
+    private NpgsqlDataSource? _dataSource;
     private NpgsqlConnection? _connection;
 
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -34,10 +36,7 @@ internal sealed class PostgresOutboxSignal(string connectionString, ILogger<Post
             return _connection;
         }
         await DropConnectionAsync();
-        // Keepalive makes a silently dead connection fail instead of waiting forever.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 10, Pooling = false };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        var connection = await ListeningDataSource().OpenConnectionAsync(cancellationToken);
         await using (var listen = new NpgsqlCommand($"LISTEN {MessagingModel.OutboxChannel}", connection))
         {
             await listen.ExecuteNonQueryAsync(cancellationToken);
@@ -45,6 +44,17 @@ internal sealed class PostgresOutboxSignal(string connectionString, ILogger<Post
         _connection = connection;
         return connection;
     }
+
+    /// <summary>
+    /// One unpooled connection at a time. Keepalive makes a silently dead connection fail instead of waiting forever.
+    /// The data source is named, as the service's pool is (<see cref="DatabaseExtensions.PoolName"/>), so that its
+    /// metrics do not carry the connection string.
+    /// </summary>
+    private NpgsqlDataSource ListeningDataSource() => _dataSource ??= new NpgsqlDataSourceBuilder(connectionString)
+    {
+        ConnectionStringBuilder = { KeepAlive = 10, Pooling = false },
+        Name = DatabaseExtensions.PoolName(connectionString) + " outbox-listen",
+    }.Build();
 
     private async Task DropConnectionAsync()
     {
@@ -55,5 +65,12 @@ internal sealed class PostgresOutboxSignal(string connectionString, ILogger<Post
         }
     }
 
-    public ValueTask DisposeAsync() => new(DropConnectionAsync());
+    public async ValueTask DisposeAsync()
+    {
+        await DropConnectionAsync();
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+    }
 }

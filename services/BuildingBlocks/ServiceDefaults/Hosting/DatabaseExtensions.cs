@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Platform.ServiceDefaults.Auditing;
 
 namespace Platform.ServiceDefaults.Hosting;
@@ -16,16 +18,42 @@ public static class DatabaseExtensions
     public static WebApplicationBuilder AddServiceDatabase<TContext>(this WebApplicationBuilder builder)
         where TContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString("Database")
-            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
+        var connectionString = builder.ServiceConnectionString();
+        // One pool for the process, named (see PoolName); EF takes its connections from it.
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = PoolName(connectionString) }.Build());
         builder.Services.AddDbContext<TContext>((services, options) => options
-            .UseServiceDatabase(connectionString)
+            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
+            .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetRequiredService<AuditingInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }
 
-    /// <summary>The same options at run time and at design time (migrations).</summary>
+    /// <summary>
+    /// ConnectionStrings:Database with the process's name as its `Application Name` when it names none, so that
+    /// PostgreSQL's pg_stat_activity says which service a connection belongs to and the pools have a name (see
+    /// <see cref="PoolName"/>).
+    /// </summary>
+    public static string ServiceConnectionString(this IHostApplicationBuilder builder)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("Database")
+            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured."));
+        connectionString.ApplicationName ??= builder.Environment.ApplicationName;
+        return connectionString.ConnectionString;
+    }
+
+    /// <summary>
+    /// The name Npgsql reports a connection pool under (the db_client_connection_pool_name label of /metrics): the
+    /// connection's `Application Name`, else its database. Npgsql's default is the connection string itself, which
+    /// would show the host and the user name to everyone who can read the metrics.
+    /// </summary>
+    public static string PoolName(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        return settings.ApplicationName ?? settings.Database ?? "database";
+    }
+
+    /// <summary>The service's options at design time (migrations) and in tests; at run time AddServiceDatabase's.</summary>
     public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
 
