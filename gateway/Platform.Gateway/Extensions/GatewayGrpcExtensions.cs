@@ -24,31 +24,31 @@ public static class GatewayGrpcExtensions
         app.MapGrpcHealthChecksService().AllowAnonymous();
         return app;
     }
+}
 
-    /// <summary>
-    /// A gRPC call refused by the gateway's authorization (no token or a bad one: challenged; not allowed: forbidden)
-    /// gets Unauthenticated or PermissionDenied in a trailers-only response. Everything else is answered as before
-    /// (401 or 403 for JSON and the screens' sign-in redirects).
-    /// </summary>
-    private sealed class GrpcAuthorizationResults : IAuthorizationMiddlewareResultHandler
+/// <summary>
+/// A gRPC call refused by the gateway's authorization (no token or a bad one: challenged; not allowed: forbidden)
+/// gets Unauthenticated or PermissionDenied in a trailers-only response. Everything else is answered as before
+/// (401 or 403 for JSON and the screens' sign-in redirects).
+/// </summary>
+public sealed class GrpcAuthorizationResults : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _standard = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        private readonly AuthorizationMiddlewareResultHandler _standard = new();
-
-        public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+        if (!GrpcAnswers.IsGrpc(context) || authorizeResult.Succeeded)
         {
-            if (!GrpcAnswers.IsGrpc(context) || authorizeResult.Succeeded)
-            {
-                return _standard.HandleAsync(next, context, policy, authorizeResult);
-            }
-            if (authorizeResult.Forbidden)
-            {
-                GrpcAnswers.Write(context, StatusCode.PermissionDenied, "The token does not allow this call.");
-            }
-            else
-            {
-                GrpcAnswers.Write(context, StatusCode.Unauthenticated, "A valid bearer token is required (Authorization: Bearer <access token>).");
-            }
-            return Task.CompletedTask;
+            return _standard.HandleAsync(next, context, policy, authorizeResult);
         }
+        if (authorizeResult.Forbidden)
+        {
+            GrpcAnswers.Write(context, StatusCode.PermissionDenied, "The token does not allow this call.");
+        }
+        else
+        {
+            GrpcAnswers.Write(context, StatusCode.Unauthenticated, "A valid bearer token is required (Authorization: Bearer <access token>).");
+        }
+        return Task.CompletedTask;
     }
 }

@@ -111,7 +111,7 @@ public static class GatewayLimitsExtensions
     /// Whose permits a request takes: a person's own (and <see cref="Caller.Client"/>'s, shared with everyone signed in
     /// through it); an app's, when the token's subject is its client (client credentials); else its address's.
     /// </summary>
-    internal static Caller CallerOf(ClaimsPrincipal user, System.Net.IPAddress? address)
+    public static Caller CallerOf(ClaimsPrincipal user, System.Net.IPAddress? address)
     {
         var subject = user.FindFirst(PlatformClaims.Subject)?.Value;
         var client = user.FindFirst(PlatformClaims.ClientId)?.Value;
@@ -124,7 +124,8 @@ public static class GatewayLimitsExtensions
         };
     }
 
-    internal readonly record struct Caller(string Key, string? Client);
+    /// <summary>Whose own window a request counts in, and the client whose shared window it also counts in (people only).</summary>
+    public readonly record struct Caller(string Key, string? Client);
 
     /// <summary>
     /// Refuses a declared body over Kestrel's limit with 413 before proxying, and a gRPC message over it with

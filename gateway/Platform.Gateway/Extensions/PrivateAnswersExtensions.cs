@@ -7,20 +7,27 @@ namespace Platform.Gateway.Extensions;
 public static class PrivateAnswersExtensions
 {
     /// <summary>
-    /// Where records about people are read and written: cadre records (Organization), official records (Home Affairs),
-    /// candidates and their vetting (Delegate Affairs), as JSON, as gRPC, and the screens' pages that show candidates.
+    /// Where records about people are read and written, by a segment of the path: cadre records (Organization), official
+    /// records (Home Affairs), candidates and their vetting (Delegate Affairs), as JSON ("/api/delegate-affairs/v1/
+    /// elections/{id}/candidates", "…/candidates/{id}/vetting:settle"), as gRPC (the first segment names the service),
+    /// and the screens' pages that show them ("/candidates/{id}").
     /// </summary>
-    public static readonly IReadOnlyList<string> PersonalDataPaths =
-    [
-        "/api/organization/v1/cadre-records",
-        "/api/home-affairs/v1/official-records",
-        "/api/delegate-affairs/v1/candidates",
-        "/platform.organization.v1.CadreService",
-        "/platform.homeaffairs.v1.OfficialService",
-        "/platform.delegateaffairs.v1.CandidateService",
-        "/candidates",
-        "/elections",
-    ];
+    private static readonly HashSet<string> PersonalDataSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "cadre-records",
+        "official-records",
+        "candidates",
+        "vetting",
+        "platform.organization.v1.CadreService",
+        "platform.homeaffairs.v1.OfficialService",
+        "platform.delegateaffairs.v1.CandidateService",
+    };
+
+    // Looked up by span: every request is checked, and a path split into strings would be garbage each time.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BySpan = PersonalDataSegments.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The screens' election pages list candidates and their vetting.</summary>
+    private static readonly PathString ScreensElections = "/elections";
 
     public static IApplicationBuilder UsePrivateAnswers(this IApplicationBuilder app) => app.Use((context, next) =>
     {
@@ -39,6 +46,22 @@ public static class PrivateAnswersExtensions
         return next(context);
     });
 
-    public static bool IsPersonalData(PathString path) =>
-        PersonalDataPaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+    public static bool IsPersonalData(PathString path)
+    {
+        if (path.StartsWithSegments(ScreensElections, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        var value = path.Value.AsSpan();
+        foreach (var range in value.Split('/'))
+        {
+            var segment = value[range];
+            var verb = segment.IndexOf(':'); // "candidates:batchCreate"
+            if (BySpan.Contains(verb < 0 ? segment : segment[..verb]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
