@@ -61,7 +61,7 @@ public sealed class ExtraGateway : IAsyncDisposable
                 throw new InvalidOperationException($"{name} exited:\n{process.RecentOutput}");
             }
             return (await probe.GetAsync("/healthz")).IsSuccessStatusCode;
-        }, name);
+        }, name, PlatformFixture.Timeout);
         return gateway;
     }
 
