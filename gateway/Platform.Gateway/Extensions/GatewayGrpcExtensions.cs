@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Platform.Gateway.Extensions;
 
@@ -14,9 +15,19 @@ public static class GatewayGrpcExtensions
     public static WebApplicationBuilder AddGatewayGrpc(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResults>();
-        // Every health check of the gateway (those behind /healthz) decides the overall status ("").
-        builder.Services.AddGrpcHealthChecks();
+        // Every health check of the gateway (those behind /healthz) decides the overall status (""); with none at all the
+        // standard service would answer UNKNOWN.
+        builder.Services.AddGrpcHealthChecks().AddCheck<RunningCheck>("gateway");
         return builder;
+    }
+
+    /// <summary>Healthy while the gateway runs; unhealthy once it is stopping, so that load balancers send it nothing new.</summary>
+    private sealed class RunningCheck(IHostApplicationLifetime lifetime) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested
+                ? HealthCheckResult.Unhealthy("The gateway is stopping.")
+                : HealthCheckResult.Healthy());
     }
 
     public static WebApplication MapGatewayGrpcHealth(this WebApplication app)
