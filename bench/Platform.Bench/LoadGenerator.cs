@@ -169,9 +169,9 @@ public sealed class LoadGenerator : IAsyncDisposable
         {
             await call(_grpc, new Metadata { { "Authorization", "Bearer " + _tokens[client] } });
         }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && e.Status.Detail.Contains("429", StringComparison.Ordinal))
+        catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
         {
-            throw new RateLimitedException(); // the gateway's limiter answers HTTP 429, which gRPC clients see as Unavailable
+            throw new RateLimitedException(); // the gateway's limiter answers a gRPC call with ResourceExhausted (and Retry-After)
         }
     }
 

@@ -11,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformTelemetry("gateway");
 builder.AddPlatformAuthentication();
 builder.AddGatewayLimits();
+builder.AddGatewayForwardedHeaders();
+builder.AddGatewayGrpc();
 builder.AddGatewayPerformance();
 if (builder.Environment.IsDevelopment())
 {
@@ -24,13 +26,19 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
+app.UseGatewayForwardedHeaders(); // first: everything after sees the browser's scheme, host and address (known proxies only)
+app.UsePrivateAnswers(); // no-store on personal data, no Server header
 app.UseSecurityHeaders();
 app.UseApiErrorBodies(); // the gateway's own 4xx on /api/… with the documented error body
 app.UseStaticFiles(); // the screens' stylesheet, before authentication: it is not secret
 app.UseGrpcOnlyOverHttp2();
 app.UseRequestSizeLimit();
+if (app.Environment.IsDevelopment())
+{
+    app.UseDevelopmentIdentity(); // before the issuer's own handling of its endpoints (in authentication)
+}
 app.UseGatewayAuthentication(); // gRPC calls: the bearer scheme alone
-app.UseRateLimiter();
+app.UseGatewayRateLimiter(); // per person and client; the screens per person or address
 app.UseAuthorization();
 app.UseRequestTimeouts();
 if (app.Environment.IsDevelopment())
@@ -38,10 +46,11 @@ if (app.Environment.IsDevelopment())
     app.MapDevelopmentIdentity();
 }
 app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapGatewayGrpcHealth(); // grpc.health.v1.Health on the h2c port, without a token, for load balancers and probes
 app.MapPlatformMetrics(refuseForwarded: true); // for Prometheus at the pod, never through the ingress
 app.MapScreens();
 app.MapJointPlanningApi(); // the screens' reads across the three bodies, with the caller's own token
 app.MapGatewayReflection(); // gRPC reflection of the routed services, for tools, with a token
 app.MapApiDocs(); // /openapi/v1.json and /docs
-app.MapReverseProxy(); // every route needs a valid token (the fallback policy) and is rate-limited per client
+app.MapReverseProxy(); // every route needs a valid token (the fallback policy) and is rate-limited per person and client
 app.Run();

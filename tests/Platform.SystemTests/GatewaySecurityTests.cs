@@ -4,7 +4,13 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.WebUtilities;
+using Platform.HomeAffairs.V1;
+using CadreService = Platform.Organization.V1.CadreService;
+using ListCadreRecordsRequest = Platform.Organization.V1.ListCadreRecordsRequest;
 using Platform.Testing;
 
 namespace Platform.SystemTests;
@@ -150,5 +156,86 @@ public sealed class GatewaySecurityTests(PlatformFixture platform)
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 carries Retry-After");
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(Units)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_grpc_call_without_a_valid_token_gets_unauthenticated_as_a_grpc_status_not_a_bare_401()
+    {
+        // On the wire, as any gRPC client sends it: HTTP/2 (h2c), application/grpc, one empty message.
+        using var h2c = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{platform.GatewayGrpcUrl}/platform.homeaffairs.v1.AdministrativeUnitService/ListAdministrativeUnits")
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(new byte[5]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        request.Headers.TryAddWithoutValidation("TE", "trailers");
+        var raw = await h2c.SendAsync(request);
+
+        using var anonymous = GrpcChannel.ForAddress(platform.GatewayGrpcUrl);
+        using var forged = platform.GrpcChannelWith("not.a.token");
+        var noToken = await Assert.ThrowsAsync<RpcException>(() =>
+            new AdministrativeUnitService.AdministrativeUnitServiceClient(anonymous).ListAdministrativeUnitsAsync(new ListAdministrativeUnitsRequest()).ResponseAsync);
+        var badToken = await Assert.ThrowsAsync<RpcException>(() =>
+            new AdministrativeUnitService.AdministrativeUnitServiceClient(forged).ListAdministrativeUnitsAsync(new ListAdministrativeUnitsRequest()).ResponseAsync);
+
+        // Trailers-only: 200, application/grpc, the status in the only headers.
+        Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
+        Assert.Equal("application/grpc", raw.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("16", raw.Headers.GetValues("grpc-status").Single());
+        Assert.Empty(await raw.Content.ReadAsByteArrayAsync());
+        // The gateway's own words, not a client's guess from an HTTP status ("Bad gRPC response. HTTP status code: 401").
+        Assert.Equal(StatusCode.Unauthenticated, noToken.StatusCode);
+        Assert.Contains("bearer token", noToken.Status.Detail);
+        Assert.Equal(StatusCode.Unauthenticated, badToken.StatusCode);
+        Assert.Contains("bearer token", badToken.Status.Detail);
+    }
+
+    [Fact]
+    public async Task The_standard_grpc_health_service_answers_on_the_gateway_s_h2c_port_without_a_token()
+    {
+        using var channel = GrpcChannel.ForAddress(platform.GatewayGrpcUrl);
+        var health = new Health.HealthClient(channel);
+
+        var overall = await health.CheckAsync(new HealthCheckRequest { Service = "" });
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => health.CheckAsync(new HealthCheckRequest { Service = "no.such.Service" }).ResponseAsync);
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, overall.Status);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode); // the standard service's answer for a name it does not know
+    }
+
+    [Fact]
+    public async Task Personal_data_answers_are_not_stored_and_no_answer_names_its_server()
+    {
+        using var organization = ClientWith(await platform.TokenAsync("organization-viewer"));
+        using var homeAffairs = ClientWith(await platform.TokenAsync("home-affairs-viewer"));
+        using var delegateAffairs = ClientWith(await platform.TokenAsync("delegate-affairs-viewer"));
+
+        var cadres = await organization.GetAsync("/api/organization/v1/cadre-records?page_size=1");
+        var officials = await homeAffairs.GetAsync("/api/home-affairs/v1/official-records?page_size=1");
+        var candidate = await delegateAffairs.GetAsync("/api/delegate-affairs/v1/candidates/khong-co-ung-vien-nay");
+        var vetting = await delegateAffairs.GetAsync("/api/delegate-affairs/v1/candidates/khong-co-ung-vien-nay/vetting");
+        var units = await homeAffairs.GetAsync(Units);
+        var health = await platform.Anonymous.GetAsync("/healthz");
+        using var channel = platform.GrpcChannelWith(await platform.TokenAsync("organization-viewer"));
+        using var grpcCadres = new CadreService.CadreServiceClient(channel).ListCadreRecordsAsync(new ListCadreRecordsRequest { PageSize = 1 });
+        var grpcHeaders = await grpcCadres.ResponseHeadersAsync;
+        await grpcCadres.ResponseAsync;
+
+        Assert.Equal(HttpStatusCode.OK, cadres.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, officials.StatusCode);
+        Assert.False(candidate.IsSuccessStatusCode); // no such candidate: a refusal, no-store all the same
+        foreach (var personal in new[] { cadres, officials, candidate, vetting })
+        {
+            Assert.True(personal.Headers.CacheControl?.NoStore, $"{personal.RequestMessage!.RequestUri}: Cache-Control {personal.Headers.CacheControl}");
+        }
+        Assert.Equal("no-store", grpcHeaders.GetValue("cache-control"));
+        Assert.NotEqual(true, units.Headers.CacheControl?.NoStore); // not about people: cacheable as before
+        foreach (var answer in new[] { cadres, officials, candidate, vetting, units, health })
+        {
+            Assert.False(answer.Headers.Contains("Server"), $"{answer.RequestMessage!.RequestUri}: Server {string.Join(",", answer.Headers.TryGetValues("Server", out var v) ? v : [])}");
+        }
+        Assert.Null(grpcHeaders.GetValue("server"));
     }
 }

@@ -1,7 +1,10 @@
 using System.Buffers;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Extensions;
@@ -10,36 +13,67 @@ public sealed class RateLimitOptions
 {
     public const string Section = "Gateway:RateLimit";
 
-    /// <summary>Requests one client may make per window; more get 429 with Retry-After.</summary>
+    /// <summary>
+    /// Requests one caller may make per window: a person (the token's subject), an app calling as itself (its client
+    /// id), else an address. More get 429 with Retry-After.
+    /// </summary>
     public int PermitLimit { get; set; } = 600;
+
+    /// <summary>
+    /// Requests all the people signed in through one client (everyone on the screens, say) may make together per
+    /// window, on top of each person's own <see cref="PermitLimit"/>: one client cannot flood the services.
+    /// </summary>
+    public int ClientPermitLimit { get; set; } = 6000;
+
+    /// <summary>Requests for the screens' pages per window, per signed-in person, else per address.</summary>
+    public int ScreensPermitLimit { get; set; } = 300;
+
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public static class GatewayLimitsExtensions
 {
-    /// <summary>The name of the per-client rate limit, referred to by the proxy routes.</summary>
+    /// <summary>
+    /// The rate limit of the API routes (proxied, joint planning, reflection, docs), referred to by the proxy routes:
+    /// per caller (<see cref="RateLimitOptions.PermitLimit"/>) and, for a person, also per client
+    /// (<see cref="RateLimitOptions.ClientPermitLimit"/>); a request needs a permit from both. The name is older
+    /// than the per-person limit and stays, as the routes' configuration names it.
+    /// </summary>
     public const string PerClientPolicy = "per-client";
 
+    /// <summary>The rate limit of the screens' pages: per signed-in person, else per address.</summary>
+    public const string ScreensPolicy = "screens";
+
     /// <summary>
-    /// Rate limits per client (the token's client, else the caller's address), per-route timeouts, and
-    /// a request body limit (Gateway:MaxRequestBodyBytes): too large is 413.
+    /// Rate limits (per person and client, per screens page visitor), per-route timeouts, and a request body limit
+    /// (Gateway:MaxRequestBodyBytes): too large is 413.
     /// </summary>
     public static WebApplicationBuilder AddGatewayLimits(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var callerWindow = new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitLimit, Window = limits.Window, QueueLimit = 0, AutoReplenishment = false };
+        // Shared by all the people of one client, whichever of their limiters asks.
+        var clients = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ClientPermitLimit, Window = limits.Window, QueueLimit = 0 }));
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(PerClientPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(PlatformClaims.ClientId)?.Value
-                    ?? context.User.FindFirst(PlatformClaims.Subject)?.Value
-                    ?? context.Connection.RemoteIpAddress?.ToString()
-                    ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitLimit, Window = limits.Window, QueueLimit = 0 }));
+            options.AddPolicy(PerClientPolicy, context => CallerOf(context.User, context.Connection.RemoteIpAddress) switch
+            {
+                { Client: null } caller => RateLimitPartition.GetFixedWindowLimiter(caller, _ => callerWindow),
+                var person => new RateLimitPartition<Caller>(person, key => new PersonAndClientLimiter(new FixedWindowRateLimiter(callerWindow), clients, key.Client!)),
+            });
+            options.AddPolicy(ScreensPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(PlatformClaims.Subject)?.Value is { Length: > 0 } person ? "person:" + person : "address:" + context.Connection.RemoteIpAddress,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ScreensPermitLimit, Window = limits.Window, QueueLimit = 0 }));
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
                 context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                if (GrpcAnswers.IsGrpc(context.HttpContext))
+                {
+                    GrpcAnswers.Write(context.HttpContext, Grpc.Core.StatusCode.ResourceExhausted, "Too many requests: try again after Retry-After seconds.");
+                }
                 return ValueTask.CompletedTask;
             };
         });
@@ -48,6 +82,50 @@ public static class GatewayLimitsExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
         return builder;
     }
+
+    /// <summary>
+    /// The rate limiter, after reading who is signed in to the screens: their session is in the screens' cookie,
+    /// which the gateway's authentication (bearer tokens) does not read and authorization reads only after the
+    /// limiter, so without this every page would be limited per address.
+    /// </summary>
+    public static IApplicationBuilder UseGatewayRateLimiter(this IApplicationBuilder app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == ScreensPolicy
+                && context.User.Identity?.IsAuthenticated != true)
+            {
+                // Authorization authenticates the page's own scheme again (the handler keeps the result) and sets the user itself.
+                var screens = await context.AuthenticateAsync(Screens.ScreensExtensions.CookieScheme);
+                if (screens.Succeeded)
+                {
+                    context.User = screens.Principal;
+                }
+            }
+            await next(context);
+        });
+        return app.UseRateLimiter();
+    }
+
+    /// <summary>
+    /// Whose permits a request takes: a person's own (and <see cref="Caller.Client"/>'s, shared with everyone signed in
+    /// through it); an app's, when the token's subject is its client (client credentials); else its address's.
+    /// </summary>
+    public static Caller CallerOf(ClaimsPrincipal user, System.Net.IPAddress? address)
+    {
+        var subject = user.FindFirst(PlatformClaims.Subject)?.Value;
+        var client = user.FindFirst(PlatformClaims.ClientId)?.Value;
+        return (subject, client) switch
+        {
+            ({ Length: > 0 }, _) when subject != client => new Caller("person:" + subject, string.IsNullOrEmpty(client) ? null : client),
+            (_, { Length: > 0 }) => new Caller("client:" + client, null),
+            ({ Length: > 0 }, _) => new Caller("client:" + subject, null),
+            _ => new Caller("address:" + (address?.ToString() ?? "unknown"), null),
+        };
+    }
+
+    /// <summary>Whose own window a request counts in, and the client whose shared window it also counts in (people only).</summary>
+    public readonly record struct Caller(string Key, string? Client);
 
     /// <summary>
     /// Refuses a declared body over Kestrel's limit with 413 before proxying, and a gRPC message over it with
@@ -62,15 +140,13 @@ public static class GatewayLimitsExtensions
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
-        if (limit is not null && context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
+        if (limit is not null && GrpcAnswers.IsGrpc(context)
             && HttpProtocol.IsHttp2(context.Request.Protocol)
             && await GrpcMessageLengthAsync(context.Request.BodyReader, context.RequestAborted) + GrpcHeaderLength > limit)
         {
             // A gRPC body has no declared length: the limit would only break the upload halfway, which the caller sees as
             // Unavailable (a 502 from the proxy). The message's own length prefix tells it first: ResourceExhausted.
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = "8";
-            context.Response.Headers["grpc-message"] = Uri.EscapeDataString($"The request is larger than the gateway's limit of {limit} bytes.");
+            GrpcAnswers.Write(context, Grpc.Core.StatusCode.ResourceExhausted, $"The request is larger than the gateway's limit of {limit} bytes.");
             return;
         }
         await next();
@@ -82,8 +158,7 @@ public static class GatewayLimitsExtensions
     /// </summary>
     public static IApplicationBuilder UseGrpcOnlyOverHttp2(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
-            && !HttpProtocol.IsHttp2(context.Request.Protocol))
+        if (GrpcAnswers.IsGrpc(context) && !HttpProtocol.IsHttp2(context.Request.Protocol))
         {
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             return Task.CompletedTask;
@@ -112,7 +187,7 @@ public static class GatewayLimitsExtensions
     /// <summary>Headers that keep browsers from sniffing, framing or leaking the screens (not added to gRPC).</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        if (!GrpcAnswers.IsGrpc(context))
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";

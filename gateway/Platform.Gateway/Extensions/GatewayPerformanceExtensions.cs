@@ -52,8 +52,8 @@ public static class GatewayPerformanceExtensions
         {
             return app.UseAuthentication();
         }
-        app.UseWhen(context => !IsGrpc(context), other => other.UseAuthentication());
-        app.UseWhen(IsGrpc, grpc => grpc.Use(async (context, next) =>
+        app.UseWhen(context => !GrpcAnswers.IsGrpc(context), other => other.UseAuthentication());
+        app.UseWhen(GrpcAnswers.IsGrpc, grpc => grpc.Use(async (context, next) =>
         {
             // As AuthenticationMiddleware does with the default scheme's result.
             var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
@@ -71,9 +71,6 @@ public static class GatewayPerformanceExtensions
         }));
         return app;
     }
-
-    private static bool IsGrpc(HttpContext context) =>
-        context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
 
     /// <summary>What the standard middleware records of a successful result for authorization (its own class is internal).</summary>
     private sealed class AuthenticationResultFeature : IAuthenticateResultFeature, IHttpAuthenticationFeature

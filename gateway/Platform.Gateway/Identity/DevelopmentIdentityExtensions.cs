@@ -3,8 +3,10 @@ using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
+using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using Platform.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -43,18 +45,40 @@ public static class DevelopmentIdentityExtensions
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
+                // A wrong client secret (or an unknown client) is a failure for the throttle, wherever the issuer finds it.
+                server.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler.UseInlineHandler(context =>
+                {
+                    if (context.Response.Error == Errors.InvalidClient && context.Transaction.GetHttpRequest() is { } http)
+                    {
+                        http.HttpContext.RequestServices.GetRequiredService<SignInThrottle>()
+                            .Failed(context.Request?.ClientId ?? "", http.HttpContext.Connection.RemoteIpAddress);
+                    }
+                    return default;
+                }));
             });
+        builder.Services.AddSingleton(builder.Configuration.GetSection(SignInThrottleOptions.Section).Get<SignInThrottleOptions>() ?? new SignInThrottleOptions());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddAuthentication()
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, cookie => cookie.LoginPath = "/account/login");
         builder.Services.AddHostedService<DevelopmentClientSeeder>();
         return builder;
     }
 
+    /// <summary>Before authentication, where the issuer handles its endpoints: token requests of a client that failed too often get 429.</summary>
+    public static WebApplication UseDevelopmentIdentity(this WebApplication app)
+    {
+        SignInThrottle.UseTokenEndpointThrottle(app);
+        return app;
+    }
+
     public static WebApplication MapDevelopmentIdentity(this WebApplication app)
     {
         app.MapPost("/connect/token", (Delegate)IssueTokenAsync).AllowAnonymous();
         app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)AuthorizeAsync).AllowAnonymous();
-        app.MapGet("/account/login", (string? returnUrl, string? error) => Results.Content(LoginPage.Render(returnUrl, error), "text/html; charset=utf-8"))
+        app.MapGet("/account/login", (string? returnUrl, string? error) => IsAcceptable(returnUrl)
+                ? Results.Content(LoginPage.Render(returnUrl, error), "text/html; charset=utf-8")
+                : NotLocal())
             .AllowAnonymous();
         app.MapPost("/account/login", (Delegate)LogInAsync).AllowAnonymous();
         return app;
@@ -103,16 +127,36 @@ public static class DevelopmentIdentityExtensions
     {
         var form = await context.Request.ReadFormAsync();
         var returnUrl = form["returnUrl"].ToString();
-        var person = DevelopmentDirectory.Find(form["username"]);
+        // Only back into this site: an open redirect would hand the login to anyone.
+        if (!IsAcceptable(returnUrl))
+        {
+            return NotLocal();
+        }
+        var account = form["username"].ToString();
+        var throttle = context.RequestServices.GetRequiredService<SignInThrottle>();
+        if (throttle.RetryAfter(account, context.Connection.RemoteIpAddress) is { } wait)
+        {
+            SignInThrottle.SetRetryAfter(context.Response, wait);
+            return Results.Text("Đăng nhập sai quá nhiều lần: vui lòng thử lại sau (Retry-After).", "text/plain; charset=utf-8",
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
+        var person = DevelopmentDirectory.Find(account);
         if (person is null || form["password"] != DevelopmentDirectory.DevelopmentSecret)
         {
+            throttle.Failed(account, context.Connection.RemoteIpAddress);
             return Results.Redirect($"/account/login?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
         var identity = new ClaimsIdentity([new Claim(Claims.Subject, person.Name)], CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        // Only back into this site: an open redirect would hand the login to anyone.
-        return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+        return Results.Redirect(returnUrl.Length > 0 ? returnUrl : "/");
     }
+
+    /// <summary>No return address (then "/"), or one on this site.</summary>
+    private static bool IsAcceptable(string? returnUrl) => string.IsNullOrEmpty(returnUrl) || LocalUrl.IsLocal(returnUrl);
+
+    private static IResult NotLocal() => Results.Text(
+        "Địa chỉ quay lại (returnUrl) không hợp lệ: chỉ nhận một đường dẫn trong trang này, bắt đầu bằng \"/\".",
+        "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>An access token for the principal with the platform's claims, limited to the scopes it may have.</summary>
     private static IResult SignIn(DevelopmentDirectory.Principal principal, string clientId, IEnumerable<string> requestedScopes)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Platform.Gateway.Extensions;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Screens;
@@ -76,12 +77,13 @@ public static class ScreensExtensions
 
     public static WebApplication MapScreens(this WebApplication app)
     {
-        app.MapRazorPages();
+        // Each page calls the services: limited per signed-in person (else per address), apart from the API's limits.
+        app.MapRazorPages().RequireRateLimiting(GatewayLimitsExtensions.ScreensPolicy);
         app.MapPost("/signout", async (HttpContext http) =>
         {
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http, CookieScheme);
             return Results.Redirect("/signed-out");
-        }).RequireAuthorization(Policy);
+        }).RequireAuthorization(Policy).RequireRateLimiting(GatewayLimitsExtensions.ScreensPolicy);
         return app;
     }
 }

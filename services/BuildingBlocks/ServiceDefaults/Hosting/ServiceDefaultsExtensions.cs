@@ -1,6 +1,7 @@
 using Google.Rpc;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -30,6 +31,8 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddPlatformTelemetry(serviceName);
         builder.AddPlatformAuthentication();
+        // No "Server: Kestrel": nothing for a caller to learn, through the gateway or directly.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));

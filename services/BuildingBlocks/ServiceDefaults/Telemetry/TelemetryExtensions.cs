@@ -90,7 +90,9 @@ public static class TelemetryExtensions
     }
 
     private static bool IsForwarded(HttpRequest request) =>
-        request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded");
+        request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded")
+        // From a known proxy the forwarded-headers middleware has already taken X-Forwarded-For, leaving X-Original-For.
+        || request.Headers.ContainsKey("X-Original-For");
 
     /// <summary>Probes and scrapes are not worth a trace each: they would drown the requests people make.</summary>
     private static bool IsTraced(HttpContext context) =>

@@ -1,0 +1,24 @@
+using System.Globalization;
+using Grpc.Core;
+
+namespace Platform.Gateway.Extensions;
+
+/// <summary>
+/// What the gateway answers a gRPC call it refuses itself (no token, over a limit): a gRPC status in a trailers-only
+/// response, as a gRPC server would, not a bare HTTP status that every gRPC client has to guess a status from.
+/// </summary>
+public static class GrpcAnswers
+{
+    public static bool IsGrpc(HttpContext context) =>
+        context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
+
+    /// <summary>HTTP 200 with content-type application/grpc and grpc-status in the only headers, nothing after them.</summary>
+    public static void Write(HttpContext context, StatusCode status, string message)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = ((int)status).ToString(CultureInfo.InvariantCulture);
+        response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+    }
+}
