@@ -70,6 +70,8 @@ public sealed class ServiceChannels : IDisposable
             Credentials = ChannelCredentials.Insecure, // h2c, as YARP reaches the services; each call carries the caller's token
             ServiceConfig = serviceConfig,
             ServiceProvider = services,
+            // A replica back from a restart rejoins the rotation within two seconds (the default backoff grows to two minutes).
+            MaxReconnectBackoff = TimeSpan.FromSeconds(2),
             // One connection allows 100 concurrent streams; more calls open another rather than queue.
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
             DisposeHttpClient = true,
