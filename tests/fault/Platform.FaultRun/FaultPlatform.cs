@@ -25,13 +25,13 @@ public sealed class FaultPlatform : IAsyncDisposable
         ("delegate-affairs", "services/DelegateAffairs", "Platform.DelegateAffairs"),
     ];
 
-    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(300); // a busy 2-core machine starting eight processes
 
     /// <summary>
     /// How long a replica stopped with SIGTERM keeps serving as not ready: more than the gateways' active health checks
-    /// (every second, two failures) take to take it out of their clusters.
+    /// (every two seconds, two failures, each allowed two seconds) take to take it out of their clusters.
     /// </summary>
-    private const string DrainDelay = "00:00:04";
+    private const string DrainDelay = "00:00:08";
 
     private readonly Dictionary<string, PlatformProcess> _definitions = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PlatformProcess> _services = new();
@@ -76,6 +76,7 @@ public sealed class FaultPlatform : IAsyncDisposable
         }
         catch
         {
+            log.WriteLine(platform.Diagnostics());
             await platform.DisposeAsync();
             throw;
         }
@@ -138,19 +139,25 @@ public sealed class FaultPlatform : IAsyncDisposable
                 var destination = replica == 1 ? "primary" : $"replica-{replica}";
                 gatewaySettings[$"ReverseProxy__Clusters__{name}__Destinations__{destination}__Address"] = $"http://127.0.0.1:{grpcPort}";
             }
-            // A dead or stopping replica leaves the cluster within about two seconds (two failed probes).
-            gatewaySettings[$"ReverseProxy__Clusters__{name}__HealthCheck__Active__Interval"] = "00:00:01";
-            gatewaySettings[$"ReverseProxy__Clusters__{name}__HealthCheck__Active__Timeout"] = "00:00:01";
+            // A dead or stopping replica leaves the cluster within about six seconds (two failed probes).
+            gatewaySettings[$"ReverseProxy__Clusters__{name}__HealthCheck__Active__Interval"] = "00:00:02";
+            gatewaySettings[$"ReverseProxy__Clusters__{name}__HealthCheck__Active__Timeout"] = "00:00:02";
         }
-        foreach (var name in _definitions.Keys)
+        // Replica by replica (the first of each service, then the second…): fewer processes starting at once on a
+        // busy machine.
+        for (var replica = 0; replica < replicas; replica++)
         {
-            Launch(name, _definitions[name]);
+            var wave = _replicas.Values.Select(r => r[replica]).ToList();
+            foreach (var name in wave)
+            {
+                Launch(name, _definitions[name]);
+            }
+            foreach (var name in wave)
+            {
+                await WaitUntilReadyAsync(name);
+            }
         }
-        foreach (var name in _definitions.Keys)
-        {
-            await WaitUntilReadyAsync(name);
-        }
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
         foreach (var (index, (httpPort, grpcPort)) in gatewayPorts.Index())
         {
             var settings = new Dictionary<string, string>(gatewaySettings)

@@ -91,7 +91,7 @@ public sealed class Faults(FaultPlatform platform, RunStats stats, Random random
                 {
                     await platform.StopAsync(replica);
                     await platform.StartAsync(replica);
-                    await Task.Delay(MinReady); // the deployment's pace, not a wait for anything: the gateways probe every second
+                    await Task.Delay(MinReady); // the deployment's pace, not a wait for anything: the gateways probe every two seconds
                 }
             }));
         }
