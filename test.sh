@@ -69,9 +69,10 @@ for project in tests/*Tests/*.csproj; do
   skipped=$((skipped + $(count Skipped)))
 done
 
-# The short fault-injection run: its own servers on free ports (it stops and kills them), so test.sh's stay untouched.
-echo "== fault run (short)"
-if ! tests/fault/run.sh --short --no-build 2>&1 | tee "$STATE/fault-run.log" | grep -vE '^(info|warn|fail|dbug): |^      '; then
+# The short fault-injection run, two replicas of each service and two gateways (a rolling restart among the faults): its
+# own servers on free ports (it stops and kills them), so test.sh's stay untouched.
+echo "== fault run (short, 2 replicas)"
+if ! tests/fault/run.sh --short --replicas 2 --no-build 2>&1 | tee "$STATE/fault-run.log" | grep -vE '^(info|warn|fail|dbug): |^      '; then
   echo "the fault run failed (log: $STATE/fault-run.log)" >&2
   status=1
 fi

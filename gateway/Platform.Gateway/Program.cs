@@ -52,5 +52,5 @@ app.MapScreens();
 app.MapJointPlanningApi(); // the screens' reads across the three bodies, with the caller's own token
 app.MapGatewayReflection(); // gRPC reflection of the routed services, for tools, with a token
 app.MapApiDocs(); // /openapi/v1.json and /docs
-app.MapReverseProxy(); // every route needs a valid token (the fallback policy) and is rate-limited per person and client
+app.MapReverseProxy(proxy => proxy.UseProxyPipeline()); // every route needs a valid token (the fallback policy) and is rate-limited per person and client; a request no replica received goes to another
 app.Run();

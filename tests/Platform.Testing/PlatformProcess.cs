@@ -68,6 +68,32 @@ public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary
         }
     }
 
+    /// <summary>
+    /// SIGTERM, as Kubernetes stops a pod: the process shuts down gracefully (completing what it is doing). Fails if
+    /// it has not exited <paramref name="within"/>, or exited with an error.
+    /// </summary>
+    public async Task StopAsync(TimeSpan within)
+    {
+        if (_process is not { HasExited: false })
+        {
+            return;
+        }
+        await Shell.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{name} did not stop within {within.TotalSeconds:0} s of SIGTERM:\n{RecentOutput}");
+        }
+        if (_process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{name} exited with {_process.ExitCode} after SIGTERM:\n{RecentOutput}");
+        }
+    }
+
     public bool HasExited => _process?.HasExited ?? true;
 
     private Dictionary<string, string?> Environment()

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The fault-injection run: the real processes (three services, the gateway, PostgreSQL and RabbitMQ of its own on
 # free ports), a steady workload through the gateway, faults one at a time and combined, then the invariants.
-#   tests/fault/run.sh [--short] [--duration 15m] [--seed N]
-# --short: under five minutes (test.sh runs it); default: 15 minutes of workload. Exits non-zero if anything was
-# lost or applied twice. Pass --no-build when the solution is already built (test.sh does).
+#   tests/fault/run.sh [--short] [--duration 15m] [--seed N] [--replicas N]
+# --short: under five minutes (test.sh runs it, with --replicas 2); default: 15 minutes of workload.
+# --replicas N (default 1): N processes of each service over the same database and broker, and N gateways whose
+# clusters list every replica; the workload takes the gateways in turn, a SIGKILL hits one replica, and a rolling
+# restart (SIGTERM, one replica of each service at a time) joins the faults.
+# Exits non-zero if anything was lost or applied twice, or a call failed during the rolling restart.
+# Pass --no-build when the solution is already built (test.sh does).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"

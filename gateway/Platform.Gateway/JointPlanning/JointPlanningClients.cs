@@ -14,7 +14,8 @@ namespace Platform.Gateway.JointPlanning;
 /// </summary>
 public sealed class JointPlanningClient
 {
-    private readonly CallInvoker _invoker;
+    private readonly CallInvoker _reads;
+    private readonly CallInvoker _writes;
     private readonly Method<GetConferenceRequest, Conference> _getConference;
     private readonly Method<GetParticipationRequest, Participation> _getParticipation;
     private readonly Method<ListParticipationsRequest, ListParticipationsResponse> _listParticipations;
@@ -27,10 +28,13 @@ public sealed class JointPlanningClient
     private readonly Method<UpdateParticipationRequest, Participation> _updateParticipation;
     private readonly Method<ReportJointTaskProgressRequest, JointTask> _reportJointTaskProgress;
 
-    public JointPlanningClient(string body, CallInvoker invoker)
+    /// <param name="reads">For Get and List: may try a call again on another replica.</param>
+    /// <param name="writes">For the rest: never tries a call twice.</param>
+    public JointPlanningClient(string body, CallInvoker reads, CallInvoker writes)
     {
         Body = body;
-        _invoker = invoker;
+        _reads = reads;
+        _writes = writes;
         var service = body switch
         {
             "organization" => Platform.Organization.V1.JointPlanningService.Descriptor,
@@ -54,37 +58,37 @@ public sealed class JointPlanningClient
     public string Body { get; }
 
     public AsyncUnaryCall<Conference> GetConferenceAsync(GetConferenceRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_getConference, null, options, request);
+        _reads.AsyncUnaryCall(_getConference, null, options, request);
 
     public AsyncUnaryCall<Participation> GetParticipationAsync(GetParticipationRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_getParticipation, null, options, request);
+        _reads.AsyncUnaryCall(_getParticipation, null, options, request);
 
     public AsyncUnaryCall<ListParticipationsResponse> ListParticipationsAsync(ListParticipationsRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_listParticipations, null, options, request);
+        _reads.AsyncUnaryCall(_listParticipations, null, options, request);
 
     public AsyncUnaryCall<ListJointTasksResponse> ListJointTasksAsync(ListJointTasksRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_listJointTasks, null, options, request);
+        _reads.AsyncUnaryCall(_listJointTasks, null, options, request);
 
     public AsyncUnaryCall<JointTask> GetJointTaskAsync(GetJointTaskRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_getJointTask, null, options, request);
+        _reads.AsyncUnaryCall(_getJointTask, null, options, request);
 
     public AsyncUnaryCall<Conference> ProposeConferenceAsync(ProposeConferenceRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_proposeConference, null, options, request);
+        _writes.AsyncUnaryCall(_proposeConference, null, options, request);
 
     public AsyncUnaryCall<Conference> UpdateConferenceAsync(UpdateConferenceRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_updateConference, null, options, request);
+        _writes.AsyncUnaryCall(_updateConference, null, options, request);
 
     public AsyncUnaryCall<Conference> ScheduleConferenceAsync(ScheduleConferenceRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_scheduleConference, null, options, request);
+        _writes.AsyncUnaryCall(_scheduleConference, null, options, request);
 
     public AsyncUnaryCall<Conference> ConcludeConferenceAsync(ConcludeConferenceRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_concludeConference, null, options, request);
+        _writes.AsyncUnaryCall(_concludeConference, null, options, request);
 
     public AsyncUnaryCall<Participation> UpdateParticipationAsync(UpdateParticipationRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_updateParticipation, null, options, request);
+        _writes.AsyncUnaryCall(_updateParticipation, null, options, request);
 
     public AsyncUnaryCall<JointTask> ReportJointTaskProgressAsync(ReportJointTaskProgressRequest request, CallOptions options) =>
-        _invoker.AsyncUnaryCall(_reportJointTaskProgress, null, options, request);
+        _writes.AsyncUnaryCall(_reportJointTaskProgress, null, options, request);
 
     private static Method<TRequest, TResponse> Unary<TRequest, TResponse>(Google.Protobuf.Reflection.ServiceDescriptor service, string name)
         where TRequest : class, IMessage<TRequest>, new()
@@ -109,7 +113,7 @@ public sealed class JointPlanningClient
 public sealed class JointPlanningClients(ServiceChannels channels)
 {
     private readonly Dictionary<string, JointPlanningClient> _clients =
-        JointPlanningBodies.All.ToDictionary(body => body, body => new JointPlanningClient(body, channels[body].CreateCallInvoker()));
+        JointPlanningBodies.All.ToDictionary(body => body, body => new JointPlanningClient(body, channels.Reads(body).CreateCallInvoker(), channels[body].CreateCallInvoker()));
 
     public JointPlanningClient this[string body] => _clients[body];
 }

@@ -117,8 +117,11 @@ public sealed class VettingProcess(DelegateAffairsDbContext db, CurrentActor act
     public async Task<int> SweepDeadlinesAsync(int limit, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var late = await db.CandidateVettings.Where(v => v.Status == VettingStatuses.Pending && v.Deadline < now)
-            .OrderBy(v => v.Deadline).Take(limit).ToListAsync(cancellationToken);
+        // Locked until the caller's transaction commits, skipping what another replica's sweep holds: replicas share
+        // the late vettings, and each turns to review once.
+        var late = await db.CandidateVettings
+            .FromSql($"SELECT v.*, v.xmin FROM candidate_vettings v WHERE v.status = {VettingStatuses.Pending} AND v.deadline < {now} ORDER BY v.deadline LIMIT {limit} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
         foreach (var vetting in late)
         {
             vetting.Recompute(now);

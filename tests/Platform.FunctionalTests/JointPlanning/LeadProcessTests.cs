@@ -282,4 +282,35 @@ public sealed class LeadProcessTests(LeadHost host) : IClassFixture<LeadHost>, I
         var seen = await Api.GetConferenceAsync(new GetConferenceRequest { Id = conference.Id });
         Assert.Equal([(100, true), (0, false)], seen.Conclusion.Tasks.Select(t => (t.OwnerStates[0].Percent, t.OwnerStates[0].Done)));
     }
+
+    [Fact]
+    public async Task Replicas_sweeping_at_once_flag_each_overdue_task_and_each_late_co_organizer_once()
+    {
+        var conference = await ProposeAsync("home-affairs"); // its response deadline, 2020-06-25, passed long ago
+        await ContributeAsLeadAsync(conference.Id);
+        conference = await Api.GetConferenceAsync(new GetConferenceRequest { Id = conference.Id });
+        conference = await Api.ScheduleConferenceAsync(new ScheduleConferenceRequest { Id = conference.Id, Etag = conference.Etag, ProceedWithout = { "home-affairs" } });
+        var conclusion = new Conclusion { Summary = "Kết luận." };
+        for (var i = 0; i < 6; i++)
+        {
+            conclusion.Tasks.Add(new ConferenceTask { Description = $"Nhiệm vụ {i + 1}", DueDate = "2020-12-31", Owners = { "organization" },
+                LegalBasis = { new LegalBasis { Number = "205-QĐ/TW", Date = "2019-09-23" } } });
+        }
+        await Api.ConcludeConferenceAsync(new ConcludeConferenceRequest { Id = conference.Id, Etag = conference.Etag, Conclusion = conclusion });
+        var late = await ProposeAsync("home-affairs"); // still planning, its co-organizer silent past the deadline
+
+        // Two sweeps at once over one database, as two replicas' timers may fire: neither may fail or redo the other's work.
+        var sweep = host.Services.GetRequiredService<JointPlanningSweep<OrganizationDbContext>>();
+        await Task.WhenAll(sweep.SweepOnceAsync(CancellationToken.None), sweep.SweepOnceAsync(CancellationToken.None));
+
+        var overdue = (await Api.ListJointTasksAsync(new ListJointTasksRequest { ConferenceId = conference.Id, OverdueOnly = true })).Tasks;
+        Assert.Equal(6, overdue.Count);
+        await using var db = host.CreateDbContext();
+        var resources = overdue.Select(t => $"joint-tasks/{t.Id}").ToList();
+        var flags = await db.Set<Platform.ServiceDefaults.Auditing.AuditEntry>()
+            .Where(a => resources.Contains(a.Resource) && a.Subject == "system:deadline-sweep")
+            .GroupBy(a => a.Resource).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(Enumerable.Repeat(1, 6), flags);
+        Assert.Contains((await Api.GetConferenceAsync(new GetConferenceRequest { Id = late.Id })).Readiness, r => r.Overdue);
+    }
 }

@@ -4,7 +4,8 @@ using Platform.Ops;
 namespace Platform.FaultRun;
 
 /// <summary>
-/// The faults, one at a time and then combined: SIGKILL of each service (restarted after a random pause), the broker
+/// The faults, one at a time and then combined: SIGKILL of each service (of one of its replicas when it has several;
+/// restarted after a random pause), with several replicas a rolling restart of every service (SIGTERM), the broker
 /// stopped and restarted, the broker's VM killed with -9 while messages are in flight, the PostgreSQL server under all
 /// three services stopped and restarted, and a consumer that throws for a kind of message until it is fixed, after
 /// which the operator re-queues its error queue through the gateway's OperationsService.
@@ -35,7 +36,7 @@ public sealed class Faults(FaultPlatform platform, RunStats stats, Random random
             KillBrokerAsync,
             StopPostgresAsync,
             ConsumerFaultAsync,
-        }.OrderBy(_ => random.Next());
+        }.Concat(platform.ReplicasOf(Workload.Bodies[0]).Count > 1 ? [RollingRestartAsync] : []).OrderBy(_ => random.Next());
 
     /// <summary>Two faults at once.</summary>
     public IEnumerable<Func<Task>> Combinations() =>
@@ -62,10 +63,43 @@ public sealed class Faults(FaultPlatform platform, RunStats stats, Random random
 
     public async Task KillServiceAsync(string name)
     {
-        Injected($"SIGKILL {name}");
-        await platform.KillAsync(name);
+        var replicas = platform.ReplicasOf(name);
+        var replica = replicas[random.Next(replicas.Count)];
+        Injected($"SIGKILL {replica}");
+        await platform.KillAsync(replica);
         await Task.Delay(PauseBetween(1, 5)); // down for a random while, as a crashed pod is until restarted
-        await platform.StartAsync(name);
+        await platform.StartAsync(replica);
+    }
+
+    /// <summary>
+    /// What a deployment does to each service at once (as Kubernetes rolls each Deployment): one replica at a time,
+    /// SIGTERM, wait until it exited, start it again, wait until it is ready and the gateways had time to see it
+    /// (Kubernetes' minReadySeconds), then the next. The workload runs on; every call the platform fails meanwhile
+    /// counts against the restart.
+    /// </summary>
+    private static readonly TimeSpan MinReady = TimeSpan.FromSeconds(3);
+
+    public async Task RollingRestartAsync()
+    {
+        Injected("rolling restart of every service (SIGTERM, one replica at a time)");
+        stats.RollingRestart = true;
+        try
+        {
+            await Task.WhenAll(Workload.Bodies.Select(async name =>
+            {
+                foreach (var replica in platform.ReplicasOf(name))
+                {
+                    await platform.StopAsync(replica);
+                    await platform.StartAsync(replica);
+                    await Task.Delay(MinReady); // the deployment's pace, not a wait for anything: the gateways probe every two seconds
+                }
+            }));
+        }
+        finally
+        {
+            stats.RollingRestart = false;
+        }
+        log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} rolling restart done; {stats.FailedDuringRollingRestart.Count} call(s) failed meanwhile");
     }
 
     public async Task StopBrokerAsync()

@@ -5,7 +5,8 @@ namespace Platform.FaultRun;
 /// <summary>
 /// What must hold once the platform is quiet, read from the three databases: every accepted write's event reached
 /// every service that should have it (lost), none was applied twice (twice), every process manager is final or
-/// clearly waiting, and no outbox row is left unsent.
+/// clearly waiting, each deadline sweep's effect happened once per due item however many replicas swept, and no outbox
+/// row is left unsent.
 /// </summary>
 public sealed class Invariants(FaultPlatform platform)
 {
@@ -111,6 +112,28 @@ public sealed class Invariants(FaultPlatform platform)
         {
             figures[$"conferences {status.ToLowerInvariant()}"] = count;
         }
+
+        // The deadline sweep, run by every replica of every owner: a task past its due date and not done is flagged
+        // overdue, and each flag (one audited change, one notice to the lead in the same transaction) happens once.
+        var flagged = 0;
+        foreach (var owner in Workload.Bodies)
+        {
+            var sweeps = await CountsAsync(Db(owner),
+                "SELECT resource, count(*) FROM audit_entries WHERE subject = 'system:deadline-sweep' AND resource LIKE 'joint-tasks/%' GROUP BY resource");
+            flagged += sweeps.Count;
+            foreach (var (task, times) in sweeps.Where(s => s.Value > 1))
+            {
+                twice++;
+                problems.Add($"{owner} flagged {task} overdue {times} times");
+            }
+            var missed = (int)await ScalarAsync(Db(owner), "SELECT count(*) FROM joint_tasks WHERE NOT done AND NOT overdue AND due_date < current_date");
+            if (missed > 0)
+            {
+                lost += missed;
+                problems.Add($"{missed} task(s) at {owner} are past due and not flagged overdue");
+            }
+        }
+        figures["tasks flagged overdue by a sweep"] = flagged;
 
         // Vetting: every candidate's request was answered by both other bodies (answers are due within six hours in
         // this run, so a missing one shows as PENDING rather than being swept to review).

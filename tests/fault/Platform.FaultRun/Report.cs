@@ -6,7 +6,7 @@ public static class Report
     public static void Print(TextWriter log, RunOptions options, RunStats stats, Invariants.Result result, long duplicates, TimeSpan elapsed)
     {
         log.WriteLine();
-        log.WriteLine($"Fault run ({(options.Short ? "short" : "long")}, seed {options.Seed}, {elapsed.TotalMinutes:0.0} min)");
+        log.WriteLine($"Fault run ({(options.Short ? "short" : "long")}, seed {options.Seed}, {options.Replicas} replica(s) of each service and gateway, {elapsed.TotalMinutes:0.0} min)");
         Row(log, "operations accepted", stats.AcceptedTotal);
         foreach (var (kind, count) in stats.AcceptedByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
@@ -24,11 +24,18 @@ public static class Report
         Row(log, "outbox rows unsent", result.Unsent);
         Row(log, "applied twice", result.Twice);
         Row(log, "lost", result.Lost);
+        Row(log, "requests failed during rolling restart", stats.FailedDuringRollingRestart.Count);
         foreach (var problem in result.Problems.Take(30))
         {
             log.WriteLine($"  ! {problem}");
         }
-        log.WriteLine(result.Holds ? "Nothing lost, nothing applied twice." : "FAILED: something was lost, applied twice or left unsent.");
+        foreach (var failure in stats.FailedDuringRollingRestart.Take(30))
+        {
+            log.WriteLine($"  ! during the rolling restart: {failure}");
+        }
+        log.WriteLine(!result.Holds ? "FAILED: something was lost, applied twice or left unsent."
+            : stats.FailedDuringRollingRestart.Count > 0 ? "FAILED: calls failed during the rolling restart."
+            : "Nothing lost, nothing applied twice, no call failed during the rolling restart.");
     }
 
     private static void Row(TextWriter log, string name, long value) => log.WriteLine($"| {name,-40} | {value,8} |");

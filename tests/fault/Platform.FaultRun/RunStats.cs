@@ -23,4 +23,21 @@ public sealed class RunStats
 
     /// <summary>Messages the operator moved back from error queues (during the consumer fault and at the end).</summary>
     public int Requeued;
+
+    private readonly ConcurrentQueue<string> _failedDuringRollingRestart = new();
+    private volatile bool _rollingRestart;
+
+    /// <summary>While true, every call the platform fails counts against the rolling restart (whose goal is none).</summary>
+    public bool RollingRestart { get => _rollingRestart; set => _rollingRestart = value; }
+
+    /// <summary>A call through a gateway that the platform failed rather than answered (<see cref="GatewayInvoker.IsFailure"/>).</summary>
+    public void CallFailed(string description)
+    {
+        if (_rollingRestart)
+        {
+            _failedDuringRollingRestart.Enqueue(description);
+        }
+    }
+
+    public IReadOnlyCollection<string> FailedDuringRollingRestart => _failedDuringRollingRestart;
 }

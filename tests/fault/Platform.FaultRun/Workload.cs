@@ -23,6 +23,9 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
 
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
     private readonly Dictionary<string, BodyApi> _planning = new();
+    private readonly Dictionary<string, string> _tokens = new();
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
+    private int _nextGateway;
     private AdministrativeUnitService.AdministrativeUnitServiceClient _units = null!;
     private CandidateService.CandidateServiceClient _candidates = null!;
     private Constituency _constituency = null!;
@@ -30,11 +33,13 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
 
     public async Task PrepareAsync()
     {
-        Grpc.Net.Client.GrpcChannel delegateAffairs = null!;
+        CallInvoker delegateAffairs = null!;
         foreach (var body in Bodies)
         {
-            var channel = platform.ChannelWith(await platform.TokenAsync($"{body}-editor"));
-            _planning[body] = new BodyApi(channel.CreateCallInvoker(), body, "JointPlanningService");
+            var token = await platform.TokenAsync($"{body}-editor");
+            _tokens[body] = token;
+            var channel = new GatewayInvoker([.. platform.ChannelsWith(token).Select(c => c.CreateCallInvoker())], stats);
+            _planning[body] = new BodyApi(channel, body, "JointPlanningService");
             if (body == "home-affairs")
             {
                 _units = new(channel);
@@ -137,6 +142,34 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
 
     private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(15);
 
+    /// <summary>GET /api/joint-planning/v1/conferences/{id} through the next gateway, as the lead's editor.</summary>
+    private async Task ReadJointPlanAsync(string lead, string id)
+    {
+        var gateway = platform.GatewayUrls[(int)((uint)Interlocked.Increment(ref _nextGateway) % platform.GatewayUrls.Count)];
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{gateway}api/joint-planning/v1/conferences/{id}");
+        request.Headers.Authorization = new("Bearer", _tokens[lead]);
+        string failure;
+        try
+        {
+            using var response = await _http.SendAsync(request);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+            failure = $"HTTP {(int)response.StatusCode}";
+            if ((int)response.StatusCode is < 500 and not 429)
+            {
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, $"joint plan of {id}: {failure}"));
+            }
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+        {
+            failure = error.Message;
+        }
+        stats.CallFailed($"joint plan of {id}: {failure}");
+        throw new RpcException(new Status(StatusCode.Unavailable, $"joint plan of {id}: {failure}"));
+    }
+
     private async Task ConferencesAsync(CancellationToken stop)
     {
         for (var n = 0; !stop.IsCancellationRequested; n++)
@@ -197,6 +230,8 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
             var conference = await api.CallAsync("GetConference", new GetConferenceRequest { Id = id }, Conference.Parser);
             return conference.Status == ConferenceStatus.Scheduled ? conference : null;
         });
+        // The joint plan as the screens read it: the gateway's own calls to the three bodies (ServiceChannels).
+        await StepAsync("joint plan read", stop, () => ReadJointPlanAsync(lead, id));
         await StepAsync("conference conclusion", stop, async () =>
         {
             var conference = await api.CallAsync("GetConference", new GetConferenceRequest { Id = id }, Conference.Parser);
@@ -207,7 +242,8 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
             var conclusion = new Conclusion { Summary = "Ba cơ quan tập trung thực hiện Chỉ thị 35, Chỉ thị 45." };
             conclusion.Tasks.Add(new ConferenceTask
             {
-                Owners = { others }, DueDate = "2099-12-31", Description = "Chuẩn bị bầu cử đại biểu Quốc hội khóa XV",
+                // Every other conference's task is already overdue: the owners' sweeps (every replica's) flag it once.
+                Owners = { others }, DueDate = n % 2 == 0 ? "2020-12-31" : "2099-12-31", Description = "Chuẩn bị bầu cử đại biểu Quốc hội khóa XV",
                 LegalBasis = { new LegalBasis { Number = "45-CT/TW", Date = "2020-06-20" } },
             });
             await api.CallAsync("ConcludeConference", new ConcludeConferenceRequest { Id = id, Etag = conference.Etag, Conclusion = conclusion }, Conference.Parser);

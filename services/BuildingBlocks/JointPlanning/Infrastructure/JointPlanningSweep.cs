@@ -17,7 +17,8 @@ public sealed class JointPlanningOptions
 
 /// <summary>
 /// The periodic sweep of the deadlines joint planning keeps (no timer in memory: a restart loses nothing,
-/// and several instances may sweep at once, row versions keeping them from overwriting each other):
+/// and several instances may sweep at once: due tasks are claimed with SKIP LOCKED, row versions keep the rest
+/// from overwriting each other):
 /// co-organizers not ready by the response deadline are reported to the lead, and tasks not done by their
 /// due date fall overdue and their lead is told.
 /// </summary>
@@ -44,8 +45,12 @@ public sealed class JointPlanningSweep<TContext>(
         var service = scope.ServiceProvider.GetRequiredService<ServiceIdentity>();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = CurrentActor.System("deadline-sweep", service.Body);
         var today = VietnamTime.Today(Clock);
-        var late = await db.Set<LedConference>().Include(c => c.Participants)
-            .Where(c => c.Status == ConferenceStatuses.Planning && c.ResponseDeadline < today && c.Participants.Any(p => !p.Excluded && !p.Overdue))
+        // Claimed until the commit, skipping what another replica's sweep holds (as the overdue tasks below).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var late = await db.Set<LedConference>()
+            .FromSql($"SELECT c.*, c.xmin FROM joint_conferences c WHERE c.status = {ConferenceStatuses.Planning} AND c.response_deadline < {today} FOR UPDATE SKIP LOCKED")
+            .Include(c => c.Participants)
+            .Where(c => c.Participants.Any(p => !p.Excluded && !p.Overdue))
             .ToListAsync(cancellationToken);
         foreach (var conference in late)
         {
@@ -57,6 +62,7 @@ public sealed class JointPlanningSweep<TContext>(
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<int> MarkOverdueTasksAsync(CancellationToken cancellationToken)
@@ -68,14 +74,18 @@ public sealed class JointPlanningSweep<TContext>(
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
         var process = scope.ServiceProvider.GetRequiredService<ConferenceProcess>();
         var today = VietnamTime.Today(Clock);
+        // Claimed until the commit, skipping what another replica's sweep holds: replicas share the due tasks, and
+        // each falls overdue (and its lead is told) once.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.Set<OwnedTask>()
-            .Where(t => !t.Done && !t.Overdue && t.DueDate < today)
-            .OrderBy(t => t.DueDate).Take(Batch).ToListAsync(cancellationToken);
+            .FromSql($"SELECT t.*, t.xmin FROM joint_tasks t WHERE NOT t.done AND NOT t.overdue AND t.due_date < {today} ORDER BY t.due_date LIMIT {Batch} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
         foreach (var task in due.Where(t => t.MarkOverdue(today, Clock.GetUtcNow())))
         {
             await process.TellLeadAsync(task, new JointTaskFellOverdue(task.ToState(), actor), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return due.Count;
     }
 }

@@ -11,6 +11,7 @@ using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
 
 namespace Platform.ServiceDefaults.Hosting;
 
@@ -38,7 +39,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<AuditingInterceptor>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(ShutdownOptions.Section).Get<ShutdownOptions>() ?? new ShutdownOptions());
+        builder.Services.AddSingleton<ShutdownDrain>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ShutdownDrain>());
+        builder.Services.AddHealthChecks().AddCheck<ShutdownDrain>("shutdown", tags: [ReadyTag]);
         builder.Services.AddGrpc(options =>
             {
                 options.Interceptors.Add<ErrorMappingInterceptor>();
