@@ -41,6 +41,7 @@ rootfs() { # IMAGE
   if debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3,tzdata,zlib1g,libgssapi-krb5-2 \
       bookworm "$dir/rootfs" "$(debian_mirror)" >"$dir/debootstrap.log" 2>&1; then
     rm -rf "$dir"/rootfs/var/cache/apt/archives/*.deb "$dir"/rootfs/var/lib/apt/lists/*
+    chmod 755 "$dir/rootfs" # the image's /: non-root users must traverse it
     tar -C "$dir/rootfs" -c . | podman import --quiet - "$1" >/dev/null || status=1
   else
     tail -20 "$dir/debootstrap.log" >&2

@@ -33,7 +33,7 @@ IMAGES=(organization:services/Organization/Dockerfile home-affairs:services/Home
 # tree (tracked files, and untracked ones not ignored), the Dockerfiles, and the base images by id.
 inputs=$({
   git ls-files -z --cached --others --exclude-standard -- global.json Directory.Build.props Directory.Packages.props \
-    contracts services gateway tools deploy/publish.Dockerfile | xargs -0 -r sha256sum 2>/dev/null
+    contracts services gateway tools deploy/publish.Dockerfile | sort -z -u | xargs -0 -r sha256sum 2>/dev/null
   podman image inspect --format '{{.Id}}' "$SDK_IMAGE" "$ASPNET_IMAGE"
 } | sha256sum | cut -c1-64)
 built_from() { podman image inspect --format '{{index .Labels "org.joint-planning.inputs"}}' "$1" 2>/dev/null || true; }
