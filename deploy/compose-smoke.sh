@@ -51,10 +51,10 @@ compose() { docker-compose -f "$ROOT/docker-compose.yml" "$@"; }
 # interval, as the timers would; sooner would spend a check's retries before the container's start is over.
 seconds_of() { # a Go duration as podman prints it (5s, 1m30s, 500ms) -> whole seconds, at least 1; 0 for none
   local duration=$1 total=0
+  if [[ $duration =~ ^[0-9.]+(ms|us|µs|ns)$ ]]; then echo 1; return; fi
   [[ $duration =~ ^([0-9]+)h ]] && total=$((BASH_REMATCH[1] * 3600))
   [[ $duration =~ ([0-9]+)m[0-9] ]] && total=$((total + BASH_REMATCH[1] * 60))
-  [[ $duration =~ ([0-9]+)(\.[0-9]+)?s$ && ! $duration =~ ms$ ]] && total=$((total + BASH_REMATCH[1]))
-  [[ $duration =~ ^[0-9.]+(ms|us|µs|ns)$ ]] && total=1
+  [[ $duration =~ ([0-9]+)(\.[0-9]+)?s$ ]] && total=$((total + BASH_REMATCH[1]))
   echo $total
 }
 run_health_checks() {
@@ -77,10 +77,16 @@ cleanup() {
   local status=$?
   if [[ -S $SOCKET ]]; then
     ((status == 0)) || compose logs --no-color >"$STATE/compose.log" 2>&1 || true
-    compose down -v --remove-orphans >"$STATE/down.log" 2>&1 || true
+    compose down -v --remove-orphans >>"$STATE/down.log" 2>&1 || true
   fi
+  # Whatever a failed run's `down` could not remove (the check above proves a passing run's `down -v` alone suffices).
+  podman rm --force --volumes $(podman ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME") >/dev/null 2>&1 || true
+  podman volume rm --force $(podman volume ls -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME") >/dev/null 2>&1 || true
+  podman network rm --force "${COMPOSE_PROJECT_NAME}_default" >/dev/null 2>&1 || true
   [[ -n $health_pid ]] && kill "$health_pid" 2>/dev/null && wait "$health_pid" 2>/dev/null
-  kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
+  if kill "$service_pid" 2>/dev/null; then
+    timeout 20 tail --pid="$service_pid" -f /dev/null || kill -KILL "$service_pid" 2>/dev/null
+  fi
   rm -f "$SOCKET"
   ((status == 0)) || echo "compose-smoke: logs in $STATE/" >&2
   exit $status
