@@ -43,6 +43,9 @@ rm -f "$SOCKET"
 podman system service --time=0 "unix://$SOCKET" >"$STATE/podman-service.log" 2>&1 &
 service_pid=$!
 export DOCKER_HOST="unix://$SOCKET"
+# vfs deletes a container's whole tree on removal: on a busy machine `down` takes longer than compose's default 60 s
+# per API call.
+export COMPOSE_HTTP_TIMEOUT=600
 compose() { docker-compose -f "$ROOT/docker-compose.yml" "$@"; }
 
 # Podman runs HEALTHCHECKs from systemd timers, and there is no systemd here: without someone running them, every
