@@ -77,6 +77,15 @@ if ! tests/fault/run.sh --short --replicas 2 --no-build 2>&1 | tee "$STATE/fault
   status=1
 fi
 
+# The images and docker-compose.yml for real: podman builds the five images (kept when their inputs are unchanged),
+# docker-compose brings the platform up on stand-in PostgreSQL and RabbitMQ images, checked from the host through
+# the gateway, then down -v (deploy/compose-smoke.sh; its own project name and free ports).
+echo "== compose smoke (deploy/compose-smoke.sh)"
+if ! deploy/compose-smoke.sh 2>&1 | tee "$STATE/compose-smoke.log"; then
+  echo "the compose smoke run failed (log: $STATE/compose-smoke.log, .state/compose-smoke/, .state/images/)" >&2
+  status=1
+fi
+
 # The benchmarks only have to run: a tiny run of each on the Debug build above, no figures asserted (bench/README.md).
 echo "== bench/run.sh --smoke"
 if ! BENCH_CONFIGURATION=Debug bench/run.sh --smoke >"$STATE/bench-smoke.log" 2>&1; then

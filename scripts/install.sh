@@ -30,7 +30,8 @@ apt_update_once() {
 
 apt_install() {
   apt_update_once
-  apt_quiet apt-get install -y -qq --no-install-recommends "$@"
+  # Waits for a dpkg lock another apt run holds, rather than failing at once.
+  apt_quiet apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "$@"
 }
 
 # --- PostgreSQL 15: scripts/postgres.sh runs a private cluster from these binaries.
@@ -180,6 +181,20 @@ if ! command -v promtool >/dev/null 2>&1; then
     systemctl disable --now prometheus.service >/dev/null 2>&1 || true
   fi
   [[ -s /run/prometheus/prometheus.pid ]] && kill "$(cat /run/prometheus/prometheus.pid)" 2>/dev/null || true
+fi
+
+# --- Podman, for the images and the compose smoke run (deploy/images.sh, deploy/compose-smoke.sh): no Docker engine
+# here. runc (crun fails on this kind of machine), the CNI dnsname plugin (container names resolve on compose
+# networks), debootstrap for the offline stand-in base images. deploy/podman.sh holds the settings they run with.
+PODMAN_PACKAGES=()
+for tool in podman buildah runc newuidmap slirp4netns debootstrap; do
+  command -v "$tool" >/dev/null 2>&1 || [[ -x /usr/sbin/$tool ]] || PODMAN_PACKAGES+=("$tool")
+done
+PODMAN_PACKAGES=("${PODMAN_PACKAGES[@]/newuidmap/uidmap}")
+[[ -x /usr/lib/cni/dnsname ]] || PODMAN_PACKAGES+=(golang-github-containernetworking-plugin-dnsname)
+if ((${#PODMAN_PACKAGES[@]} > 0)); then
+  echo "install: ${PODMAN_PACKAGES[*]} (apt)"
+  apt_install "${PODMAN_PACKAGES[@]}"
 fi
 
 # --- .NET local tools (dotnet-ef) from .config/dotnet-tools.json (SDK 10's `dotnet new

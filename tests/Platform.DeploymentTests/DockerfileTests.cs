@@ -40,6 +40,23 @@ public sealed class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Images))]
+    public void The_base_images_are_build_arguments(string name)
+    {
+        var dockerfile = new Dockerfile(PlatformProcess.Named(name).Dockerfile);
+
+        // deploy/images.sh passes stand-ins through them where the official images cannot be pulled; their defaults
+        // are the official images (Base_images_are_pinned_to_a_version).
+        Assert.Equal(["SDK_IMAGE", "ASPNET_IMAGE", "PUBLISHED", "PUBLISHED_DIR"], dockerfile.GlobalArguments.Keys);
+        Assert.Equal(["${SDK_IMAGE} AS build", "${PUBLISHED} AS published", "${ASPNET_IMAGE}"], dockerfile.Arguments("FROM"));
+        // The application comes from the file's own build stage unless deploy/images.sh passes its shared one.
+        Assert.Equal("build", dockerfile.GlobalArguments["PUBLISHED"]);
+        Assert.Equal("/app", dockerfile.GlobalArguments["PUBLISHED_DIR"]);
+        Assert.Contains("/app", Assert.Single(dockerfile.Arguments("RUN"), a => a.StartsWith("dotnet publish", StringComparison.Ordinal)).Split(' '));
+        Assert.Equal("--from=published ${PUBLISHED_DIR} ./", Assert.Single(dockerfile.Arguments("COPY", dockerfile.FinalStage)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Images))]
     public void Restore_is_its_own_layer_with_every_project_the_build_needs(string name)
     {
         var process = PlatformProcess.Named(name);

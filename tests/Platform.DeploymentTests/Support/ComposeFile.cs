@@ -1,12 +1,19 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Platform.DeploymentTests.Support;
 
 /// <summary>docker-compose.yml as data (anchors and merge keys resolved by the npm yaml package).</summary>
-public sealed class ComposeFile
+public sealed partial class ComposeFile
 {
     private static readonly Lazy<Task<ComposeFile>> Loaded = new(async () =>
-        new ComposeFile(JsonNode.Parse(await Tool.RunAsync("node", [Repository.ManifestValidator, "yaml"], Repository.Read("docker-compose.yml")))!.AsObject()));
+        new ComposeFile(JsonNode.Parse(await Tool.RunAsync("node", [Repository.ManifestValidator, "yaml"], WithDefaults(Repository.Read("docker-compose.yml"))))!.AsObject()));
+
+    /// <summary>The file as compose reads it with none of its variables set: `${NAME:-default}` is the default.</summary>
+    private static string WithDefaults(string text) => VariableWithDefault().Replace(text, m => m.Groups["default"].Value);
+
+    [GeneratedRegex(@"\$\{[A-Z_][A-Z0-9_]*:-(?<default>[^}]*)\}")]
+    private static partial Regex VariableWithDefault();
 
     public static Task<ComposeFile> LoadAsync() => Loaded.Value;
 

@@ -37,8 +37,20 @@ public sealed partial class Dockerfile
         Instructions = instructions;
     }
 
+    /// <summary>The images the stages start from as built without build arguments (`${NAME}` stands for the default of
+    /// `ARG NAME=...` before the first FROM; deploy/images.sh passes others), leaving out the file's own stages.</summary>
     public IReadOnlyList<string> BaseImages =>
-        [.. Instructions.Where(i => i.Keyword == "FROM").Select(i => i.Arguments.Split(' ')[0])];
+        [.. Instructions.Where(i => i.Keyword == "FROM").Select(i => ArgumentReference().Replace(i.Arguments.Split(' ')[0],
+            m => GlobalArguments.TryGetValue(m.Groups["name"].Value, out var value) ? value : m.Value)).Where(image => !StageNames.Contains(image))];
+
+    /// <summary>The names given with `FROM ... AS name`.</summary>
+    public IReadOnlySet<string> StageNames =>
+        Instructions.Where(i => i.Keyword == "FROM").Select(i => i.Arguments.Split(' ')).Where(a => a.Length == 3).Select(a => a[2]).ToHashSet();
+
+    /// <summary>The ARGs before the first FROM, with their defaults.</summary>
+    public IReadOnlyDictionary<string, string> GlobalArguments =>
+        Instructions.TakeWhile(i => i.Keyword != "FROM").Where(i => i.Keyword == "ARG").Select(i => i.Arguments.Split('=', 2))
+            .ToDictionary(a => a[0], a => a.Length > 1 ? a[1] : "");
 
     /// <summary>The instructions of the last stage: what the image runs with.</summary>
     public IReadOnlyList<Instruction> FinalStage =>
@@ -55,6 +67,9 @@ public sealed partial class Dockerfile
     /// <summary>The port of a Kestrel endpoint URL set in the final stage ("http://+:5101").</summary>
     public int? KestrelPort(string endpoint) =>
         Environment.TryGetValue($"Kestrel__Endpoints__{endpoint}__Url", out var url) ? new Uri(url.Replace("+", "0.0.0.0", StringComparison.Ordinal)).Port : null;
+
+    [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex ArgumentReference();
 
     [GeneratedRegex("(?<key>[A-Za-z_][A-Za-z0-9_]*)=(?<value>\"[^\"]*\"|[^ ]*)")]
     private static partial Regex EnvPair();

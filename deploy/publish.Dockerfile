@@ -1,0 +1,26 @@
+# All five applications published by one build, for deploy/images.sh: the three services, the gateway and the seed
+# loader share their contracts and building blocks, which one build compiles once instead of five times. Each image's
+# own Dockerfile then takes its application from here (build argument PUBLISHED) instead of its own build stage;
+# the result is the same files, from the same SDK, in Release. The output is only /publish/<image name>/.
+# Build from the repository root (deploy/images.sh does):
+#   podman build -f deploy/publish.Dockerfile -t joint-planning-build/published .
+
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401-noble
+
+FROM ${SDK_IMAGE} AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY contracts/ contracts/
+COPY services/ services/
+COPY gateway/Platform.Gateway/ gateway/Platform.Gateway/
+COPY tools/Platform.SeedLoader/ tools/Platform.SeedLoader/
+RUN set -e; \
+    publish() { dotnet publish "$2" -c Release -o "/publish/$1" -p:UseAppHost=false -nologo; }; \
+    publish organization services/Organization/Platform.Organization.csproj; \
+    publish home-affairs services/HomeAffairs/Platform.HomeAffairs.csproj; \
+    publish delegate-affairs services/DelegateAffairs/Platform.DelegateAffairs.csproj; \
+    publish gateway gateway/Platform.Gateway/Platform.Gateway.csproj; \
+    publish seed-loader tools/Platform.SeedLoader/Platform.SeedLoader.csproj
+
+FROM scratch
+COPY --from=build /publish /publish
