@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Platform.Gateway.ApiDocs;
 using Platform.Gateway.Extensions;
 using Platform.Gateway.Identity;
@@ -45,7 +46,8 @@ if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentIdentity();
 }
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapHealthChecks("/healthz").AllowAnonymous(); // ready: every check passes (none does once the gateway is stopping)
+app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous(); // alive: the process answers
 app.MapGatewayGrpcHealth(); // grpc.health.v1.Health on the h2c port, without a token, for load balancers and probes
 app.MapPlatformMetrics(refuseForwarded: true); // for Prometheus at the pod, never through the ingress
 app.MapScreens();

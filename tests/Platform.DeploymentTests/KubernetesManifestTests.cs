@@ -135,9 +135,10 @@ public sealed class KubernetesManifestTests
             else
             {
                 Assert.Equal(ReadmePorts.Gateway(), (ports["http"], ports["grpc"]));
-                foreach (var probe in new[] { "startupProbe", "livenessProbe", "readinessProbe" })
+                // Ready: /healthz (every check; unready once stopping). Alive: /healthz/live, the process answers.
+                foreach (var (probe, path) in new[] { ("startupProbe", "/healthz/live"), ("livenessProbe", "/healthz/live"), ("readinessProbe", "/healthz") })
                 {
-                    Assert.Equal("/healthz", container[probe]!["httpGet"]!["path"]!.ToString());
+                    Assert.Equal(path, container[probe]!["httpGet"]!["path"]!.ToString());
                     Assert.Equal("http", container[probe]!["httpGet"]!["port"]!.ToString());
                 }
             }

@@ -206,6 +206,16 @@ public sealed class GatewaySecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_gateway_s_liveness_and_readiness_probes_answer_without_a_token()
+    {
+        var ready = await platform.Anonymous.GetAsync("/healthz");
+        var alive = await platform.Anonymous.GetAsync("/healthz/live");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
+    [Fact]
     public async Task Personal_data_answers_are_not_stored_and_no_answer_names_its_server()
     {
         using var organization = ClientWith(await platform.TokenAsync("organization-viewer"));
