@@ -17,6 +17,13 @@ public static class ApiErrorBodies
     private static Task WriteAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
+        if (http.Features.Get<Yarp.ReverseProxy.Forwarder.IForwarderErrorFeature>() is not null)
+        {
+            // The proxy failed mid-call (a request body the service stopped reading, a reset): answered as YARP leaves it.
+            // Writing a body there raced Kestrel's close of the connection, whose request body could not be drained,
+            // and the client got a cut answer (the JSON fuzzer's "response ended prematurely").
+            return Task.CompletedTask;
+        }
         var grpc = http.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
         // The JSON API; and a gRPC call sent over HTTP/1.1 (refused with 415: the caller reads no trailers there).
         // A gRPC call over HTTP/2 gets its status in trailers, never a JSON body; the screens' pages are HTML.
