@@ -67,6 +67,8 @@ for project in tests/*Tests/*.csproj; do
   passed=$((passed + $(count Passed)))
   failed=$((failed + $(count Failed)))
   skipped=$((skipped + $(count Skipped)))
+  # vstest's "  Failed <name> [time]" lines with the message under them, for the summary at the very end (CI shows the tail).
+  awk '/^  Failed /{n=12} n>0{print; n--}' "$log" >>"$STATE/failures.txt"
 done
 
 # The short fault-injection run, two replicas of each service and two gateways (a rolling restart among the faults): its
@@ -95,6 +97,10 @@ if ! BENCH_CONFIGURATION=Debug bench/run.sh --smoke >"$STATE/bench-smoke.log" 2>
 fi
 
 echo
+if [[ -s $STATE/failures.txt ]]; then
+  echo "Failed tests (first lines of each; whole logs in $STATE/*.log):"
+  cat "$STATE/failures.txt"
+fi
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if ((failed > 0)); then status=1; fi
 exit $status
