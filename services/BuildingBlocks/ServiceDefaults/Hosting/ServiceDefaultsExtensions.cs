@@ -34,6 +34,7 @@ public static class ServiceDefaultsExtensions
         builder.AddPlatformAuthentication();
         // No "Server: Kestrel": nothing for a caller to learn, through the gateway or directly.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddSingleton<IStartupFilter, UnreadBodyDrain.StartupFilter>(); // no answer ends before its request's body
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
