@@ -34,6 +34,24 @@ apt_install() {
   apt_quiet apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "$@"
 }
 
+# Installs packages whose maintainer scripts would start a system-wide service (a broker, a web server on port 80):
+# service starts are forbidden during the install by a policy-rc.d (exit 101 = "action forbidden" for invoke-rc.d),
+# removed again afterwards (a pre-existing one is kept). What systemd or socket activation starts anyway, the
+# caller stops.
+POLICY=/usr/sbin/policy-rc.d
+ADDED_POLICY=0
+apt_install_without_starting() {
+  if [[ ! -e $POLICY ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$POLICY"
+    chmod 755 "$POLICY"
+    ADDED_POLICY=1
+  fi
+  trap 'rm -f "$APT_LOG"; if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; fi' EXIT
+  apt_install "$@"
+  if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; ADDED_POLICY=0; fi
+  trap 'rm -f "$APT_LOG"' EXIT
+}
+
 # --- PostgreSQL 15: scripts/postgres.sh runs a private cluster from these binaries.
 if [[ ! -x /usr/lib/postgresql/15/bin/postgres || ! -x /usr/lib/postgresql/15/bin/psql ]]; then
   echo "install: postgresql-15 (apt)"
@@ -50,18 +68,7 @@ fi
 # then make sure nothing of it is left running. Our own nodes are started by scripts/rabbitmq.sh.
 if [[ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]]; then
   echo "install: rabbitmq-server (apt)"
-  POLICY=/usr/sbin/policy-rc.d
-  ADDED_POLICY=0
-  if [[ ! -e $POLICY ]]; then
-    # exit 101 = "action forbidden" for invoke-rc.d; removed again below (a pre-existing one is kept).
-    printf '#!/bin/sh\nexit 101\n' >"$POLICY"
-    chmod 755 "$POLICY"
-    ADDED_POLICY=1
-  fi
-  trap 'rm -f "$APT_LOG"; if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; fi' EXIT
-  apt_install rabbitmq-server
-  if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; ADDED_POLICY=0; fi
-  trap 'rm -f "$APT_LOG"' EXIT
+  apt_install_without_starting rabbitmq-server
   # Belt and braces: if a system broker or epmd got started anyway (systemd, socket activation),
   # stop it so the default ports stay free. Only the package's own services/processes are touched.
   if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
@@ -83,17 +90,7 @@ command -v h2load >/dev/null 2>&1 || BENCH_PACKAGES+=(nghttp2-client)
 [[ -x /usr/sbin/haproxy ]] || BENCH_PACKAGES+=(haproxy)
 if ((${#BENCH_PACKAGES[@]} > 0)); then
   echo "install: ${BENCH_PACKAGES[*]} (apt)"
-  POLICY=/usr/sbin/policy-rc.d
-  ADDED_POLICY=0
-  if [[ ! -e $POLICY ]]; then
-    printf '#!/bin/sh\nexit 101\n' >"$POLICY"
-    chmod 755 "$POLICY"
-    ADDED_POLICY=1
-  fi
-  trap 'rm -f "$APT_LOG"; if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; fi' EXIT
-  apt_install "${BENCH_PACKAGES[@]}"
-  if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; ADDED_POLICY=0; fi
-  trap 'rm -f "$APT_LOG"' EXIT
+  apt_install_without_starting "${BENCH_PACKAGES[@]}"
   if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
     systemctl disable --now nginx.service haproxy.service >/dev/null 2>&1 || true
   fi
@@ -166,17 +163,7 @@ fi
 # as for RabbitMQ above, and a server started anyway is stopped and disabled (by its pid file, never by name).
 if ! command -v promtool >/dev/null 2>&1; then
   echo "install: prometheus (apt, for promtool)"
-  POLICY=/usr/sbin/policy-rc.d
-  ADDED_POLICY=0
-  if [[ ! -e $POLICY ]]; then
-    printf '#!/bin/sh\nexit 101\n' >"$POLICY"
-    chmod 755 "$POLICY"
-    ADDED_POLICY=1
-  fi
-  trap 'rm -f "$APT_LOG"; if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; fi' EXIT
-  apt_install prometheus
-  if [[ $ADDED_POLICY -eq 1 ]]; then rm -f "$POLICY"; ADDED_POLICY=0; fi
-  trap 'rm -f "$APT_LOG"' EXIT
+  apt_install_without_starting prometheus
   if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
     systemctl disable --now prometheus.service >/dev/null 2>&1 || true
   fi
