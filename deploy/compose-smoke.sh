@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # docker-compose.yml, really up: the images (deploy/images.sh: built, or kept when unchanged), then Debian's
 # docker-compose 1.29 against podman's Docker-compatible API with the stand-in PostgreSQL and RabbitMQ, the whole
-# platform up to the seed loader's end, checked from the host through the gateway; one service stopped, a write
-# made, the service started again and its copy converging; `down -v`, and nothing of the project left behind.
+# platform up to the seed loader's end, checked from the host through the gateway; the dev overlay's Deployments played
+# beside it (deploy/kube-play.sh); one service stopped, a write made, the service started again and its copy
+# converging; `down -v`, and nothing of the project left behind.
 # Exits non-zero on the first failed check. ./test.sh runs it as a step; it runs on its own as well:
 #   deploy/compose-smoke.sh
 # Its own project name and free host ports (nothing of run.sh's or another run's is touched). Logs: .state/compose-smoke/.
@@ -158,6 +159,9 @@ print("compose-smoke: the seed conference through the gateway, from all three bo
       "participations of", ", ".join(sorted(parts)) + ",", len(d["tasks"]), "tasks")' \
   || fail "the seed conference through the gateway"
 lap "checked through the gateway"
+
+# --- The dev overlay's Deployments under podman kube play, on this platform's network and databases (deploy/kube-play.sh).
+deploy/kube-play.sh "${COMPOSE_PROJECT_NAME}_default" "$TOKEN" || fail "the dev overlay under podman kube play"
 
 # --- One service down, a write it must catch up on, the service up again: its copy converges.
 compose stop organization >/dev/null 2>&1 || fail "stopping organization"

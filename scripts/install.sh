@@ -172,9 +172,10 @@ fi
 
 # --- Podman, for the images and the compose smoke run (deploy/images.sh, deploy/compose-smoke.sh): no Docker engine
 # here. runc (crun fails on this kind of machine), the CNI dnsname plugin (container names resolve on compose
-# networks), debootstrap for the offline stand-in base images. deploy/podman.sh holds the settings they run with.
+# networks), debootstrap for the offline stand-in base images, catatonit (the pods of `podman kube play` need its pause
+# binary: deploy/kube-play.sh). deploy/podman.sh holds the settings they run with.
 PODMAN_PACKAGES=()
-for tool in podman buildah runc newuidmap slirp4netns debootstrap; do
+for tool in podman buildah runc newuidmap slirp4netns debootstrap catatonit; do
   command -v "$tool" >/dev/null 2>&1 || [[ -x /usr/sbin/$tool ]] || PODMAN_PACKAGES+=("$tool")
 done
 PODMAN_PACKAGES=("${PODMAN_PACKAGES[@]/newuidmap/uidmap}")

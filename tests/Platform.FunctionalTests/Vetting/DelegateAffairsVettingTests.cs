@@ -191,6 +191,18 @@ public sealed class DelegateAffairsVettingTests(VettingHost host) : IClassFixtur
             return await db.CandidateVettings.CountAsync(v => ids.Contains(v.CandidateId) && v.Deadline < DateTimeOffset.UtcNow) == ids.Count;
         }, "the deadlines to pass");
 
+        // A vetting is judged as of the moment it is touched: creating the next candidate of the same constituency
+        // recomputes the earlier ones' law checks, and one whose deadline has passed by then goes to review there and
+        // then, with no sweep needed. Which ones did depends on the machine's pace; the last created is always left.
+        List<Guid> pendingAtSweep;
+        await using (var before = host.CreateDbContext())
+        {
+            pendingAtSweep = await before.CandidateVettings
+                .Where(v => ids.Contains(v.CandidateId) && v.Status == Platform.DelegateAffairs.Model.VettingStatuses.Pending)
+                .Select(v => v.CandidateId).ToListAsync();
+        }
+        Assert.Contains(ids[^1], pendingAtSweep);
+
         // Two sweeps at once over one database, as two replicas' timers may fire: neither may fail or redo the other's work.
         var sweep = host.Services.GetRequiredService<VettingSweep>();
         await Task.WhenAll(sweep.SweepOnceAsync(CancellationToken.None), sweep.SweepOnceAsync(CancellationToken.None));
@@ -204,10 +216,9 @@ public sealed class DelegateAffairsVettingTests(VettingHost host) : IClassFixtur
         var resources = late.Select(c => $"candidates/{c.Id}/vetting").ToList();
         var sweeps = await db.Set<Platform.ServiceDefaults.Auditing.AuditEntry>()
             .Where(a => resources.Contains(a.Resource) && a.Subject == "system:vetting-deadline-sweep")
-            .GroupBy(a => a.Resource).Select(g => g.Count()).ToListAsync();
-        // None swept twice. (In the one run so far, 2 of the 5 had no sweep entry though all were in review: something
-        // else judged them first; not yet explained.)
-        Assert.All(sweeps, times => Assert.Equal(1, times));
+            .GroupBy(a => a.Resource).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        // Each vetting still pending when the sweeps ran was swept once; the others not at all.
+        Assert.All(ids, id => Assert.Equal(pendingAtSweep.Contains(id) ? 1 : 0, sweeps.GetValueOrDefault($"candidates/{id}/vetting")));
     }
 
     [Fact]
