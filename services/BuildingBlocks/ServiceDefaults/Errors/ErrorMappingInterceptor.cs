@@ -3,6 +3,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -11,7 +12,8 @@ namespace Platform.ServiceDefaults.Errors;
 /// <summary>
 /// The one place where failures become gRPC statuses, so that every service answers alike:
 /// validation → InvalidArgument (with google.rpc.BadRequest field violations), missing → NotFound,
-/// duplicate → AlreadyExists, stale etag or lost race → Aborted. Anything else is a bug: Internal, logged.
+/// duplicate → AlreadyExists, stale etag or lost race → Aborted, the database out of reach → Unavailable. Anything
+/// else is a bug: Internal, logged.
 /// </summary>
 public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
@@ -24,7 +26,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Map(exception, context.Method);
+            throw Map(exception, context);
         }
     }
 
@@ -38,12 +40,20 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Map(exception, context.Method);
+            throw Map(exception, context);
         }
     }
 
-    private RpcException Map(Exception exception, string method)
+    private RpcException Map(Exception exception, ServerCallContext context)
     {
+        if (IsDatabaseUnreachable(exception))
+        {
+            // After a restart of PostgreSQL every idle connection of the pool is dead, and each would fail one more
+            // call on its first use: the pool is emptied at the first, and the next calls open new connections.
+            context.GetHttpContext().RequestServices.GetService<NpgsqlDataSource>()?.Clear();
+            logger.LogWarning(exception, "The database could not be reached in {Method}", context.Method);
+            return Status(Code.Unavailable, "The database cannot be reached just now; try again shortly.");
+        }
         switch (exception)
         {
             case RequestValidationException invalid:
@@ -67,7 +77,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             case OperationCanceledException:
                 return Status(Code.Cancelled, "The request was cancelled.");
             default:
-                logger.LogError(exception, "Unhandled failure in {Method}", method);
+                logger.LogError(exception, "Unhandled failure in {Method}", context.Method);
                 return Status(Code.Internal, "An internal error occurred.");
         }
     }
@@ -77,6 +87,29 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         var status = new Google.Rpc.Status { Code = (int)code, Message = Bounded(message) };
         status.Details.AddRange(details.Select(Any.Pack));
         return status.ToRpcException();
+    }
+
+    /// <summary>
+    /// The database is down, restarting or refusing connections, or a pooled connection died with its server (an I/O
+    /// failure, PostgreSQL's shutdown codes 57P01–57P03, a connection exception of class 08), anywhere in the chain of
+    /// causes (EF wraps them): nothing the caller did, and worth trying again.
+    /// </summary>
+    public static bool IsDatabaseUnreachable(Exception exception)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            switch (cause)
+            {
+                case PostgresException postgres when postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+                    or PostgresErrorCodes.CannotConnectNow || postgres.SqlState.StartsWith("08", StringComparison.Ordinal):
+                    return true;
+                case PostgresException:
+                    return false; // the server answered: a statement's own error
+                case NpgsqlException { IsTransient: true }:
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Most field violations returned at once.</summary>
