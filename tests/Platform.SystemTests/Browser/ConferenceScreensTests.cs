@@ -303,7 +303,11 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         var lead = await SignInAsync("organization-editor");
         await lead.GotoAsync($"/conferences/{id}");
         // Delegate Affairs never answers: past the response deadline the sweep flags it, and the lead may go on without it.
-        await ReloadUntilAsync(lead, async () => await lead.GetByTestId("schedule-form").CountAsync() == 1, "Delegate Affairs to be flagged late");
+        // Home Affairs' contribution reaches the lead by an event, which changes the conference (and its etag) too: the
+        // page is read once both are in, or the refusal below would be for a stale etag instead.
+        await ReloadUntilAsync(lead, async () => await lead.GetByTestId("schedule-form").CountAsync() == 1
+            && await ReadyAsync(lead, "organization") && await ReadyAsync(lead, "home-affairs"),
+            "Delegate Affairs to be flagged late and both contributions to reach the lead");
         await Assertions.Expect(lead.GetByTestId("readiness-delegate-affairs")).ToContainTextAsync("Quá hạn trả lời");
 
         // Scheduling while a body is still missing: the service refuses, and the page says why at the top.
@@ -449,6 +453,10 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
             platform.GatewaySettings["Kestrel__Endpoints__Grpc__Url"], "--slug", $"{SeedConference.Slug}-{Guid.NewGuid():N}"[..40]]);
         return await SeedConferenceLoader.RunAsync(options, TextWriter.Null);
     }
+
+    /// <summary>Whether the lead's readiness table shows <paramref name="body"/> ready.</summary>
+    private static async Task<bool> ReadyAsync(IPage page, string body) =>
+        await page.GetByTestId($"readiness-{body}").GetByTestId("readiness-state").TextContentAsync() is { } state && state.Trim() == "Sẵn sàng";
 
     /// <summary>A new conference Organization proposes and chairs, with the co-organizers given.</summary>
     private async Task<string> ProposeAsync(params string[] coOrganizers)
