@@ -58,6 +58,8 @@ for server in organization home-affairs delegate-affairs gateway; do
   [[ $user == 1654:1654 && $read_only == true && $memory == $((384 * 1024 * 1024)) ]] \
     || fail "$server: user $user, read-only $read_only, memory $memory (want 1654:1654, true, 384Mi)"
   [[ $cap_drop -ge 10 && $no_new == *no-new-privileges* ]] || fail "$server: $cap_drop capabilities dropped, security options $no_new"
+  ports=$(podman ps --filter "pod=$server-pod-0" --format '{{.Ports}}' | tr -d '[:space:]')
+  [[ -z $ports ]] || fail "$server: its pod publishes $ports on the host"
   [[ $(inside "$container" 'grep CapEff /proc/self/status' | awk '{print $2}') == 0000000000000000 ]] \
     || fail "$server: the process has effective capabilities"
   inside "$container" 'touch /app/written' 2>/dev/null && fail "$server: wrote to /app on a read-only root filesystem"
