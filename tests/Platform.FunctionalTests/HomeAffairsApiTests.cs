@@ -6,6 +6,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.Contracts.IntegrationEvents;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.V1;
@@ -213,11 +214,17 @@ public sealed class HomeAffairsApiTests(HomeAffairsHost host) : IClassFixture<Ho
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         using var body = JsonDocument.Parse(await invalid.Content.ReadAsStringAsync());
-        var violations = body.RootElement.GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray()
-            .Select(v => v.GetProperty("field").GetString()).ToList();
-        Assert.Contains("administrative_unit.code", violations);
-        Assert.Contains("administrative_unit.kind", violations);
+        var details = body.RootElement.GetProperty("details").EnumerateArray().ToList();
+        var violations = details.Single(d => d.TryGetProperty("fieldViolations", out _)).GetProperty("fieldViolations").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("field").GetString()!, v => v.GetProperty("reason").GetString());
+        Assert.Equal(ErrorReasons.InvalidFormat, violations["administrative_unit.code"]);
+        Assert.Equal(ErrorReasons.NotAllowedValue, violations["administrative_unit.kind"]);
+        var info = details.Single(d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.ErrorInfo");
+        Assert.Equal(ErrorReasons.InvalidFields, info.GetProperty("reason").GetString());
+        Assert.Equal("home-affairs", info.GetProperty("domain").GetString());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        using var missingBody = JsonDocument.Parse(await missing.Content.ReadAsStringAsync());
+        Assert.Contains(missingBody.RootElement.GetProperty("details").EnumerateArray(), d => d.GetProperty("reason").GetString() == ErrorReasons.ResourceNotFound);
     }
 
     [Fact]

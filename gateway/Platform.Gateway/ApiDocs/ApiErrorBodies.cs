@@ -1,12 +1,14 @@
-using System.Text.Json.Nodes;
+using Google.Rpc;
 using Microsoft.AspNetCore.Diagnostics;
+using Platform.Contracts.Errors;
+using Platform.Gateway.Extensions;
 
 namespace Platform.Gateway.ApiDocs;
 
 /// <summary>
 /// The errors the gateway answers itself on the JSON API (401 without a valid token, 403, 413 too large, 415, 429
 /// over the rate limit, …) carry the same body as the services' transcoded errors, a google.rpc.Status in JSON
-/// ({"code": 16, "message": "…", "details": []}), which the OpenAPI document declares as
+/// ({"code": 16, "message": "…", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "ACCESS_TOKEN_REQUIRED", …}]}), which the OpenAPI document declares as
 /// <see cref="OpenApiDocumentBuilder.ErrorSchema"/>. Headers set by whoever answered (WWW-Authenticate, Retry-After)
 /// stay. Only answers without a body get one: a service's own error passes through as it is.
 /// </summary>
@@ -31,21 +33,21 @@ public static class ApiErrorBodies
         {
             return Task.CompletedTask;
         }
-        var (code, message) = http.Response.StatusCode switch
+        var (code, reason, message) = http.Response.StatusCode switch
         {
-            StatusCodes.Status400BadRequest => (3, "The request is invalid."), // INVALID_ARGUMENT
-            StatusCodes.Status401Unauthorized => (16, "A valid access token is required: send it as Authorization: Bearer."), // UNAUTHENTICATED
-            StatusCodes.Status403Forbidden => (7, "The access token does not allow this request."), // PERMISSION_DENIED
-            StatusCodes.Status404NotFound => (5, "No such route."), // NOT_FOUND
-            StatusCodes.Status405MethodNotAllowed => (12, "The route does not take this HTTP method."), // UNIMPLEMENTED
-            StatusCodes.Status413PayloadTooLarge => (8, "The request body is larger than the gateway's limit."), // RESOURCE_EXHAUSTED
-            StatusCodes.Status415UnsupportedMediaType => (3, "gRPC needs HTTP/2: call the gRPC port of the gateway."), // INVALID_ARGUMENT
-            StatusCodes.Status429TooManyRequests => (8, "Too many requests: wait for Retry-After seconds."), // RESOURCE_EXHAUSTED
-            StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable => (14, "The service is unavailable; retry later."), // UNAVAILABLE
-            StatusCodes.Status504GatewayTimeout => (4, "The service did not answer in time."), // DEADLINE_EXCEEDED
-            _ => (2, "The request failed."), // UNKNOWN
+            StatusCodes.Status400BadRequest => (Code.InvalidArgument, ErrorReasons.MalformedRequest, "The request is invalid."),
+            StatusCodes.Status401Unauthorized => (Code.Unauthenticated, ErrorReasons.AccessTokenRequired, "A valid access token is required: send it as Authorization: Bearer."),
+            StatusCodes.Status403Forbidden => (Code.PermissionDenied, ErrorReasons.TokenNotAllowed, "The access token does not allow this request."),
+            StatusCodes.Status404NotFound => (Code.NotFound, ErrorReasons.RouteNotFound, "No such route."),
+            StatusCodes.Status405MethodNotAllowed => (Code.Unimplemented, ErrorReasons.RouteNotFound, "The route does not take this HTTP method."),
+            StatusCodes.Status413PayloadTooLarge => (Code.ResourceExhausted, ErrorReasons.RequestTooLarge, "The request body is larger than the gateway's limit."),
+            StatusCodes.Status415UnsupportedMediaType => (Code.InvalidArgument, ErrorReasons.MalformedRequest, "gRPC needs HTTP/2: call the gRPC port of the gateway."),
+            StatusCodes.Status429TooManyRequests => (Code.ResourceExhausted, ErrorReasons.RateLimited, "Too many requests: wait for Retry-After seconds."),
+            StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable => (Code.Unavailable, ErrorReasons.ServiceUnavailable, "The service is unavailable; retry later."),
+            StatusCodes.Status504GatewayTimeout => (Code.DeadlineExceeded, ErrorReasons.ServiceUnavailable, "The service did not answer in time."),
+            _ => (Code.Unknown, ErrorReasons.InternalError, "The request failed."),
         };
-        var body = new JsonObject { ["code"] = code, ["message"] = message, ["details"] = new JsonArray() };
+        var body = GatewayErrors.Json(GatewayErrors.Status(code, reason, message));
         http.Response.ContentType = "application/json; charset=utf-8";
         return http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
     }

@@ -152,11 +152,13 @@ public static class JointPlanningApiDocs
         return responses;
     }
 
-    /// <summary>RFC 9457 problem details as ASP.NET Core writes them (ValidationProblem adds errors).</summary>
+    /// <summary>The platform's error (google.rpc.Status in JSON) with the RFC 9457 members these routes answered first.</summary>
     public static JsonObject ProblemSchema() => new()
     {
+        ["description"] = "An error of the gateway's joint-planning routes: the platform's error (code, message, details with the "
+            + "ErrorInfo reason) and, for clients of the first release of these routes, RFC 9457 problem details beside it.",
+        ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = $"#/components/schemas/{OpenApiDocumentBuilder.ErrorSchema}" }),
         ["type"] = "object",
-        ["description"] = "An error of the gateway's joint-planning routes: RFC 9457 problem details.",
         ["required"] = new JsonArray("title", "status"),
         ["properties"] = new JsonObject
         {

@@ -48,8 +48,10 @@ public static class OpenApiDocumentBuilder
         components[ErrorSchema] = new JsonObject
         {
             ["type"] = "object",
-            ["description"] = "An error as google.rpc.Status in JSON: the gRPC status code and message, and details such as "
-                + "google.rpc.BadRequest naming each offending field. The services' transcoded errors and the gateway's own (401, 403, 413, 429) alike.",
+            ["description"] = "An error as google.rpc.Status in JSON (AIP-193): the gRPC status code, a message for developers, and details: "
+                + "always a google.rpc.ErrorInfo whose reason (UPPER_SNAKE, stable: branch on it, never on the message) and domain (the "
+                + "service that answered, or \"gateway\") say why, and google.rpc.BadRequest naming each offending field with its own reason "
+                + "where fields are at fault. The services' transcoded errors and the gateway's own (401, 403, 413, 429) alike.",
             ["required"] = new JsonArray("code", "message"),
             ["properties"] = new JsonObject
             {
@@ -58,7 +60,8 @@ public static class OpenApiDocumentBuilder
                 ["details"] = new JsonObject
                 {
                     ["type"] = "array",
-                    ["description"] = "Typed details, each with its \"@type\", e.g. type.googleapis.com/google.rpc.BadRequest with fieldViolations.",
+                    ["description"] = "Typed details, each with its \"@type\": type.googleapis.com/google.rpc.ErrorInfo (reason, domain, metadata), "
+                        + "and type.googleapis.com/google.rpc.BadRequest with fieldViolations (field, description, reason) for invalid requests.",
                     ["items"] = new JsonObject { ["type"] = "object" },
                 },
             },

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Contracts.Errors;
 
 namespace Platform.Gateway.Extensions;
 
@@ -54,11 +55,11 @@ public sealed class GrpcAuthorizationResults : IAuthorizationMiddlewareResultHan
         }
         if (authorizeResult.Forbidden)
         {
-            GrpcAnswers.Write(context, StatusCode.PermissionDenied, "The token does not allow this call.");
+            GrpcAnswers.Write(context, StatusCode.PermissionDenied, ErrorReasons.TokenNotAllowed, "The token does not allow this call.");
         }
         else
         {
-            GrpcAnswers.Write(context, StatusCode.Unauthenticated, "A valid bearer token is required (Authorization: Bearer <access token>).");
+            GrpcAnswers.Write(context, StatusCode.Unauthenticated, ErrorReasons.AccessTokenRequired, "A valid bearer token is required (Authorization: Bearer <access token>).");
         }
         return Task.CompletedTask;
     }

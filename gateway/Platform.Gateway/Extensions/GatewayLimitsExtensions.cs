@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Globalization;
-using System.Threading.RateLimiting;
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
+using Platform.Contracts.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Extensions;
@@ -72,7 +73,7 @@ public static class GatewayLimitsExtensions
                 context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 if (GrpcAnswers.IsGrpc(context.HttpContext))
                 {
-                    GrpcAnswers.Write(context.HttpContext, Grpc.Core.StatusCode.ResourceExhausted, "Too many requests: try again after Retry-After seconds.");
+                    GrpcAnswers.Write(context.HttpContext, Grpc.Core.StatusCode.ResourceExhausted, ErrorReasons.RateLimited, "Too many requests: try again after Retry-After seconds.");
                 }
                 return ValueTask.CompletedTask;
             };
@@ -146,7 +147,7 @@ public static class GatewayLimitsExtensions
         {
             // A gRPC body has no declared length: the limit would only break the upload halfway, which the caller sees as
             // Unavailable (a 502 from the proxy). The message's own length prefix tells it first: ResourceExhausted.
-            GrpcAnswers.Write(context, Grpc.Core.StatusCode.ResourceExhausted, $"The request is larger than the gateway's limit of {limit} bytes.");
+            GrpcAnswers.Write(context, Grpc.Core.StatusCode.ResourceExhausted, ErrorReasons.RequestTooLarge, $"The request is larger than the gateway's limit of {limit} bytes.", ("maxBytes", limit.Value.ToString(CultureInfo.InvariantCulture)));
             return;
         }
         await next();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 
 namespace Platform.Gateway.Extensions;
@@ -12,13 +11,10 @@ public static class GrpcAnswers
     public static bool IsGrpc(HttpContext context) =>
         context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
 
-    /// <summary>HTTP 200 with content-type application/grpc and grpc-status in the only headers, nothing after them.</summary>
-    public static void Write(HttpContext context, StatusCode status, string message)
-    {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/grpc";
-        response.Headers["grpc-status"] = ((int)status).ToString(CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-    }
+    /// <summary>
+    /// HTTP 200 with content-type application/grpc and grpc-status in the only headers, nothing after them; the
+    /// status's ErrorInfo (<paramref name="reason"/>, domain "gateway") in grpc-status-details-bin.
+    /// </summary>
+    public static void Write(HttpContext context, StatusCode status, string reason, string message, params (string Key, string Value)[] metadata) =>
+        GatewayErrors.WriteGrpc(context, GatewayErrors.Status((Google.Rpc.Code)(int)status, reason, message, metadata));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Platform.Contracts.Errors;
 
 namespace Platform.Gateway.JointPlanning;
 
@@ -14,13 +15,11 @@ public static class JointPlanEndpoint
         var plan = await new JointPlanReader(calls).ReadAsync(id);
         return plan.Outcome switch
         {
-            JointPlanOutcome.InvalidId => ListQuery.Invalid("id",
+            JointPlanOutcome.InvalidId => ListQuery.Invalid("id", ErrorReasons.InvalidFormat,
                 $"must be '<lead body>.<slug>' of at most 100 characters, the lead one of {string.Join(", ", JointPlanningBodies.All)}"),
-            JointPlanOutcome.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-                detail: $"No joint conference '{id}'."),
-            JointPlanOutcome.NoneAnswered => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unavailable",
-                detail: "None of the bodies' services answered."),
-            JointPlanOutcome.Refused => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
+            JointPlanOutcome.NotFound => JointPlanningProblems.NotFound(id),
+            JointPlanOutcome.NoneAnswered => JointPlanningProblems.NoneAnswered(),
+            JointPlanOutcome.Refused => JointPlanningProblems.Refused(),
             _ => Results.Json(new JsonObject
             {
                 ["id"] = id,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Platform.Contracts.Errors;
 using Platform.JointPlanning.V1;
 
 namespace Platform.Gateway.JointPlanning;
@@ -53,21 +54,20 @@ public static class JointPlanningListEndpoints
         }
         catch (InvalidPageTokenException)
         {
-            return ListQuery.Invalid("pageToken", "is not a token this API returned for these parameters");
+            return ListQuery.Invalid("pageToken", ErrorReasons.InvalidPageToken, "is not a token this API returned for these parameters");
         }
         // The gateway checked everything but the services' own tokens inside its token.
         if (calls.AnyRejected && !string.IsNullOrEmpty(pageToken))
         {
-            return ListQuery.Invalid("pageToken", "is not a token this API returned for these parameters");
+            return ListQuery.Invalid("pageToken", ErrorReasons.InvalidPageToken, "is not a token this API returned for these parameters");
         }
         if (!calls.AnyAnswered)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unavailable",
-                detail: "None of the bodies' services answered.");
+            return JointPlanningProblems.NoneAnswered();
         }
         if (calls.AllRefused)
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+            return JointPlanningProblems.Refused();
         }
         return Results.Json(new JsonObject
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Google.Protobuf.Reflection;
+using Platform.Contracts.Errors;
 using Platform.JointPlanning.V1;
 
 namespace Platform.Gateway.JointPlanning;
@@ -16,7 +17,8 @@ public sealed class ListQuery
     private static readonly EnumDescriptor ConferenceStatuses =
         JointPlanningReflection.Descriptor.FindTypeByName<EnumDescriptor>("ConferenceStatus");
 
-    public Dictionary<string, string[]> Errors { get; } = [];
+    /// <summary>Each invalid parameter with its reason (<see cref="ErrorReasons"/>) and message.</summary>
+    public Dictionary<string, (string Reason, string Message)> Errors { get; } = [];
 
     public bool IsValid => Errors.Count == 0;
 
@@ -29,12 +31,12 @@ public sealed class ListQuery
         }
         if (!int.TryParse(value, NumberStyles.None | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size))
         {
-            Errors["pageSize"] = ["must be a whole number"];
+            Errors["pageSize"] = (ErrorReasons.InvalidFormat, "must be a whole number");
             return DefaultPageSize;
         }
         if (size < 0)
         {
-            Errors["pageSize"] = ["must not be negative"];
+            Errors["pageSize"] = (ErrorReasons.NumberOutOfRange, "must not be negative");
         }
         return size <= 0 ? DefaultPageSize : Math.Min(size, MaxPageSize);
     }
@@ -48,7 +50,7 @@ public sealed class ListQuery
         }
         if (!JointPlanningBodies.IsBody(value))
         {
-            Errors[parameter] = [$"must be one of {string.Join(", ", JointPlanningBodies.All)}"];
+            Errors[parameter] = (ErrorReasons.NotAllowedValue, $"must be one of {string.Join(", ", JointPlanningBodies.All)}");
         }
         return value;
     }
@@ -65,7 +67,7 @@ public sealed class ListQuery
         if (status is null)
         {
             var names = ConferenceStatuses.Values.Where(v => v.Number != 0).Select(v => v.Name["CONFERENCE_STATUS_".Length..]);
-            Errors["status"] = [$"must be one of {string.Join(", ", names)}"];
+            Errors["status"] = (ErrorReasons.NotAllowedValue, $"must be one of {string.Join(", ", names)}");
             return ConferenceStatus.Unspecified;
         }
         return (ConferenceStatus)status.Number;
@@ -79,7 +81,7 @@ public sealed class ListQuery
         }
         if (!bool.TryParse(value, out var flag))
         {
-            Errors[parameter] = ["must be true or false"];
+            Errors[parameter] = (ErrorReasons.NotAllowedValue, "must be true or false");
         }
         return flag;
     }
@@ -93,13 +95,12 @@ public sealed class ListQuery
         }
         if (value.Length > 100 || JointPlanningBodies.LeadOf(value) is null)
         {
-            Errors[parameter] = ["must be a conference id '<lead body>.<slug>' of at most 100 characters"];
+            Errors[parameter] = (ErrorReasons.InvalidFormat, "must be a conference id '<lead body>.<slug>' of at most 100 characters");
         }
         return value;
     }
 
-    public IResult Problem() => Results.ValidationProblem(Errors, title: "Invalid request");
+    public IResult Problem() => JointPlanningProblems.Invalid(Errors.Select(e => (e.Key, e.Value.Reason, e.Value.Message)));
 
-    public static IResult Invalid(string parameter, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, title: "Invalid request");
+    public static IResult Invalid(string parameter, string reason, string message) => JointPlanningProblems.Invalid([(parameter, reason, message)]);
 }

@@ -9,7 +9,7 @@ public static class AdministrativeUnitCopyQueries
 {
     public static async Task<AdministrativeUnitCopy> GetAsync(DbContext db, string code, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(code.Length > 0, "code", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(code.Length > 0, "code", Violation.Required()).ThrowIfInvalid();
         return await db.Set<AdministrativeUnitCopy>().AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, cancellationToken)
             ?? throw new ResourceNotFoundException("Administrative unit", code);
     }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Grpc.Core;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.Model;
 using Platform.DelegateAffairs.V1;
@@ -55,13 +56,13 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     public override async Task<V1.Constituency> CreateConstituency(CreateConstituencyRequest request, ServerCallContext context)
     {
         var input = request.Constituency;
-        new RequestValidator().Require(input is not null, "constituency", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "constituency", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator();
         var election = await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == input!.ElectionId, context.CancellationToken);
-        validator.Require(election is not null, "constituency.election_id", $"there is no election '{input!.ElectionId}'");
+        validator.Require(election is not null, "constituency.election_id", Violation.UnknownReference($"there is no election '{input!.ElectionId}'", input!.ElectionId));
         var provinceKnown = await db.AdministrativeUnits.AnyAsync(u => u.Code == input.ProvinceCode && u.ParentCode == null, context.CancellationToken);
-        validator.Require(provinceKnown, "constituency.province_code", $"'{input.ProvinceCode}' is not a province code");
-        validator.Require(input.Number >= 1, "constituency.number", "must be 1 or more");
+        validator.Require(provinceKnown, "constituency.province_code", Violation.UnknownReference($"'{input.ProvinceCode}' is not a province code", input.ProvinceCode));
+        validator.Require(input.Number >= 1, "constituency.number", Violation.NumberOutOfRange("must be 1 or more", 1));
         if (election is not null)
         {
             await ValidateSeatsAsync(validator, election, input.Seats, context.CancellationToken);
@@ -82,7 +83,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     public override async Task<V1.Constituency> UpdateConstituency(UpdateConstituencyRequest request, ServerCallContext context)
     {
         var input = request.Constituency;
-        new RequestValidator().Require(input is not null, "constituency", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "constituency", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, ConstituencyPaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "constituency.etag", validator);
@@ -113,7 +114,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         if (request.VettingStatus.Length > 0)
         {
             var status = VettingMapping.ParseStatus(request.VettingStatus);
-            new RequestValidator().Require(status is not null, "vetting_status", "is one of PENDING, ELIGIBLE, INELIGIBLE, NEEDS_REVIEW").ThrowIfInvalid();
+            new RequestValidator().Require(status is not null, "vetting_status", Violation.Of(ErrorReasons.NotAllowedValue, "is one of PENDING, ELIGIBLE, INELIGIBLE, NEEDS_REVIEW")).ThrowIfInvalid();
             query = query.Where(c => db.CandidateVettings.Any(v => v.CandidateId == c.Id && v.Status == status));
         }
         var page = await query.ToNameSearchPageAsync(c => c.SearchName, c => c.ListKey, request.NameQuery,
@@ -136,28 +137,28 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     public override async Task<BatchCreateCandidatesResponse> BatchCreateCandidates(BatchCreateCandidatesRequest request, ServerCallContext context)
     {
         var validator = new RequestValidator();
-        validator.Require(request.Requests.Count is > 0 and <= MaxBatch, "requests", $"holds 1 to {MaxBatch} candidates");
+        validator.Require(request.Requests.Count is > 0 and <= MaxBatch, "requests", Violation.ItemCount($"holds 1 to {MaxBatch} candidates", 1, MaxBatch));
         var election = await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.ElectionId, context.CancellationToken);
-        validator.Require(election is not null, "election_id", $"there is no election '{request.ElectionId}'");
+        validator.Require(election is not null, "election_id", Violation.UnknownReference($"there is no election '{request.ElectionId}'", request.ElectionId));
         validator.ThrowIfInvalid();
         var candidates = new List<Candidate>();
         foreach (var (item, i) in request.Requests.Select((r, i) => (r.Candidate, i)))
         {
             var field = $"requests[{i}].candidate";
-            validator.Require(item is not null, field, "is required");
+            validator.Require(item is not null, field, Violation.Required());
             if (item is null)
             {
                 continue;
             }
-            validator.Require(item.ElectionId.Length == 0 || item.ElectionId == election!.Id, $"{field}.election_id", "must be empty or the batch's election");
+            validator.Require(item.ElectionId.Length == 0 || item.ElectionId == election!.Id, $"{field}.election_id", Violation.Of(ErrorReasons.Inconsistent, "must be empty or the batch's election"));
             var candidate = NewCandidate(election!.Id);
             var itemValidator = new RequestValidator();
             await ApplyAsync(itemValidator, candidate, item, context.CancellationToken);
             foreach (var violation in itemValidator.Violations)
             {
-                validator.Require(false, violation.Field.Replace("candidate.", $"{field}.", StringComparison.Ordinal), violation.Description);
+                validator.Require(false, violation.Field.Replace("candidate.", $"{field}.", StringComparison.Ordinal), violation.Violation);
             }
-            validator.Require(candidates.All(c => c.NationalId != candidate.NationalId), $"{field}.national_id", "appears twice in the batch");
+            validator.Require(candidates.All(c => c.NationalId != candidate.NationalId), $"{field}.national_id", Violation.Of(ErrorReasons.Duplicate, "appears twice in the batch"));
             candidates.Add(candidate);
         }
         validator.ThrowIfInvalid();
@@ -181,10 +182,10 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     public override async Task<V1.Candidate> CreateCandidate(CreateCandidateRequest request, ServerCallContext context)
     {
         var input = request.Candidate;
-        new RequestValidator().Require(input is not null, "candidate", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "candidate", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator();
         var election = await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == input!.ElectionId, context.CancellationToken);
-        validator.Require(election is not null, "candidate.election_id", $"there is no election '{input!.ElectionId}'");
+        validator.Require(election is not null, "candidate.election_id", Violation.UnknownReference($"there is no election '{input!.ElectionId}'", input!.ElectionId));
         var candidate = NewCandidate(input.ElectionId);
         await ApplyAsync(validator, candidate, input, context.CancellationToken);
         validator.ThrowIfInvalid();
@@ -202,7 +203,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     public override async Task<V1.Candidate> UpdateCandidate(UpdateCandidateRequest request, ServerCallContext context)
     {
         var input = request.Candidate;
-        new RequestValidator().Require(input is not null, "candidate", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "candidate", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, CandidatePaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "candidate.etag", validator);
@@ -230,26 +231,26 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     {
         var constituency = await db.Constituencies.AsNoTracking()
             .SingleOrDefaultAsync(c => c.Id == input.ConstituencyId && c.ElectionId == candidate.ElectionId, cancellationToken);
-        validator.Require(constituency is not null, "candidate.constituency_id", $"there is no constituency '{input.ConstituencyId}' in this election");
-        validator.Require(NationalIdPattern().IsMatch(input.NationalId), "candidate.national_id", "must be the 12 digits of a citizen identity card");
+        validator.Require(constituency is not null, "candidate.constituency_id", Violation.UnknownReference($"there is no constituency '{input.ConstituencyId}' in this election", input.ConstituencyId));
+        validator.Require(NationalIdPattern().IsMatch(input.NationalId), "candidate.national_id", Violation.Of(ErrorReasons.InvalidFormat, "must be the 12 digits of a citizen identity card"));
         var name = VietnameseText.Normalize(input.FullName);
-        validator.Require(name.Length is > 0 and <= 100, "candidate.full_name", "is required (at most 100 characters)");
+        validator.Require(name.Length is > 0 and <= 100, "candidate.full_name", Violation.RequiredText(100));
         var birthDateValid = IsoDate.TryParse(input.BirthDate, out var birthDate);
-        validator.Require(birthDateValid, "candidate.birth_date", "must be a date YYYY-MM-DD");
-        validator.Require(!birthDateValid || birthDate <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "candidate.birth_date", "is in the future");
-        validator.Require(input.Sex is V1.Sex.Male or V1.Sex.Female, "candidate.sex", "is required");
+        validator.Require(birthDateValid, "candidate.birth_date", Violation.InvalidDate);
+        validator.Require(!birthDateValid || birthDate <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "candidate.birth_date", Violation.Of(ErrorReasons.DateTooLate, "is in the future", ("Bound", "today")));
+        validator.Require(input.Sex is V1.Sex.Male or V1.Sex.Female, "candidate.sex", Violation.Required());
         var ethnicity = VietnameseText.Normalize(input.Ethnicity);
-        validator.Require(ethnicity.Length is > 0 and <= 40, "candidate.ethnicity", "is required, e.g. Kinh, Tày, Ê Đê");
+        validator.Require(ethnicity.Length is > 0 and <= 40, "candidate.ethnicity", Violation.Of(ErrorReasons.Required, "is required, e.g. Kinh, Tày, Ê Đê", ("Example", "Kinh, Tày, Ê Đê")));
         validator.Require(input.NominatingLevel != V1.NominatingLevel.Unspecified && Enum.IsDefined(input.NominatingLevel),
-            "candidate.nominating_level", "is required");
+            "candidate.nominating_level", Violation.Required());
         var status = input.Status == V1.CandidateStatus.Unspecified ? V1.CandidateStatus.Introduced : input.Status;
-        validator.Require(Enum.IsDefined(status), "candidate.status", "is not a candidate status");
+        validator.Require(Enum.IsDefined(status), "candidate.status", Violation.Of(ErrorReasons.NotAllowedValue, "is not a candidate status"));
         var otherNationality = VietnameseText.Normalize(input.OtherNationality);
-        validator.Require(otherNationality.Length <= 60, "candidate.other_nationality", "is at most 60 characters");
+        validator.Require(otherNationality.Length <= 60, "candidate.other_nationality", Violation.TextTooLong(60));
         var disqualifiers = input.Disqualifiers.Select(VettingMapping.NameOf).ToList();
-        validator.Require(disqualifiers.All(d => d is not null), "candidate.disqualifiers", "holds a value that is not a ground of Law 85/2015 art. 37");
+        validator.Require(disqualifiers.All(d => d is not null), "candidate.disqualifiers", Violation.Of(ErrorReasons.NotAllowedValue, "holds a value that is not a ground of Law 85/2015 art. 37"));
         var dossier = DelegateAffairsMapping.ToDomain(input.DossierItems);
-        validator.Require(dossier is not null, "candidate.dossier_items", "holds an item that is not part of a dossier");
+        validator.Require(dossier is not null, "candidate.dossier_items", Violation.Of(ErrorReasons.Inconsistent, "holds an item that is not part of a dossier"));
         if (!validator.IsValid)
         {
             return;
@@ -292,7 +293,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     private async Task ValidateSeatsAsync(RequestValidator validator, Model.Election election, int seats, CancellationToken cancellationToken)
     {
         var max = ElectionRules.MaxSeats(election.Family, await MarginRulesAsync(election, cancellationToken));
-        validator.Require(seats >= 1 && seats <= max, "constituency.seats", $"must be 1 to {max} for this election (law {election.LawCode})");
+        validator.Require(seats >= 1 && seats <= max, "constituency.seats", Violation.NumberOutOfRange($"must be 1 to {max} for this election (law {election.LawCode})", 1, max));
     }
 
     private Task<List<CandidateMarginRule>> MarginRulesAsync(Model.Election election, CancellationToken cancellationToken) =>
@@ -315,7 +316,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
 
     private async Task<Model.Election> ElectionAsync(string id, string field, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(id.Length > 0, field, "is required").ThrowIfInvalid();
+        new RequestValidator().Require(id.Length > 0, field, Violation.Required()).ThrowIfInvalid();
         return await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new ResourceNotFoundException("Election", id);
     }
@@ -323,7 +324,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     /// <param name="field">The id's path in the request, for the error (an update carries it in its candidate).</param>
     private async Task<Candidate> FindCandidateAsync(string id, string field, bool tracked, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(Guid.TryParse(id, out var key), field, "must be a candidate id this API returned").ThrowIfInvalid();
+        new RequestValidator().Require(Guid.TryParse(id, out var key), field, Violation.Of(ErrorReasons.InvalidFormat, "must be a candidate id this API returned")).ThrowIfInvalid();
         var query = tracked ? db.Candidates : db.Candidates.AsNoTracking();
         return await query.SingleOrDefaultAsync(c => c.Id == key, cancellationToken)
             ?? throw new ResourceNotFoundException("Candidate", id);

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.Model;
 using Platform.ServiceDefaults.Errors;
@@ -22,9 +23,9 @@ public sealed class CandidateVettingApi(DelegateAffairsDbContext db, CurrentActo
     {
         var validator = new RequestValidator();
         var etag = Etags.Parse(request.Etag, "etag", validator);
-        validator.Require(request.Decision is Proto.VettingStatus.Eligible or Proto.VettingStatus.Ineligible, "decision", "must be eligible or ineligible");
+        validator.Require(request.Decision is Proto.VettingStatus.Eligible or Proto.VettingStatus.Ineligible, "decision", Violation.Of(ErrorReasons.NotAllowedValue, "must be eligible or ineligible"));
         var reason = VietnameseText.Normalize(request.Reason);
-        validator.Require(reason.Length is >= 10 and <= 2000, "reason", "is required: write why (10 to 2000 characters)");
+        validator.Require(reason.Length is >= 10 and <= 2000, "reason", Violation.Of(ErrorReasons.Required, "is required: write why (10 to 2000 characters)", ("Min", 10), ("Max", 2000)));
         validator.ThrowIfInvalid();
         var vetting = await FindAsync(request.CandidateId, tracked: true, context.CancellationToken);
         Etags.Check(vetting.RowVersion, etag, "Vetting", request.CandidateId);
@@ -32,8 +33,9 @@ public sealed class CandidateVettingApi(DelegateAffairsDbContext db, CurrentActo
         vetting.Recompute(now); // judged as of now: a deadline may have passed since the last sweep
         if (vetting.Status != VettingStatuses.NeedsReview)
         {
-            throw new PreconditionFailedException(
-                $"The vetting of candidate {request.CandidateId} is {vetting.Status.ToLowerInvariant().Replace('_', ' ')}; only one that needs review is settled.");
+            throw new PreconditionFailedException(ErrorReasons.VettingNotInReview,
+                $"The vetting of candidate {request.CandidateId} is {vetting.Status.ToLowerInvariant().Replace('_', ' ')}; only one that needs review is settled.",
+                ("status", vetting.Status));
         }
         var reviewer = actor.Actor!;
         vetting.Settlement = new VettingSettlement(VettingMapping.NameOf(request.Decision)!, reason, reviewer.Subject, now, vetting.Basis);
@@ -45,7 +47,7 @@ public sealed class CandidateVettingApi(DelegateAffairsDbContext db, CurrentActo
 
     private async Task<CandidateVetting> FindAsync(string candidateId, bool tracked, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(Guid.TryParse(candidateId, out var id), "candidate_id", "must be a candidate id this API returned").ThrowIfInvalid();
+        new RequestValidator().Require(Guid.TryParse(candidateId, out var id), "candidate_id", Violation.Of(ErrorReasons.InvalidFormat, "must be a candidate id this API returned")).ThrowIfInvalid();
         var query = tracked ? db.CandidateVettings : db.CandidateVettings.AsNoTracking();
         return await query.SingleOrDefaultAsync(v => v.CandidateId == id, cancellationToken)
             ?? throw new ResourceNotFoundException("Vetting of candidate", candidateId);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.Model;
 using Platform.DelegateAffairs.V1;
@@ -34,9 +35,9 @@ public sealed partial class ElectionGrpcService(DelegateAffairsDbContext db) : E
     public override async Task<V1.Election> CreateElection(CreateElectionRequest request, ServerCallContext context)
     {
         var input = request.Election;
-        new RequestValidator().Require(input is not null, "election", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "election", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator()
-            .Require(IdPattern().IsMatch(input!.Id), "election.id", "must be 3 to 60 lower-case letters, digits or dashes, e.g. quoc-hoi-xv");
+            .Require(IdPattern().IsMatch(input!.Id), "election.id", Violation.Of(ErrorReasons.InvalidFormat, "must be 3 to 60 lower-case letters, digits or dashes, e.g. quoc-hoi-xv", ("Min", 3), ("Max", 60)));
         var values = await ValidateAsync(validator, input, context.CancellationToken);
         validator.ThrowIfInvalid();
         if (await db.Elections.AnyAsync(e => e.Id == input.Id, context.CancellationToken))
@@ -53,7 +54,7 @@ public sealed partial class ElectionGrpcService(DelegateAffairsDbContext db) : E
     public override async Task<V1.Election> UpdateElection(UpdateElectionRequest request, ServerCallContext context)
     {
         var input = request.Election;
-        new RequestValidator().Require(input is not null, "election", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "election", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "election.etag", validator);
@@ -94,7 +95,7 @@ public sealed partial class ElectionGrpcService(DelegateAffairsDbContext db) : E
 
     private async Task<Election> FindAsync(string id, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(id.Length > 0, "id", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(id.Length > 0, "id", Violation.Required()).ThrowIfInvalid();
         return await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new ResourceNotFoundException(ResourceType, id);
     }
@@ -112,18 +113,18 @@ public sealed partial class ElectionGrpcService(DelegateAffairsDbContext db) : E
     private async Task<Values> ValidateAsync(RequestValidator validator, V1.Election input, CancellationToken cancellationToken)
     {
         var kind = DelegateAffairsMapping.ToDomain(input.Kind);
-        validator.Require(kind is not null, "election.kind", "is required");
+        validator.Require(kind is not null, "election.kind", Violation.Required());
         var term = VietnameseText.Normalize(input.Term);
-        validator.Require(term.Length is > 0 and <= 20, "election.term", "is required (at most 20 characters), e.g. XV");
-        validator.Require(input.TermStartYear is >= 1946 and <= 2200, "election.term_start_year", "must be a year");
-        validator.Require(input.TermEndYear > input.TermStartYear, "election.term_end_year", "must be after term_start_year");
+        validator.Require(term.Length is > 0 and <= 20, "election.term", Violation.RequiredText(20, "XV"));
+        validator.Require(input.TermStartYear is >= 1946 and <= 2200, "election.term_start_year", Violation.Of(ErrorReasons.InvalidFormat, "must be a year"));
+        validator.Require(input.TermEndYear > input.TermStartYear, "election.term_end_year", Violation.Of(ErrorReasons.DateTooEarly, "must be after term_start_year", ("Bound", "term_start_year")));
         var dayIsValid = IsoDate.TryParse(input.ElectionDay, out var day);
-        validator.Require(dayIsValid, "election.election_day", "must be a date YYYY-MM-DD");
+        validator.Require(dayIsValid, "election.election_day", Violation.InvalidDate);
         var lawKnown = await db.ElectionLaws.AnyAsync(l => l.Code == input.LawCode, cancellationToken);
-        validator.Require(lawKnown, "election.law_code", $"'{input.LawCode}' is not a law version with rules here");
-        validator.Require(input.TotalSeats > 0, "election.total_seats", "must be positive");
+        validator.Require(lawKnown, "election.law_code", Violation.UnknownReference($"'{input.LawCode}' is not a law version with rules here", input.LawCode));
+        validator.Require(input.TotalSeats > 0, "election.total_seats", Violation.NumberOutOfRange("must be positive", 1));
         validator.Require(input.CentralSeats >= 0 && input.LocalSeats >= 0 && input.CentralSeats + input.LocalSeats == input.TotalSeats,
-            "election.local_seats", "central_seats and local_seats must add up to total_seats");
+            "election.local_seats", Violation.Of(ErrorReasons.Inconsistent, "central_seats and local_seats must add up to total_seats"));
         return new Values(kind ?? default, term, input.TermStartYear, input.TermEndYear, day, input.LawCode,
             input.TotalSeats, input.CentralSeats, input.LocalSeats);
     }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.IntegrationEvents;
 using Platform.HomeAffairs.V1;
@@ -42,7 +43,7 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
 
     public override async Task<V1.AdministrativeUnit> GetAdministrativeUnit(GetAdministrativeUnitRequest request, ServerCallContext context)
     {
-        new RequestValidator().Require(request.Code.Length > 0, "code", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(request.Code.Length > 0, "code", Violation.Required()).ThrowIfInvalid();
         var unit = await db.AdministrativeUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == request.Code, context.CancellationToken)
             ?? throw new ResourceNotFoundException(ResourceType, request.Code);
         return unit.ToProto();
@@ -51,7 +52,7 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
     public override async Task<V1.AdministrativeUnit> CreateAdministrativeUnit(CreateAdministrativeUnitRequest request, ServerCallContext context)
     {
         var input = request.AdministrativeUnit;
-        new RequestValidator().Require(input is not null, "administrative_unit", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "administrative_unit", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator();
         var values = await ValidateAsync(validator, input!, context.CancellationToken);
         validator.ThrowIfInvalid();
@@ -71,9 +72,9 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
     public override async Task<V1.AdministrativeUnit> UpdateAdministrativeUnit(UpdateAdministrativeUnitRequest request, ServerCallContext context)
     {
         var input = request.AdministrativeUnit;
-        new RequestValidator().Require(input is not null, "administrative_unit", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "administrative_unit", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
-        var validator = new RequestValidator().Require(input!.Code.Length > 0, "administrative_unit.code", "is required");
+        var validator = new RequestValidator().Require(input!.Code.Length > 0, "administrative_unit.code", Violation.Required());
         var etag = Etags.Parse(input.Etag, "administrative_unit.etag", validator);
         validator.ThrowIfInvalid();
 
@@ -100,20 +101,20 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
     private async Task<Values> ValidateAsync(RequestValidator validator, V1.AdministrativeUnit input, CancellationToken cancellationToken)
     {
         var name = AdministrativeUnit.NormalizeName(input.Name);
-        validator.Require(name.Length > 0, "administrative_unit.name", "is required");
-        validator.Require(name.Length <= MaxNameLength, "administrative_unit.name", $"must be at most {MaxNameLength} characters");
+        validator.Require(name.Length > 0, "administrative_unit.name", Violation.Required());
+        validator.Require(name.Length <= MaxNameLength, "administrative_unit.name", Violation.Of(ErrorReasons.TextTooLong, $"must be at most {MaxNameLength} characters", ("Max", MaxNameLength)));
         var kind = input.Kind.ToDomain();
-        validator.Require(kind is not null, "administrative_unit.kind", "must be PROVINCE, CENTRALLY_RUN_CITY, DISTRICT or COMMUNE");
+        validator.Require(kind is not null, "administrative_unit.kind", Violation.Of(ErrorReasons.NotAllowedValue, "must be PROVINCE, CENTRALLY_RUN_CITY, DISTRICT or COMMUNE"));
 
         // GSO codes: 2 digits for a province, 3 for a district, 5 for a commune.
         var digits = kind switch { Kind.District => 3, Kind.Commune => 5, _ => 2 };
         validator.Require(input.Code.Length == digits && input.Code.All(char.IsAsciiDigit), "administrative_unit.code",
-            $"must be {digits} digits for this kind of unit");
+            Violation.Of(ErrorReasons.InvalidFormat, $"must be {digits} digits for this kind of unit"));
 
         string? parentCode = input.ParentCode.Length == 0 ? null : input.ParentCode;
         if (kind is Kind.Province or Kind.CentrallyRunCity)
         {
-            validator.Require(parentCode is null, "administrative_unit.parent_code", "must be empty for a province or centrally-run city");
+            validator.Require(parentCode is null, "administrative_unit.parent_code", Violation.Of(ErrorReasons.Inconsistent, "must be empty for a province or centrally-run city"));
         }
         else if (kind is not null)
         {
@@ -121,18 +122,18 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
             var parentKind = parentCode is null ? null
                 : await db.AdministrativeUnits.Where(u => u.Code == parentCode).Select(u => (Kind?)u.Kind).SingleOrDefaultAsync(cancellationToken);
             validator.Require(parentKind is not null && parentKinds.Contains(parentKind.Value), "administrative_unit.parent_code",
-                kind == Kind.District ? "must be the code of a province or centrally-run city" : "must be the code of a district");
+                Violation.UnknownReference(kind == Kind.District ? "must be the code of a province or centrally-run city" : "must be the code of a district", parentCode ?? ""));
         }
 
         var validFrom = validator.Date(input.ValidFrom, "administrative_unit.valid_from");
         var validTo = validator.Date(input.ValidTo, "administrative_unit.valid_to");
-        validator.Require(validFrom is null || validTo is null || validTo >= validFrom, "administrative_unit.valid_to", "is before valid_from");
+        validator.Require(validFrom is null || validTo is null || validTo >= validFrom, "administrative_unit.valid_to", Violation.Of(ErrorReasons.DateTooEarly, "is before valid_from", ("Bound", "valid_from")));
         string? successor = input.SuccessorCode.Length == 0 ? null : input.SuccessorCode;
         if (successor is not null)
         {
             var exists = successor != input.Code && await db.AdministrativeUnits.AnyAsync(u => u.Code == successor, cancellationToken);
-            validator.Require(exists, "administrative_unit.successor_code", "must be the code of another existing unit");
-            validator.Require(validTo is not null, "administrative_unit.valid_to", "is required when the unit has a successor (it was merged)");
+            validator.Require(exists, "administrative_unit.successor_code", Violation.Of(ErrorReasons.UnknownReference, "must be the code of another existing unit"));
+            validator.Require(validTo is not null, "administrative_unit.valid_to", Violation.Required("is required when the unit has a successor (it was merged)"));
         }
         return new Values(name, kind ?? default, parentCode, validFrom, validTo, successor);
     }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.Model;
 using Platform.HomeAffairs.V1;
@@ -35,9 +36,9 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
     public override async Task<V1.OfficialRecord> CreateOfficialRecord(CreateOfficialRecordRequest request, ServerCallContext context)
     {
         var input = request.OfficialRecord;
-        new RequestValidator().Require(input is not null, "official_record", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "official_record", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator()
-            .Require(NationalIdPattern().IsMatch(input!.NationalId), "official_record.national_id", "must be the 12 digits of a citizen identity card");
+            .Require(NationalIdPattern().IsMatch(input!.NationalId), "official_record.national_id", Violation.Of(ErrorReasons.InvalidFormat, "must be the 12 digits of a citizen identity card"));
         var record = new OfficialRecord { NationalId = input.NationalId, Sex = "", Ethnicity = "" };
         Apply(validator, record, input);
         validator.ThrowIfInvalid();
@@ -53,7 +54,7 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
     public override async Task<V1.OfficialRecord> UpdateOfficialRecord(UpdateOfficialRecordRequest request, ServerCallContext context)
     {
         var input = request.OfficialRecord;
-        new RequestValidator().Require(input is not null, "official_record", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "official_record", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "official_record.etag", validator);
@@ -85,22 +86,22 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
     private void Apply(RequestValidator validator, OfficialRecord record, V1.OfficialRecord input)
     {
         var name = VietnameseText.Normalize(input.FullName);
-        validator.Require(name.Length is > 0 and <= 100, "official_record.full_name", "is required (at most 100 characters)");
+        validator.Require(name.Length is > 0 and <= 100, "official_record.full_name", Violation.RequiredText(100));
         var birth = validator.Date(input.BirthDate, "official_record.birth_date", required: true);
-        validator.Require(birth is null || birth <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "official_record.birth_date", "is in the future");
-        validator.Require(input.Sex is "male" or "female", "official_record.sex", "must be male or female");
+        validator.Require(birth is null || birth <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "official_record.birth_date", Violation.Of(ErrorReasons.DateTooLate, "is in the future", ("Bound", "today")));
+        validator.Require(input.Sex is "male" or "female", "official_record.sex", Violation.Of(ErrorReasons.NotAllowedValue, "must be male or female"));
         var ethnicity = VietnameseText.Normalize(input.Ethnicity);
-        validator.Require(ethnicity.Length is > 0 and <= 40, "official_record.ethnicity", "is required, e.g. Kinh, Tày");
-        validator.Require(input.Category != V1.OfficialCategory.Unspecified && Enum.IsDefined(input.Category), "official_record.category", "is required");
-        validator.Require(VietnameseText.Normalize(input.Agency).Length > 0, "official_record.agency", "is required");
-        validator.Require(input.PositionLevel != V1.PositionLevel.Unspecified && Enum.IsDefined(input.PositionLevel), "official_record.position_level", "is required");
-        validator.Require(input.Education != V1.EducationLevel.Unspecified && Enum.IsDefined(input.Education), "official_record.education", "is required");
+        validator.Require(ethnicity.Length is > 0 and <= 40, "official_record.ethnicity", Violation.Of(ErrorReasons.Required, "is required, e.g. Kinh, Tày", ("Example", "Kinh, Tày")));
+        validator.Require(input.Category != V1.OfficialCategory.Unspecified && Enum.IsDefined(input.Category), "official_record.category", Violation.Required());
+        validator.Require(VietnameseText.Normalize(input.Agency).Length > 0, "official_record.agency", Violation.Required());
+        validator.Require(input.PositionLevel != V1.PositionLevel.Unspecified && Enum.IsDefined(input.PositionLevel), "official_record.position_level", Violation.Required());
+        validator.Require(input.Education != V1.EducationLevel.Unspecified && Enum.IsDefined(input.Education), "official_record.education", Violation.Required());
         var discipline = input.DisciplineRecords.Select((d, i) =>
         {
             var field = $"official_record.discipline_records[{i}]";
             var decided = validator.Date(d.DecidedDate, $"{field}.decided_date", required: true);
             var expires = validator.Date(d.ExpiresDate, $"{field}.expires_date");
-            validator.Require(d.Form.Trim().Length > 0, $"{field}.form", "is required, e.g. Khiển trách");
+            validator.Require(d.Form.Trim().Length > 0, $"{field}.form", Violation.Of(ErrorReasons.Required, "is required, e.g. Khiển trách", ("Example", "Khiển trách")));
             return new OfficialDiscipline(decided ?? default, VietnameseText.Normalize(d.Form), VietnameseText.Normalize(d.Reason), expires);
         }).ToList();
         if (!validator.IsValid)
@@ -122,7 +123,7 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
 
     private async Task<OfficialRecord> FindAsync(string nationalId, bool tracked, CancellationToken cancellationToken, string field = "national_id")
     {
-        new RequestValidator().Require(NationalIdPattern().IsMatch(nationalId), field, "must be 12 digits").ThrowIfInvalid();
+        new RequestValidator().Require(NationalIdPattern().IsMatch(nationalId), field, Violation.Of(ErrorReasons.InvalidFormat, "must be 12 digits")).ThrowIfInvalid();
         var query = tracked ? db.OfficialRecords : db.OfficialRecords.AsNoTracking();
         return await query.SingleOrDefaultAsync(r => r.NationalId == nationalId, cancellationToken)
             ?? throw new ResourceNotFoundException("Official record", nationalId);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Grpc.Core;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.V1;
 using Platform.ServiceDefaults.Errors;
@@ -32,9 +33,9 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
     public override async Task<EmulationMovement> CreateEmulationMovement(CreateEmulationMovementRequest request, ServerCallContext context)
     {
         var input = request.EmulationMovement;
-        new RequestValidator().Require(input is not null, "emulation_movement", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "emulation_movement", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator()
-            .Require(IdPattern().IsMatch(input!.Id), "emulation_movement.id", "must be 3 to 100 lower-case letters, digits or dashes");
+            .Require(IdPattern().IsMatch(input!.Id), "emulation_movement.id", Violation.Of(ErrorReasons.InvalidFormat, "must be 3 to 100 lower-case letters, digits or dashes", ("Min", 3), ("Max", 100)));
         var movement = new Model.EmulationMovement { Id = input.Id, Name = "" };
         ApplyMovement(validator, movement, input);
         validator.ThrowIfInvalid();
@@ -50,7 +51,7 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
     public override async Task<EmulationMovement> UpdateEmulationMovement(UpdateEmulationMovementRequest request, ServerCallContext context)
     {
         var input = request.EmulationMovement;
-        new RequestValidator().Require(input is not null, "emulation_movement", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "emulation_movement", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, MovementPaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "emulation_movement.etag", validator);
@@ -69,10 +70,10 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
     private static void ApplyMovement(RequestValidator validator, Model.EmulationMovement movement, EmulationMovement input)
     {
         var name = VietnameseText.Normalize(input.Name);
-        validator.Require(name.Length is > 0 and <= 300, "emulation_movement.name", "is required (at most 300 characters)");
+        validator.Require(name.Length is > 0 and <= 300, "emulation_movement.name", Violation.RequiredText(300));
         var start = validator.Date(input.StartDate, "emulation_movement.start_date", required: true);
         var end = validator.Date(input.EndDate, "emulation_movement.end_date");
-        validator.Require(start is null || end is null || end >= start, "emulation_movement.end_date", "is before start_date");
+        validator.Require(start is null || end is null || end >= start, "emulation_movement.end_date", Violation.Of(ErrorReasons.DateTooEarly, "is before start_date", ("Bound", "start_date")));
         if (validator.IsValid)
         {
             (movement.Name, movement.StartDate, movement.EndDate, movement.Description) = (name, start!.Value, end, VietnameseText.Normalize(input.Description));
@@ -98,10 +99,10 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
     public override async Task<Commendation> CreateCommendation(CreateCommendationRequest request, ServerCallContext context)
     {
         var input = request.Commendation;
-        new RequestValidator().Require(input is not null, "commendation", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "commendation", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator();
         var movementExists = await db.EmulationMovements.AnyAsync(m => m.Id == input!.MovementId, context.CancellationToken);
-        validator.Require(movementExists, "commendation.movement_id", $"there is no emulation movement '{input!.MovementId}'");
+        validator.Require(movementExists, "commendation.movement_id", Violation.UnknownReference($"there is no emulation movement '{input!.MovementId}'", input!.MovementId));
         var commendation = new Model.Commendation
         {
             Id = NewId.NextGuid().ToString("N"), MovementId = input.MovementId, RecipientName = "", Form = "", DecisionNumber = "",
@@ -116,7 +117,7 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
     public override async Task<Commendation> UpdateCommendation(UpdateCommendationRequest request, ServerCallContext context)
     {
         var input = request.Commendation;
-        new RequestValidator().Require(input is not null, "commendation", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "commendation", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, CommendationPaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "commendation.etag", validator);
@@ -134,12 +135,12 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
 
     private static void ApplyCommendation(RequestValidator validator, Model.Commendation commendation, Commendation input)
     {
-        validator.Require(input.RecipientKind is RecipientKind.Unit or RecipientKind.Person, "commendation.recipient_kind", "is required");
+        validator.Require(input.RecipientKind is RecipientKind.Unit or RecipientKind.Person, "commendation.recipient_kind", Violation.Required());
         var recipient = VietnameseText.Normalize(input.RecipientName);
-        validator.Require(recipient.Length is > 0 and <= 300, "commendation.recipient_name", "is required");
+        validator.Require(recipient.Length is > 0 and <= 300, "commendation.recipient_name", Violation.Required());
         var form = VietnameseText.Normalize(input.Form);
-        validator.Require(form.Length is > 0 and <= 200, "commendation.form", "is required, e.g. Bằng khen");
-        validator.Require(input.DecisionNumber.Trim().Length > 0, "commendation.decision_number", "is required, e.g. 1234/QĐ-TTg");
+        validator.Require(form.Length is > 0 and <= 200, "commendation.form", Violation.Of(ErrorReasons.Required, "is required, e.g. Bằng khen", ("Example", "Bằng khen")));
+        validator.Require(input.DecisionNumber.Trim().Length > 0, "commendation.decision_number", Violation.Of(ErrorReasons.Required, "is required, e.g. 1234/QĐ-TTg", ("Example", "1234/QĐ-TTg")));
         var decided = validator.Date(input.DecisionDate, "commendation.decision_date", required: true);
         if (validator.IsValid)
         {
@@ -158,7 +159,7 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
 
     public override async Task<ListCouncilSeatsResponse> ListCouncilSeats(ListCouncilSeatsRequest request, ServerCallContext context)
     {
-        new RequestValidator().Require(request.Term.Length > 0, "term", "is required, e.g. 2021-2026").ThrowIfInvalid();
+        new RequestValidator().Require(request.Term.Length > 0, "term", Violation.Of(ErrorReasons.Required, "is required, e.g. 2021-2026", ("Example", "2021-2026"))).ThrowIfInvalid();
         var page = await db.CouncilSeats.AsNoTracking().Where(s => s.Term == request.Term)
             .ToPageAsync(s => s.UnitCode, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
         var response = new ListCouncilSeatsResponse { NextPageToken = page.NextPageToken };
@@ -169,19 +170,19 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
     public override async Task<CouncilSeats> UpdateCouncilSeats(UpdateCouncilSeatsRequest request, ServerCallContext context)
     {
         var input = request.CouncilSeats;
-        new RequestValidator().Require(input is not null, "council_seats", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "council_seats", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, SeatPaths);
         var validator = new RequestValidator();
         var unitExists = await db.AdministrativeUnits.AnyAsync(u => u.Code == input!.UnitCode, context.CancellationToken);
-        validator.Require(unitExists, "council_seats.unit_code", $"'{input!.UnitCode}' is not an administrative unit");
-        validator.Require(TermPattern().IsMatch(input.Term), "council_seats.term", "must be a term such as 2021-2026");
+        validator.Require(unitExists, "council_seats.unit_code", Violation.UnknownReference($"'{input!.UnitCode}' is not an administrative unit", input!.UnitCode));
+        validator.Require(TermPattern().IsMatch(input.Term), "council_seats.term", Violation.Of(ErrorReasons.InvalidFormat, "must be a term such as 2021-2026"));
         validator.ThrowIfInvalid();
 
         var existing = await db.CouncilSeats.SingleOrDefaultAsync(s => s.UnitCode == input.UnitCode && s.Term == input.Term, context.CancellationToken);
         var merged = existing is null ? new CouncilSeats { UnitCode = input.UnitCode, Term = input.Term } : ToProto(existing);
         Masks.Merge(paths, input, merged);
-        validator.Require(merged.Seats is > 0 and <= 200, "council_seats.seats", "must be 1 to 200");
-        validator.Require(merged.Source.Trim().Length > 0, "council_seats.source", "is required: the document fixing the number, with its date");
+        validator.Require(merged.Seats is > 0 and <= 200, "council_seats.seats", Violation.NumberOutOfRange("must be 1 to 200", 1, 200));
+        validator.Require(merged.Source.Trim().Length > 0, "council_seats.source", Violation.Required("is required: the document fixing the number, with its date"));
         uint etag = 0;
         if (existing is not null)
         {

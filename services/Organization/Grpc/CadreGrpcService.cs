@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.Model;
 using Platform.Organization.V1;
@@ -40,9 +41,9 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
     public override async Task<V1.CadreRecord> CreateCadreRecord(CreateCadreRecordRequest request, ServerCallContext context)
     {
         var input = request.CadreRecord;
-        new RequestValidator().Require(input is not null, "cadre_record", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "cadre_record", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator()
-            .Require(NationalIdPattern().IsMatch(input!.NationalId), "cadre_record.national_id", "must be the 12 digits of a citizen identity card");
+            .Require(NationalIdPattern().IsMatch(input!.NationalId), "cadre_record.national_id", Violation.Of(ErrorReasons.InvalidFormat, "must be the 12 digits of a citizen identity card"));
         var record = new CadreRecord { NationalId = input.NationalId, Sex = "" };
         Apply(validator, record, input);
         validator.ThrowIfInvalid();
@@ -58,7 +59,7 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
     public override async Task<V1.CadreRecord> UpdateCadreRecord(UpdateCadreRecordRequest request, ServerCallContext context)
     {
         var input = request.CadreRecord;
-        new RequestValidator().Require(input is not null, "cadre_record", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "cadre_record", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "cadre_record.etag", validator);
@@ -91,37 +92,37 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var name = VietnameseText.Normalize(input.FullName);
-        validator.Require(name.Length is > 0 and <= 100, "cadre_record.full_name", "is required (at most 100 characters)");
+        validator.Require(name.Length is > 0 and <= 100, "cadre_record.full_name", Violation.RequiredText(100));
         var birth = validator.Date(input.BirthDate, "cadre_record.birth_date", required: true);
-        validator.Require(birth is null || birth <= today, "cadre_record.birth_date", "is in the future");
-        validator.Require(input.Sex is "male" or "female", "cadre_record.sex", "must be male or female");
-        validator.Require(input.PartyStanding != V1.PartyStanding.Unspecified && Enum.IsDefined(input.PartyStanding), "cadre_record.party_standing", "is required");
+        validator.Require(birth is null || birth <= today, "cadre_record.birth_date", Violation.Of(ErrorReasons.DateTooLate, "is in the future", ("Bound", "today")));
+        validator.Require(input.Sex is "male" or "female", "cadre_record.sex", Violation.Of(ErrorReasons.NotAllowedValue, "must be male or female"));
+        validator.Require(input.PartyStanding != V1.PartyStanding.Unspecified && Enum.IsDefined(input.PartyStanding), "cadre_record.party_standing", Violation.Required());
         var joined = validator.Date(input.PartyJoinedDate, "cadre_record.party_joined_date", required: false);
         validator.Require(input.SuccessionPlanStatus != V1.SuccessionPlanStatus.Unspecified && Enum.IsDefined(input.SuccessionPlanStatus),
-            "cadre_record.succession_plan_status", "is required");
+            "cadre_record.succession_plan_status", Violation.Required());
 
         var discipline = input.DisciplineRecords.Select((d, i) =>
         {
             var field = $"cadre_record.discipline_records[{i}]";
             var decided = validator.Date(d.DecidedDate, $"{field}.decided_date", required: true);
             var expires = validator.Date(d.ExpiresDate, $"{field}.expires_date", required: false);
-            validator.Require(d.Form.Trim().Length > 0, $"{field}.form", "is required, e.g. Khiển trách");
+            validator.Require(d.Form.Trim().Length > 0, $"{field}.form", Violation.Of(ErrorReasons.Required, "is required, e.g. Khiển trách", ("Example", "Khiển trách")));
             return new DisciplineRecord(decided ?? default, VietnameseText.Normalize(d.Form), VietnameseText.Normalize(d.Reason), expires);
         }).ToList();
         var findings = input.Regulation205Findings.Select((f, i) =>
         {
             var field = $"cadre_record.regulation205_findings[{i}]";
-            validator.Require(f.Kind != V1.Regulation205FindingKind.Unspecified && Enum.IsDefined(f.Kind), $"{field}.kind", "is required");
+            validator.Require(f.Kind != V1.Regulation205FindingKind.Unspecified && Enum.IsDefined(f.Kind), $"{field}.kind", Violation.Required());
             var found = validator.Date(f.FoundDate, $"{field}.found_date", required: true);
             var until = validator.Date(f.SanctionUntil, $"{field}.sanction_until", required: false);
-            validator.Require(until is null || found is null || until >= found, $"{field}.sanction_until", "is before the finding");
+            validator.Require(until is null || found is null || until >= found, $"{field}.sanction_until", Violation.Of(ErrorReasons.DateTooEarly, "is before the finding", ("Bound", "the finding")));
             return new Regulation205Finding((Model.Regulation205FindingKind)f.Kind, VietnameseText.Normalize(f.Description), found ?? default, until);
         }).ToList();
         var relatives = input.RelativesInLinkedPosts.Select((r, i) =>
         {
             var field = $"cadre_record.relatives_in_linked_posts[{i}]";
-            validator.Require(r.FullName.Trim().Length > 0, $"{field}.full_name", "is required");
-            validator.Require(r.Post.Trim().Length > 0, $"{field}.post", "is required");
+            validator.Require(r.FullName.Trim().Length > 0, $"{field}.full_name", Violation.Required());
+            validator.Require(r.Post.Trim().Length > 0, $"{field}.post", Violation.Required());
             return new RelativeInLinkedPost(VietnameseText.Normalize(r.FullName), VietnameseText.Normalize(r.Relation), VietnameseText.Normalize(r.Post));
         }).ToList();
         if (!validator.IsValid)
@@ -142,7 +143,7 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
 
     private async Task<CadreRecord> FindAsync(string nationalId, bool tracked, CancellationToken cancellationToken, string field = "national_id")
     {
-        new RequestValidator().Require(NationalIdPattern().IsMatch(nationalId), field, "must be 12 digits").ThrowIfInvalid();
+        new RequestValidator().Require(NationalIdPattern().IsMatch(nationalId), field, Violation.Of(ErrorReasons.InvalidFormat, "must be 12 digits")).ThrowIfInvalid();
         var query = tracked ? db.CadreRecords : db.CadreRecords.AsNoTracking();
         return await query.SingleOrDefaultAsync(r => r.NationalId == nationalId, cancellationToken)
             ?? throw new ResourceNotFoundException("Cadre record", nationalId);

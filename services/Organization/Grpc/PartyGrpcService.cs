@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.Model;
 using Platform.Organization.V1;
@@ -44,12 +45,12 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
     public override async Task<V1.PartyOrganization> CreatePartyOrganization(CreatePartyOrganizationRequest request, ServerCallContext context)
     {
         var input = request.PartyOrganization;
-        new RequestValidator().Require(input is not null, "party_organization", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "party_organization", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator()
-            .Require(IdPattern().IsMatch(input!.Id), "party_organization.id", "must be 3 to 100 lower-case letters, digits or dashes");
+            .Require(IdPattern().IsMatch(input!.Id), "party_organization.id", Violation.Of(ErrorReasons.InvalidFormat, "must be 3 to 100 lower-case letters, digits or dashes", ("Min", 3), ("Max", 100)));
         var (name, level, parentId, province) = await ValidateAsync(validator, input, context.CancellationToken);
         validator.Require(input.Level == V1.PartyLevel.Unspecified || (PartyLevel)input.Level == level, "party_organization.level",
-            $"follows from the parent: it would be {level}");
+            Violation.Of(ErrorReasons.Inconsistent, $"follows from the parent: it would be {level}"));
         validator.ThrowIfInvalid();
         if (await db.PartyOrganizations.AnyAsync(o => o.Id == input.Id, context.CancellationToken))
         {
@@ -64,7 +65,7 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
     public override async Task<V1.PartyOrganization> UpdatePartyOrganization(UpdatePartyOrganizationRequest request, ServerCallContext context)
     {
         var input = request.PartyOrganization;
-        new RequestValidator().Require(input is not null, "party_organization", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "party_organization", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, OrganizationPaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "party_organization.etag", validator);
@@ -74,8 +75,8 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
         var merged = organization.ToProto();
         Masks.Merge(paths, input, merged);
         var (name, level, parentId, province) = await ValidateAsync(validator, merged, context.CancellationToken);
-        validator.Require(level == organization.Level, "party_organization.parent_id", "a new parent must keep the organization's level");
-        validator.Require(parentId != organization.Id, "party_organization.parent_id", "cannot be the organization itself");
+        validator.Require(level == organization.Level, "party_organization.parent_id", Violation.Of(ErrorReasons.Inconsistent, "a new parent must keep the organization's level"));
+        validator.Require(parentId != organization.Id, "party_organization.parent_id", Violation.Of(ErrorReasons.Inconsistent, "cannot be the organization itself"));
         validator.ThrowIfInvalid();
         (organization.Name, organization.ParentId, organization.ProvinceCode) = (name, parentId, province);
         Etags.ExpectVersion(db, organization, etag);
@@ -115,11 +116,11 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
     public override async Task<V1.PartyCongress> CreatePartyCongress(CreatePartyCongressRequest request, ServerCallContext context)
     {
         var input = request.PartyCongress;
-        new RequestValidator().Require(input is not null, "party_congress", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "party_congress", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator();
         var organization = await db.PartyOrganizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == input!.OrganizationId, context.CancellationToken);
-        validator.Require(organization is not null, "party_congress.organization_id", $"there is no Party organization '{input!.OrganizationId}'");
-        validator.Require(TermPattern().IsMatch(input.Term), "party_congress.term", "must be a term such as 2020-2025");
+        validator.Require(organization is not null, "party_congress.organization_id", Violation.UnknownReference($"there is no Party organization '{input!.OrganizationId}'", input!.OrganizationId));
+        validator.Require(TermPattern().IsMatch(input.Term), "party_congress.term", Violation.Of(ErrorReasons.InvalidFormat, "must be a term such as 2020-2025"));
         var values = ValidateCongress(validator, input, from: CongressStatus.Planned);
         validator.ThrowIfInvalid();
         var id = PartyCongress.IdFor(organization!.Id, input.Term);
@@ -137,7 +138,7 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
     public override async Task<V1.PartyCongress> UpdatePartyCongress(UpdatePartyCongressRequest request, ServerCallContext context)
     {
         var input = request.PartyCongress;
-        new RequestValidator().Require(input is not null, "party_congress", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "party_congress", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, CongressPaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "party_congress.etag", validator);
@@ -163,20 +164,20 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
     private static CongressValues ValidateCongress(RequestValidator validator, V1.PartyCongress input, CongressStatus from)
     {
         var plannedValid = IsoDate.TryParse(input.PlannedDate, out var planned);
-        validator.Require(plannedValid, "party_congress.planned_date", "must be a date YYYY-MM-DD");
+        validator.Require(plannedValid, "party_congress.planned_date", Violation.InvalidDate);
         DateOnly? actual = null;
         if (input.ActualDate.Length > 0)
         {
-            validator.Require(IsoDate.TryParse(input.ActualDate, out var held), "party_congress.actual_date", "must be a date YYYY-MM-DD");
+            validator.Require(IsoDate.TryParse(input.ActualDate, out var held), "party_congress.actual_date", Violation.InvalidDate);
             actual = held;
         }
         var status = input.Status == V1.CongressStatus.Unspecified ? CongressStatus.Planned : (CongressStatus)input.Status;
-        validator.Require(Enum.IsDefined(status), "party_congress.status", "is not a congress status");
+        validator.Require(Enum.IsDefined(status), "party_congress.status", Violation.Of(ErrorReasons.NotAllowedValue, "is not a congress status"));
         if (validator.IsValid && CongressSchedule.RefuseTransition(from, status, actual) is { } refusal)
         {
-            validator.Require(false, "party_congress.status", refusal);
+            validator.Require(false, "party_congress.status", Violation.Of(ErrorReasons.Inconsistent, refusal));
         }
-        validator.Require(input.DelegateCount >= 0, "party_congress.delegate_count", "must not be negative");
+        validator.Require(input.DelegateCount >= 0, "party_congress.delegate_count", Violation.NumberOutOfRange("must not be negative", 0));
         return new CongressValues(planned, actual, status, input.DelegateCount);
     }
 
@@ -184,34 +185,34 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
         RequestValidator validator, V1.PartyOrganization input, CancellationToken cancellationToken)
     {
         var name = VietnameseText.Normalize(input.Name);
-        validator.Require(name.Length is > 0 and <= 200, "party_organization.name", "is required (at most 200 characters)");
+        validator.Require(name.Length is > 0 and <= 200, "party_organization.name", Violation.RequiredText(200));
         PartyLevel? parentLevel = null;
         if (input.ParentId.Length > 0)
         {
             var parent = await db.PartyOrganizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == input.ParentId, cancellationToken);
-            validator.Require(parent is not null, "party_organization.parent_id", $"there is no Party organization '{input.ParentId}'");
+            validator.Require(parent is not null, "party_organization.parent_id", Violation.UnknownReference($"there is no Party organization '{input.ParentId}'", input.ParentId));
             parentLevel = parent?.Level;
         }
         var level = PartyOrganization.LevelUnder(parentLevel);
-        validator.Require(level is not null, "party_organization.parent_id", "nothing is under a grassroots organization");
+        validator.Require(level is not null, "party_organization.parent_id", Violation.Of(ErrorReasons.Inconsistent, "nothing is under a grassroots organization"));
         if (input.ProvinceCode.Length > 0)
         {
             var known = await db.AdministrativeUnits.AnyAsync(u => u.Code == input.ProvinceCode && u.ParentCode == null, cancellationToken);
-            validator.Require(known, "party_organization.province_code", $"'{input.ProvinceCode}' is not a province code");
+            validator.Require(known, "party_organization.province_code", Violation.UnknownReference($"'{input.ProvinceCode}' is not a province code", input.ProvinceCode));
         }
         return (name, level, input.ParentId.Length > 0 ? input.ParentId : null, input.ProvinceCode.Length > 0 ? input.ProvinceCode : null);
     }
 
     private async Task<PartyOrganization> FindOrganizationAsync(string id, bool tracked, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(id.Length > 0, "id", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(id.Length > 0, "id", Violation.Required()).ThrowIfInvalid();
         var query = tracked ? db.PartyOrganizations : db.PartyOrganizations.AsNoTracking();
         return await query.SingleOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw new ResourceNotFoundException("Party organization", id);
     }
 
     private async Task<PartyCongress> FindCongressAsync(string id, bool tracked, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(id.Length > 0, "id", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(id.Length > 0, "id", Violation.Required()).ThrowIfInvalid();
         var query = tracked ? db.PartyCongresses : db.PartyCongresses.AsNoTracking();
         return await query.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new ResourceNotFoundException("Party congress", id);
     }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.Model;
 using Platform.Organization.V1;
@@ -35,11 +36,11 @@ public sealed class PersonnelGrpcService(OrganizationDbContext db, TimeProvider 
     public override async Task<V1.PersonnelPlan> CreatePersonnelPlan(CreatePersonnelPlanRequest request, ServerCallContext context)
     {
         var input = request.PersonnelPlan;
-        new RequestValidator().Require(input is not null, "personnel_plan", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "personnel_plan", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator();
         var organization = await db.PartyOrganizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == input!.OrganizationId, context.CancellationToken);
-        validator.Require(organization is not null, "personnel_plan.organization_id", $"there is no Party organization '{input!.OrganizationId}'");
-        validator.Require(input.Term.Length > 0, "personnel_plan.term", "is required, e.g. 2020-2025");
+        validator.Require(organization is not null, "personnel_plan.organization_id", Violation.UnknownReference($"there is no Party organization '{input!.OrganizationId}'", input!.OrganizationId));
+        validator.Require(input.Term.Length > 0, "personnel_plan.term", Violation.Of(ErrorReasons.Required, "is required, e.g. 2020-2025", ("Example", "2020-2025")));
         var (size, referenceDate, nominees) = Validate(validator, input);
         validator.ThrowIfInvalid();
         var id = Model.PartyCongress.IdFor(organization!.Id, input.Term);
@@ -60,7 +61,7 @@ public sealed class PersonnelGrpcService(OrganizationDbContext db, TimeProvider 
     public override async Task<V1.PersonnelPlan> UpdatePersonnelPlan(UpdatePersonnelPlanRequest request, ServerCallContext context)
     {
         var input = request.PersonnelPlan;
-        new RequestValidator().Require(input is not null, "personnel_plan", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "personnel_plan", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "personnel_plan.etag", validator);
@@ -97,18 +98,18 @@ public sealed class PersonnelGrpcService(OrganizationDbContext db, TimeProvider 
 
     private (int Size, DateOnly ReferenceDate, List<Nominee> Nominees) Validate(RequestValidator validator, V1.PersonnelPlan input)
     {
-        validator.Require(input.PlannedSize is > 0 and <= 200, "personnel_plan.planned_size", "must be 1 to 200 members");
+        validator.Require(input.PlannedSize is > 0 and <= 200, "personnel_plan.planned_size", Violation.NumberOutOfRange("must be 1 to 200 members", 1, 200));
         var referenceValid = IsoDate.TryParse(input.ReferenceDate, out var referenceDate);
-        validator.Require(referenceValid, "personnel_plan.reference_date", "must be a date YYYY-MM-DD");
+        validator.Require(referenceValid, "personnel_plan.reference_date", Violation.InvalidDate);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var nominees = input.Nominees.Select((n, i) =>
         {
             var field = $"personnel_plan.nominees[{i}]";
             var name = VietnameseText.Normalize(n.FullName);
-            validator.Require(name.Length is > 0 and <= 100, $"{field}.full_name", "is required");
+            validator.Require(name.Length is > 0 and <= 100, $"{field}.full_name", Violation.Required());
             var birthValid = IsoDate.TryParse(n.BirthDate, out var birth);
-            validator.Require(birthValid && birth <= today, $"{field}.birth_date", "must be a past date YYYY-MM-DD");
-            validator.Require(n.Sex is "male" or "female", $"{field}.sex", "must be male or female");
+            validator.Require(birthValid && birth <= today, $"{field}.birth_date", Violation.Of(ErrorReasons.InvalidDate, "must be a past date YYYY-MM-DD"));
+            validator.Require(n.Sex is "male" or "female", $"{field}.sex", Violation.Of(ErrorReasons.NotAllowedValue, "must be male or female"));
             return new Nominee(name, birth, n.Sex, n.FirstTime);
         }).ToList();
         return (input.PlannedSize, referenceDate, nominees);
@@ -116,7 +117,7 @@ public sealed class PersonnelGrpcService(OrganizationDbContext db, TimeProvider 
 
     private async Task<PersonnelPlan> FindAsync(string id, bool tracked, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(id.Length > 0, "id", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(id.Length > 0, "id", Violation.Required()).ThrowIfInvalid();
         var query = tracked ? db.PersonnelPlans : db.PersonnelPlans.AsNoTracking();
         return await query.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new ResourceNotFoundException("Personnel plan", id);
     }

@@ -24,7 +24,7 @@ public sealed class MalformedGrpcRequestTests(PlatformFixture platform)
 
     private static IReadOnlyList<string> FieldsOf(RpcException exception) =>
         Google.Rpc.Status.Parser.ParseFrom(exception.Trailers.GetValueBytes("grpc-status-details-bin")).Details
-            .Select(d => d.Unpack<BadRequest>()).SelectMany(b => b.FieldViolations).Select(v => v.Field).ToList();
+            .Where(d => d.Is(BadRequest.Descriptor)).Select(d => d.Unpack<BadRequest>()).SelectMany(b => b.FieldViolations).Select(v => v.Field).ToList();
 
     [Fact]
     public async Task A_string_that_is_not_utf8_is_invalid_argument_naming_the_field()

@@ -4,12 +4,13 @@ using System.Text.RegularExpressions;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Grpc.Core;
+using Platform.Contracts.Errors;
 
 namespace Platform.SystemTests.Fuzz;
 
 /// <summary>
-/// What the platform promises for any request, however bad: a clear status (never Internal, Unknown or a 5xx), and an
-/// InvalidArgument / 400 that names the offending field as a path of the request (google.rpc.BadRequest field
+/// What the platform promises for any request, however bad: a clear status (never Internal, Unknown or a 5xx) carrying
+/// one google.rpc.ErrorInfo with a reason of ErrorReasons (AIP-193), and an InvalidArgument / 400 that names the offending field as a path of the request (google.rpc.BadRequest field
 /// violations, the project's convention: ErrorMappingInterceptor). Returns the broken promise, or null.
 /// </summary>
 public static partial class Verdicts
@@ -27,20 +28,56 @@ public static partial class Verdicts
         {
             return $"{code}: {detail}";
         }
-        if (code != StatusCode.InvalidArgument)
+        if (code == StatusCode.OK)
         {
             return null;
         }
         var details = trailers.GetValueBytes("grpc-status-details-bin");
         if (details is null)
         {
-            return $"InvalidArgument without google.rpc.BadRequest details: {detail}";
+            return $"{code} without google.rpc.Status details (no ErrorInfo reason): {detail}";
         }
-        var violations = Google.Rpc.Status.Parser.ParseFrom(details).Details
+        var status = Google.Rpc.Status.Parser.ParseFrom(details);
+        if (Unreasoned(status.Details.Where(d => d.Is(ErrorInfo.Descriptor)).Select(d => d.Unpack<ErrorInfo>()).ToList(),
+                status.Details.Where(d => d.Is(BadRequest.Descriptor)).SelectMany(d => d.Unpack<BadRequest>().FieldViolations).Select(v => v.Reason)) is { } unreasoned)
+        {
+            return $"{code} {unreasoned}: {detail}";
+        }
+        if (code != StatusCode.InvalidArgument)
+        {
+            return null;
+        }
+        var violations = status.Details
             .Where(d => d.Is(BadRequest.Descriptor)).SelectMany(d => d.Unpack<BadRequest>().FieldViolations)
             .Select(v => v.Field).ToList();
+        if (violations.Count == 0)
+        {
+            return $"InvalidArgument without google.rpc.BadRequest details: {detail}";
+        }
         return UnnamedField(rpc.Method.InputType, violations, detail);
     }
+
+    /// <summary>
+    /// AIP-193: exactly one ErrorInfo, its reason one of <see cref="ErrorReasons"/> and a domain; each field violation
+    /// with a catalogued reason too. Null when so, otherwise what is missing.
+    /// </summary>
+    public static string? Unreasoned(IReadOnlyList<ErrorInfo> infos, IEnumerable<string> violationReasons)
+    {
+        if (infos.Count != 1)
+        {
+            return $"with {infos.Count} ErrorInfo details, not one";
+        }
+        if (!Catalogue.Contains(infos[0].Reason) || infos[0].Domain.Length == 0)
+        {
+            return $"with the ErrorInfo reason '{infos[0].Reason}' (domain '{infos[0].Domain}'), not one of ErrorReasons";
+        }
+        var unknown = violationReasons.Where(r => !Catalogue.Contains(r)).ToList();
+        return unknown.Count == 0 ? null : $"with field violation reasons not in ErrorReasons: '{string.Join("', '", unknown)}'";
+    }
+
+    private static readonly HashSet<string> Catalogue = typeof(ErrorReasons)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
 
     public static string? OfHttp(MessageDescriptor? input, HttpStatusCode status, string body)
     {
@@ -52,7 +89,7 @@ public static partial class Verdicts
         {
             return $"{(int)status} with an empty body: a success that says nothing";
         }
-        if (status != HttpStatusCode.BadRequest)
+        if ((int)status < 400)
         {
             return null;
         }
@@ -69,7 +106,15 @@ public static partial class Verdicts
         }
         catch (JsonException)
         {
-            return $"400 whose body is not JSON: {Truncated(body)}";
+            return $"{(int)status} whose body is not JSON: {Truncated(body)}";
+        }
+        if (UnreasonedJson(json) is { } unreasoned)
+        {
+            return $"{(int)status} {unreasoned}: {Truncated(body)}";
+        }
+        if (status != HttpStatusCode.BadRequest)
+        {
+            return null;
         }
         // The gateway's own endpoints answer with a validation problem (RFC 9457): its errors are keyed by parameter.
         if (json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
@@ -93,6 +138,27 @@ public static partial class Verdicts
             return null;
         }
         return input is null ? (violations.Count > 0 ? null : $"400 naming no field: {Truncated(body)}") : UnnamedField(input, violations, message);
+    }
+
+    /// <summary>The JSON error's ErrorInfo and field violation reasons, judged as <see cref="Unreasoned"/> does.</summary>
+    private static string? UnreasonedJson(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("details", out var details) || details.ValueKind != JsonValueKind.Array)
+        {
+            return "without details (no ErrorInfo reason)";
+        }
+        var infos = details.EnumerateArray()
+            .Where(d => d.TryGetProperty("@type", out var type) && type.GetString() == "type.googleapis.com/google.rpc.ErrorInfo")
+            .Select(d => new ErrorInfo
+            {
+                Reason = d.TryGetProperty("reason", out var r) ? r.GetString() ?? "" : "",
+                Domain = d.TryGetProperty("domain", out var o) ? o.GetString() ?? "" : "",
+            }).ToList();
+        var violationReasons = details.EnumerateArray()
+            .Where(d => d.TryGetProperty("fieldViolations", out _))
+            .SelectMany(d => d.GetProperty("fieldViolations").EnumerateArray())
+            .Select(v => v.TryGetProperty("reason", out var r) ? r.GetString() ?? "" : "");
+        return Unreasoned(infos, violationReasons);
     }
 
     private static string? UnnamedField(MessageDescriptor input, IReadOnlyList<string> fields, string message)

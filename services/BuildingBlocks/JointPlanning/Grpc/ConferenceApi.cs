@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Infrastructure;
 using Platform.JointPlanning.Model;
@@ -23,21 +24,21 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
     public async Task<Conference> ProposeAsync(ProposeConferenceRequest request, CancellationToken cancellationToken)
     {
         var input = request.Conference;
-        new RequestValidator().Require(input is not null, "conference", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "conference", Violation.Required()).ThrowIfInvalid();
         var validator = new RequestValidator();
         validator.Require(request.ConferenceId.Length == 0 || SlugPattern().IsMatch(request.ConferenceId),
-            "conference_id", "must be 3 to 60 of a-z, 0-9 and '-', starting with a letter or digit");
+            "conference_id", Violation.Of(ErrorReasons.InvalidFormat, "must be 3 to 60 of a-z, 0-9 and '-', starting with a letter or digit", ("Min", 3), ("Max", 60)));
         var coOrganizers = input!.CoOrganizers.ToList();
-        validator.Require(coOrganizers.Count > 0, "conference.co_organizers", "names at least one other body");
+        validator.Require(coOrganizers.Count > 0, "conference.co_organizers", Violation.Of(ErrorReasons.ItemCountOutOfRange, "names at least one other body", ("Min", 1)));
         foreach (var (body, i) in coOrganizers.Select((b, i) => (b, i)))
         {
-            validator.Require(PlatformBodies.All.Contains(body), $"conference.co_organizers[{i}]", $"'{body}' is not one of {string.Join(", ", PlatformBodies.All)}");
-            validator.Require(body != process.Body, $"conference.co_organizers[{i}]", "is the lead itself");
+            validator.Require(PlatformBodies.All.Contains(body), $"conference.co_organizers[{i}]", Violation.Of(ErrorReasons.NotAllowedValue, $"'{body}' is not one of {string.Join(", ", PlatformBodies.All)}", ("Value", body)));
+            validator.Require(body != process.Body, $"conference.co_organizers[{i}]", Violation.Of(ErrorReasons.Inconsistent, "is the lead itself"));
         }
-        validator.Require(coOrganizers.Distinct().Count() == coOrganizers.Count, "conference.co_organizers", "names a body twice");
+        validator.Require(coOrganizers.Distinct().Count() == coOrganizers.Count, "conference.co_organizers", Violation.Of(ErrorReasons.Duplicate, "names a body twice"));
         var date = validator.Date(input.Date, "conference.date", required: true);
         var startValid = ClockTime.TryParse(input.StartTime, out var startTime);
-        validator.Require(startValid, "conference.start_time", "must be a time HH:MM");
+        validator.Require(startValid, "conference.start_time", Violation.InvalidTime);
         var header = ValidateHeader(validator, input, [process.Body, .. coOrganizers], date);
         validator.ThrowIfInvalid();
 
@@ -79,7 +80,7 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
     public async Task<Conference> UpdateAsync(UpdateConferenceRequest request, CancellationToken cancellationToken)
     {
         var input = request.Conference;
-        new RequestValidator().Require(input is not null, "conference", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(input is not null, "conference", Violation.Required()).ThrowIfInvalid();
         var paths = UpdateMasks.Paths(request.UpdateMask, UpdatablePaths);
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "conference.etag", validator);
@@ -92,12 +93,12 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
         var headerChanged = paths.Intersect(HeaderPaths).Any();
         if (headerChanged && conference.Status == ConferenceStatuses.Concluded)
         {
-            throw new PreconditionFailedException($"Conference '{conference.Id}' is concluded; its header can no longer change.");
+            throw new PreconditionFailedException(ErrorReasons.ConferenceConcluded, $"Conference '{conference.Id}' is concluded; its header can no longer change.");
         }
         var outcome = paths.Contains("attendance") || paths.Contains("good_practices");
         if (outcome && conference.Status == ConferenceStatuses.Planning)
         {
-            throw new PreconditionFailedException(
+            throw new PreconditionFailedException(ErrorReasons.ConferenceNotScheduled,
                 $"Conference '{conference.Id}' is not scheduled yet; attendance and good practices are recorded during or after it.");
         }
         var header = ValidateHeader(validator, merged, conference.Participants.Select(p => p.Body).ToList(), conference.Date);
@@ -132,12 +133,13 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
         foreach (var (body, i) in request.ProceedWithout.Select((b, i) => (b, i)))
         {
             var participant = conference.Participant(body);
-            validator.Require(participant is not null && body != conference.LeadBody, $"proceed_without[{i}]", $"'{body}' is not a co-organizer of this conference");
+            validator.Require(participant is not null && body != conference.LeadBody, $"proceed_without[{i}]", Violation.Of(ErrorReasons.NotAParticipant, $"'{body}' is not a co-organizer of this conference", ("Value", body)));
         }
         validator.ThrowIfInvalid();
         if (conference.Status != ConferenceStatuses.Planning)
         {
-            throw new PreconditionFailedException($"Conference '{conference.Id}' is {conference.Status.ToLowerInvariant()}, not being planned.");
+            throw new PreconditionFailedException(ErrorReasons.ConferenceNotPlanning,
+                $"Conference '{conference.Id}' is {conference.Status.ToLowerInvariant()}, not being planned.", ("status", conference.Status));
         }
         foreach (var body in request.ProceedWithout)
         {
@@ -147,8 +149,9 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
         {
             var missing = conference.Required.Where(p => !p.IsReady).Select(p => $"{p.Body}: {string.Join(", ", p.Missing())}");
             // Nothing is saved: the exclusions above are dropped with the unit of work.
-            throw new PreconditionFailedException(
-                $"Conference '{conference.Id}' is not ready. Missing — {string.Join("; ", missing)}. Wait for them, go on without them (proceed_without) or postpone.");
+            throw new PreconditionFailedException(ErrorReasons.ConferenceNotReady,
+                $"Conference '{conference.Id}' is not ready. Missing — {string.Join("; ", missing)}. Wait for them, go on without them (proceed_without) or postpone.",
+                ("missing", string.Join("; ", missing)));
         }
         Etags.ExpectVersion(db, conference, etag);
         await db.SaveChangesAsync(cancellationToken);
@@ -161,17 +164,17 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
         var etag = Etags.Parse(request.Etag, "etag", validator);
         var date = validator.Date(request.Date, "date", required: true);
         var startValid = ClockTime.TryParse(request.StartTime, out var startTime);
-        validator.Require(startValid, "start_time", "must be a time HH:MM");
+        validator.Require(startValid, "start_time", Violation.InvalidTime);
         var deadline = validator.Date(request.ResponseDeadline, "response_deadline", required: true);
-        validator.Require(deadline is null || date is null || deadline <= date, "response_deadline", "must not be after the new date");
+        validator.Require(deadline is null || date is null || deadline <= date, "response_deadline", Violation.Of(ErrorReasons.DateTooLate, "must not be after the new date", ("Bound", "the new date")));
         var reason = VietnameseText.Normalize(request.Reason);
-        validator.Require(reason.Length is > 0 and <= 1000, "reason", "is required (at most 1000 characters)");
+        validator.Require(reason.Length is > 0 and <= 1000, "reason", Violation.RequiredText(1000));
         validator.ThrowIfInvalid();
         var conference = await FindAsync(request.Id, "id", tracked: true, cancellationToken);
         Etags.Check(conference.RowVersion, etag, "Conference", conference.Id);
         if (conference.Status == ConferenceStatuses.Concluded)
         {
-            throw new PreconditionFailedException($"Conference '{conference.Id}' is concluded; it cannot be postponed.");
+            throw new PreconditionFailedException(ErrorReasons.ConferenceConcluded, $"Conference '{conference.Id}' is concluded; it cannot be postponed.");
         }
         conference.Postpone(date!.Value, startTime, deadline!.Value, reason);
         await process.AnnounceAsync(conference, snapshot => new JointConferencePostponed(snapshot, reason, Actor), cancellationToken);
@@ -185,22 +188,23 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
     {
         var validator = new RequestValidator();
         var etag = Etags.Parse(request.Etag, "etag", validator);
-        validator.Require(request.Conclusion is not null, "conclusion", "is required");
+        validator.Require(request.Conclusion is not null, "conclusion", Violation.Required());
         validator.ThrowIfInvalid();
         var conference = await FindAsync(request.Id, "id", tracked: true, cancellationToken);
         Etags.Check(conference.RowVersion, etag, "Conference", conference.Id);
         var summary = VietnameseText.Normalize(request.Conclusion!.Summary);
-        validator.Require(summary.Length is > 0 and <= 20000, "conclusion.summary", "is required (at most 20000 characters)");
+        validator.Require(summary.Length is > 0 and <= 20000, "conclusion.summary", Violation.RequiredText(20000));
         var tasks = ValidateTasks(validator, request.Conclusion, conference);
         var today = VietnamTime.Today(clock);
         var issuedOn = validator.Date(request.Conclusion.IssuedOn, "conclusion.issued_on") ?? today;
-        validator.Require(issuedOn >= conference.Date && issuedOn <= today, "conclusion.issued_on",
-            $"must be between the conference ({conference.Date.ToIso()}) and today");
+        var issuedOnRange = $"must be between the conference ({conference.Date.ToIso()}) and today";
+        validator.Require(issuedOn >= conference.Date, "conclusion.issued_on", Violation.Of(ErrorReasons.DateTooEarly, issuedOnRange, ("Bound", conference.Date.ToIso())));
+        validator.Require(issuedOn <= today, "conclusion.issued_on", Violation.Of(ErrorReasons.DateTooLate, issuedOnRange, ("Bound", "today")));
         validator.ThrowIfInvalid();
         if (conference.Status != ConferenceStatuses.Scheduled)
         {
-            throw new PreconditionFailedException(
-                $"Conference '{conference.Id}' is {conference.Status.ToLowerInvariant()}; only a scheduled conference is concluded.");
+            throw new PreconditionFailedException(ErrorReasons.ConferenceNotScheduled,
+                $"Conference '{conference.Id}' is {conference.Status.ToLowerInvariant()}; only a scheduled conference is concluded.", ("status", conference.Status));
         }
         conference.Conclude(summary, issuedOn, tasks);
         await process.AnnounceAsync(conference, snapshot => new JointConferenceConcluded(snapshot, Actor), cancellationToken);
@@ -218,20 +222,20 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
     private static Header ValidateHeader(RequestValidator validator, Conference input, IReadOnlyCollection<string> participants, DateOnly? date)
     {
         var title = VietnameseText.Normalize(input.Title);
-        validator.Require(title.Length is > 0 and <= 300, "conference.title", "is required (at most 300 characters)");
-        validator.Require(ProtoEnums.IsChosen(input.Kind), "conference.kind", "is required");
-        validator.Require(ProtoEnums.IsChosen(input.Format), "conference.format", "is required (online, in person or hybrid)");
+        validator.Require(title.Length is > 0 and <= 300, "conference.title", Violation.RequiredText(300));
+        validator.Require(ProtoEnums.IsChosen(input.Kind), "conference.kind", Violation.Required());
+        validator.Require(ProtoEnums.IsChosen(input.Format), "conference.format", Violation.Required("is required (online, in person or hybrid)"));
         var periodStart = validator.Date(input.PeriodStart, "conference.period_start", required: true);
         var periodEnd = validator.Date(input.PeriodEnd, "conference.period_end", required: true);
-        validator.Require(periodStart is null || periodEnd is null || periodStart <= periodEnd, "conference.period_end", "is before period_start");
+        validator.Require(periodStart is null || periodEnd is null || periodStart <= periodEnd, "conference.period_end", Violation.Of(ErrorReasons.DateTooEarly, "is before period_start", ("Bound", "period_start")));
         var deadline = validator.Date(input.ResponseDeadline, "conference.response_deadline", required: true);
-        validator.Require(deadline is null || date is null || deadline <= date, "conference.response_deadline", "must not be after the conference's date");
+        validator.Require(deadline is null || date is null || deadline <= date, "conference.response_deadline", Violation.Of(ErrorReasons.DateTooLate, "must not be after the conference's date", ("Bound", "the conference's date")));
         var chair = input.Chair ?? new Chair();
         var chairName = VietnameseText.Normalize(chair.Name);
         var chairTitle = VietnameseText.Normalize(chair.Title);
-        validator.Require(chairName.Length is > 0 and <= 100, "conference.chair.name", "is required (at most 100 characters)");
-        validator.Require(chairTitle.Length is > 0 and <= 300, "conference.chair.title", "is required (at most 300 characters)");
-        validator.Require(participants.Contains(chair.Body), "conference.chair.body", "must be one of the bodies organizing the conference");
+        validator.Require(chairName.Length is > 0 and <= 100, "conference.chair.name", Violation.RequiredText(100));
+        validator.Require(chairTitle.Length is > 0 and <= 300, "conference.chair.title", Violation.RequiredText(300));
+        validator.Require(participants.Contains(chair.Body), "conference.chair.body", Violation.Of(ErrorReasons.NotAParticipant, "must be one of the bodies organizing the conference"));
         return new Header(title, ProtoEnums.Name(input.Kind), ProtoEnums.Name(input.Format), new ConferenceChair(chairName, chairTitle, chair.Body),
             periodStart.GetValueOrDefault(), periodEnd.GetValueOrDefault(), deadline.GetValueOrDefault());
     }
@@ -243,11 +247,11 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
         {
             var field = $"conference.attendance[{i}]";
             var participant = conference.Participant(row.Body);
-            validator.Require(participant is not null, $"{field}.body", $"'{row.Body}' does not take part in this conference");
+            validator.Require(participant is not null, $"{field}.body", Violation.Of(ErrorReasons.NotAParticipant, $"'{row.Body}' does not take part in this conference", ("Value", row.Body)));
             validator.Require(participant is null || participant.BridgePoints.Any(b => b.Key == row.BridgePointKey),
-                $"{field}.bridge_point_key", $"'{row.BridgePointKey}' is not a bridge point of {row.Body}");
-            validator.Require(row.Attendees is >= 0 and <= 1_000_000, $"{field}.attendees", "must be 0 to 1000000");
-            validator.Require(records.All(r => r.Body != row.Body || r.BridgePointKey != row.BridgePointKey), field, "repeats a bridge point");
+                $"{field}.bridge_point_key", Violation.UnknownReference($"'{row.BridgePointKey}' is not a bridge point of {row.Body}", row.BridgePointKey));
+            validator.Require(row.Attendees is >= 0 and <= 1_000_000, $"{field}.attendees", Violation.NumberOutOfRange("must be 0 to 1000000", 0, 1000000));
+            validator.Require(records.All(r => r.Body != row.Body || r.BridgePointKey != row.BridgePointKey), field, Violation.Of(ErrorReasons.Duplicate, "repeats a bridge point"));
             records.Add(new AttendanceRecord(row.Body, row.BridgePointKey, row.Attendees));
         }
         return records;
@@ -256,16 +260,16 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
     private static List<GoodPracticeRecord> ValidateGoodPractices(RequestValidator validator, Conference input)
     {
         var practices = new List<GoodPracticeRecord>();
-        validator.Require(input.GoodPractices.Count <= 100, "conference.good_practices", "holds at most 100");
+        validator.Require(input.GoodPractices.Count <= 100, "conference.good_practices", Violation.Of(ErrorReasons.ItemCountOutOfRange, "holds at most 100", ("Max", 100)));
         foreach (var (practice, i) in input.GoodPractices.Select((p, i) => (p, i)))
         {
             var field = $"conference.good_practices[{i}]";
             var unit = VietnameseText.Normalize(practice.Unit);
             var title = VietnameseText.Normalize(practice.Title);
             var summary = VietnameseText.Normalize(practice.Summary);
-            validator.Require(unit.Length is > 0 and <= 300, $"{field}.unit", "is required (at most 300 characters)");
-            validator.Require(title.Length is > 0 and <= 300, $"{field}.title", "is required (at most 300 characters)");
-            validator.Require(summary.Length <= 5000, $"{field}.summary", "is at most 5000 characters");
+            validator.Require(unit.Length is > 0 and <= 300, $"{field}.unit", Violation.RequiredText(300));
+            validator.Require(title.Length is > 0 and <= 300, $"{field}.title", Violation.RequiredText(300));
+            validator.Require(summary.Length <= 5000, $"{field}.summary", Violation.TextTooLong(5000));
             practices.Add(new GoodPracticeRecord(unit, title, summary));
         }
         return practices;
@@ -274,27 +278,27 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
     private static List<ConferenceTaskInfo> ValidateTasks(RequestValidator validator, Conclusion conclusion, LedConference conference)
     {
         var tasks = new List<ConferenceTaskInfo>();
-        validator.Require(conclusion.Tasks.Count is > 0 and <= 200, "conclusion.tasks", "holds 1 to 200 tasks");
+        validator.Require(conclusion.Tasks.Count is > 0 and <= 200, "conclusion.tasks", Violation.ItemCount("holds 1 to 200 tasks", 1, 200));
         foreach (var (task, i) in conclusion.Tasks.Select((t, i) => (t, i)))
         {
             var field = $"conclusion.tasks[{i}]";
-            validator.Require(task.Owners.Count > 0, $"{field}.owners", "names at least one owner body");
+            validator.Require(task.Owners.Count > 0, $"{field}.owners", Violation.Of(ErrorReasons.ItemCountOutOfRange, "names at least one owner body", ("Min", 1)));
             foreach (var (owner, j) in task.Owners.Select((o, j) => (o, j)))
             {
                 validator.Require(conference.Required.Any(p => p.Body == owner), $"{field}.owners[{j}]",
-                    $"'{owner}' is not a body taking part in this conference");
+                    Violation.Of(ErrorReasons.NotAParticipant, $"'{owner}' is not a body taking part in this conference", ("Value", owner)));
             }
-            validator.Require(task.Owners.Distinct().Count() == task.Owners.Count, $"{field}.owners", "names a body twice");
+            validator.Require(task.Owners.Distinct().Count() == task.Owners.Count, $"{field}.owners", Violation.Of(ErrorReasons.Duplicate, "names a body twice"));
             var due = validator.Date(task.DueDate, $"{field}.due_date", required: true);
-            validator.Require(due is null || due >= conference.Date, $"{field}.due_date", "is before the conference");
+            validator.Require(due is null || due >= conference.Date, $"{field}.due_date", Violation.Of(ErrorReasons.DateTooEarly, "is before the conference", ("Bound", "the conference")));
             var description = VietnameseText.Normalize(task.Description);
-            validator.Require(description.Length is > 0 and <= 2000, $"{field}.description", "is required (at most 2000 characters)");
-            validator.Require(task.LegalBasis.Count is > 0 and <= 20, $"{field}.legal_basis", "names 1 to 20 documents");
+            validator.Require(description.Length is > 0 and <= 2000, $"{field}.description", Violation.RequiredText(2000));
+            validator.Require(task.LegalBasis.Count is > 0 and <= 20, $"{field}.legal_basis", Violation.ItemCount("names 1 to 20 documents", 1, 20));
             var basis = new List<LegalBasisInfo>();
             foreach (var (document, j) in task.LegalBasis.Select((d, j) => (d, j)))
             {
                 var number = VietnameseText.Normalize(document.Number);
-                validator.Require(number.Length is > 0 and <= 60, $"{field}.legal_basis[{j}].number", "is required, e.g. 35-CT/TW");
+                validator.Require(number.Length is > 0 and <= 60, $"{field}.legal_basis[{j}].number", Violation.Of(ErrorReasons.Required, "is required, e.g. 35-CT/TW", ("Example", "35-CT/TW")));
                 var date = validator.Date(document.Date, $"{field}.legal_basis[{j}].date", required: true);
                 basis.Add(new LegalBasisInfo(number, date.GetValueOrDefault(), VietnameseText.Normalize(document.Title)));
             }
@@ -311,7 +315,7 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
 
     private async Task<LedConference> FindAsync(string id, string field, bool tracked, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(id.Length is > 0 and <= 100, field, "is required").ThrowIfInvalid();
+        new RequestValidator().Require(id.Length is > 0 and <= 100, field, Violation.Required()).ThrowIfInvalid();
         var query = db.Set<LedConference>().Include(c => c.Participants);
         return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new ResourceNotFoundException("Conference led by this body", id);

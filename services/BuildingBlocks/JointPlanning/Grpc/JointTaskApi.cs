@@ -38,9 +38,9 @@ public sealed class JointTaskApi(DbContext db, ConferenceProcess process, Curren
     {
         var validator = new RequestValidator();
         var etag = Etags.Parse(request.Etag, "etag", validator);
-        validator.Require(request.Percent is >= 0 and <= 100, "percent", "must be 0 to 100");
+        validator.Require(request.Percent is >= 0 and <= 100, "percent", Violation.NumberOutOfRange("must be 0 to 100", 0, 100));
         var note = VietnameseText.Normalize(request.Note);
-        validator.Require(note.Length <= 2000, "note", "is at most 2000 characters");
+        validator.Require(note.Length <= 2000, "note", Violation.TextTooLong(2000));
         validator.ThrowIfInvalid();
         var task = await FindAsync(request.Id, tracked: true, cancellationToken);
         Etags.Check(task.RowVersion, etag, "Task", task.Id);
@@ -53,7 +53,7 @@ public sealed class JointTaskApi(DbContext db, ConferenceProcess process, Curren
 
     private async Task<OwnedTask> FindAsync(string id, bool tracked, CancellationToken cancellationToken)
     {
-        new RequestValidator().Require(id.Length is > 0 and <= 120, "id", "is required").ThrowIfInvalid();
+        new RequestValidator().Require(id.Length is > 0 and <= 120, "id", Violation.Required()).ThrowIfInvalid();
         var query = tracked ? db.Set<OwnedTask>() : db.Set<OwnedTask>().AsNoTracking();
         return await query.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new ResourceNotFoundException($"Task owned by {process.Body}", id);

@@ -1,10 +1,12 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
 using Platform.Operations.V1;
 using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Security;
 using RabbitMQ.Client.Exceptions;
 
 namespace Platform.Messaging.Operations;
@@ -14,7 +16,7 @@ namespace Platform.Messaging.Operations;
 /// them to its own package, as with joint planning): error queues of this service's consumers, its outbox
 /// backlog and inbox size, and trimming the inbox.
 /// </summary>
-public sealed class MessagingOperations<TContext>(TContext db, ConsumerQueues queues, ErrorQueueBrowser browser, InboxOptions inbox, MassTransit.IBus bus)
+public sealed class MessagingOperations<TContext>(TContext db, ConsumerQueues queues, ErrorQueueBrowser browser, InboxOptions inbox, MassTransit.IBus bus, ServiceIdentity service)
     where TContext : DbContext
 {
     /// <summary>The shortest age trimmed: an inbox row guards against redelivery, which follows an outage within minutes to hours.</summary>
@@ -23,7 +25,7 @@ public sealed class MessagingOperations<TContext>(TContext db, ConsumerQueues qu
     public async Task<ListErrorMessagesResponse> ListErrorMessagesAsync(ListErrorMessagesRequest request, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator()
-            .Require(request.PageSize is >= 0 and <= ErrorQueueBrowser.MaxPageSize, "page_size", $"must be between 0 and {ErrorQueueBrowser.MaxPageSize}");
+            .Require(request.PageSize is >= 0 and <= ErrorQueueBrowser.MaxPageSize, "page_size", Violation.NumberOutOfRange($"must be between 0 and {ErrorQueueBrowser.MaxPageSize}", 0, ErrorQueueBrowser.MaxPageSize));
         var selected = Select(request.Queue, validator);
         validator.ThrowIfInvalid();
         var pageSize = request.PageSize == 0 ? ErrorQueueBrowser.DefaultPageSize : request.PageSize;
@@ -41,7 +43,7 @@ public sealed class MessagingOperations<TContext>(TContext db, ConsumerQueues qu
         var selected = Select(request.Queue, validator);
         for (var i = 0; i < request.MessageIds.Count; i++)
         {
-            validator.Require(Guid.TryParse(request.MessageIds[i], out _), $"message_ids[{i}]", "must be a message id (a UUID)");
+            validator.Require(Guid.TryParse(request.MessageIds[i], out _), $"message_ids[{i}]", Violation.Of(ErrorReasons.InvalidFormat, "must be a message id (a UUID)"));
         }
         validator.ThrowIfInvalid();
         var wanted = request.MessageIds.Count > 0
@@ -81,9 +83,9 @@ public sealed class MessagingOperations<TContext>(TContext db, ConsumerQueues qu
     {
         var olderThan = request.OlderThan?.ToTimeSpan();
         new RequestValidator()
-            .Require(olderThan is not null, "older_than", "is required")
+            .Require(olderThan is not null, "older_than", Violation.Required())
             .Require(olderThan is null || olderThan >= MinimumTrimAge, "older_than",
-                $"must be at least {MinimumTrimAge.TotalHours:0} hour: a message redelivered after its inbox row is gone would be applied twice")
+                Violation.NumberOutOfRange($"must be at least {MinimumTrimAge.TotalHours:0} hour: a message redelivered after its inbox row is gone would be applied twice", (long)MinimumTrimAge.TotalHours))
             .ThrowIfInvalid();
         var cutoff = DateTimeOffset.UtcNow - olderThan!.Value;
         var deleted = await db.Set<InboxMessage>().Where(m => m.ReceivedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
@@ -102,11 +104,11 @@ public sealed class MessagingOperations<TContext>(TContext db, ConsumerQueues qu
             return all;
         }
         var name = queue.EndsWith(ConsumerQueues.ErrorSuffix, StringComparison.Ordinal) ? queue[..^ConsumerQueues.ErrorSuffix.Length] : queue;
-        validator.Require(all.Contains(name), "queue", $"is not a queue this service consumes from ({string.Join(", ", all)})");
+        validator.Require(all.Contains(name), "queue", Violation.Of(ErrorReasons.NotAllowedValue, $"is not a queue this service consumes from ({string.Join(", ", all)})", ("Value", name)));
         return [name];
     }
 
-    private static async Task<T> OnBrokerAsync<T>(Func<Task<T>> operation)
+    private async Task<T> OnBrokerAsync<T>(Func<Task<T>> operation)
     {
         try
         {
@@ -114,7 +116,7 @@ public sealed class MessagingOperations<TContext>(TContext db, ConsumerQueues qu
         }
         catch (Exception error) when (error is BrokerUnavailableException or AlreadyClosedException or OperationInterruptedException)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, $"The message broker is not available: {error.Message}"));
+            throw Refusals.Exception(Google.Rpc.Code.Unavailable, service.Body, ErrorReasons.BrokerUnavailable, $"The message broker is not available: {error.Message}");
         }
     }
 }

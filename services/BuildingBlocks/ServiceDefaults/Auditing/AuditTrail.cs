@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Platform.Audit.V1;
+using Platform.Contracts.Errors;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Paging;
 
@@ -15,8 +16,8 @@ public static class AuditTrail
         var page = PageRequest.Parse(request.PageSize, request.PageToken);
         long after = 0;
         new RequestValidator()
-            .Require(request.Resource.Length > 0, "resource", "is required, e.g. administrative-units/01")
-            .Require(page.AfterKey is null || long.TryParse(page.AfterKey, CultureInfo.InvariantCulture, out after), "page_token", "is not a token this API returned")
+            .Require(request.Resource.Length > 0, "resource", Violation.Of(ErrorReasons.Required, "is required, e.g. administrative-units/01", ("Example", "administrative-units/01")))
+            .Require(page.AfterKey is null || long.TryParse(page.AfterKey, CultureInfo.InvariantCulture, out after), "page_token", Violation.Of(ErrorReasons.InvalidPageToken, "is not a token this API returned"))
             .ThrowIfInvalid();
 
         var entries = await db.Set<Auditing.AuditEntry>().AsNoTracking()

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.Contracts.Errors;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults.Errors;
 
@@ -13,9 +15,9 @@ namespace Platform.ServiceDefaults.Errors;
 /// The one place where failures become gRPC statuses, so that every service answers alike:
 /// validation → InvalidArgument (with google.rpc.BadRequest field violations), missing → NotFound,
 /// duplicate → AlreadyExists, stale etag or lost race → Aborted, the database out of reach → Unavailable. Anything
-/// else is a bug: Internal, logged.
+/// else is a bug: Internal, logged. Each status carries a google.rpc.ErrorInfo with its stable reason (Refusals).
 /// </summary>
-public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+public sealed class ErrorMappingInterceptor(ServiceIdentity service, ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -46,48 +48,72 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
 
     private RpcException Map(Exception exception, ServerCallContext context)
     {
-        if (IsDatabaseUnreachable(exception))
+        var status = StatusOf(exception, service.Body);
+        switch ((Code)status.Code)
         {
-            // After a restart of PostgreSQL every idle connection of the pool is dead, and each would fail one more
-            // call on its first use: the pool is emptied at the first, and the next calls open new connections.
-            context.GetHttpContext().RequestServices.GetService<NpgsqlDataSource>()?.Clear();
-            logger.LogWarning(exception, "The database could not be reached in {Method}", context.Method);
-            return Status(Code.Unavailable, "The database cannot be reached just now; try again shortly.");
-        }
-        switch (exception)
-        {
-            case RequestValidationException invalid:
-                var badRequest = new BadRequest();
-                // The first violations only: a repeated field of a thousand bad items must not make a header block no proxy passes.
-                badRequest.FieldViolations.AddRange(invalid.Violations.Take(MaxViolations).Select(v =>
-                    new BadRequest.Types.FieldViolation { Field = Bounded(v.Field), Description = Bounded(v.Description) }));
-                return Status(Code.InvalidArgument, invalid.Message, badRequest);
-            case ResourceNotFoundException:
-                return Status(Code.NotFound, exception.Message);
-            case ResourceAlreadyExistsException:
-                return Status(Code.AlreadyExists, exception.Message);
-            case ConcurrencyConflictException:
-                return Status(Code.Aborted, exception.Message);
-            case DbUpdateConcurrencyException:
-                return Status(Code.Aborted, "The resource was changed concurrently; read it again and retry.");
-            case PreconditionFailedException:
-                return Status(Code.FailedPrecondition, exception.Message);
-            case DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }:
-                return Status(Code.AlreadyExists, "A resource with the same identity already exists.");
-            case OperationCanceledException:
-                return Status(Code.Cancelled, "The request was cancelled.");
-            default:
+            case Code.Unavailable:
+                // After a restart of PostgreSQL every idle connection of the pool is dead, and each would fail one more
+                // call on its first use: the pool is emptied at the first, and the next calls open new connections.
+                context.GetHttpContext().RequestServices.GetService<NpgsqlDataSource>()?.Clear();
+                logger.LogWarning(exception, "The database could not be reached in {Method}", context.Method);
+                break;
+            case Code.Internal:
                 logger.LogError(exception, "Unhandled failure in {Method}", context.Method);
-                return Status(Code.Internal, "An internal error occurred.");
+                break;
         }
-    }
-
-    private static RpcException Status(Code code, string message, params Google.Protobuf.IMessage[] details)
-    {
-        var status = new Google.Rpc.Status { Code = (int)code, Message = Bounded(message) };
-        status.Details.AddRange(details.Select(Any.Pack));
         return status.ToRpcException();
     }
+
+    /// <summary>The status a failure is answered with, its ErrorInfo's domain being <paramref name="domain"/> (the service).</summary>
+    public static Google.Rpc.Status StatusOf(Exception exception, string domain)
+    {
+        if (IsDatabaseUnreachable(exception))
+        {
+            return Refusals.Status(Code.Unavailable, domain, ErrorReasons.DatabaseUnavailable, "The database cannot be reached just now; try again shortly.");
+        }
+        return exception switch
+        {
+            RequestValidationException invalid => Invalid(domain, invalid),
+            ResourceNotFoundException missing =>
+                Refusals.Status(Code.NotFound, domain, ErrorReasons.ResourceNotFound, exception.Message, Named(missing.ResourceType, missing.Id)),
+            ResourceAlreadyExistsException existing =>
+                Refusals.Status(Code.AlreadyExists, domain, ErrorReasons.ResourceAlreadyExists, exception.Message, Named(existing.ResourceType, existing.Id)),
+            ConcurrencyConflictException conflict =>
+                Refusals.Status(Code.Aborted, domain, ErrorReasons.ConcurrentModification, exception.Message, Named(conflict.ResourceType, conflict.Id)),
+            DbUpdateConcurrencyException =>
+                Refusals.Status(Code.Aborted, domain, ErrorReasons.ConcurrentModification, "The resource was changed concurrently; read it again and retry."),
+            PreconditionFailedException precondition =>
+                Refusals.Status(Code.FailedPrecondition, domain, precondition.Reason, exception.Message, precondition.Metadata),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+                Refusals.Status(Code.AlreadyExists, domain, ErrorReasons.ResourceAlreadyExists, "A resource with the same identity already exists."),
+            OperationCanceledException => Refusals.Status(Code.Cancelled, domain, ErrorReasons.RequestCancelled, "The request was cancelled."),
+            _ => Refusals.Status(Code.Internal, domain, ErrorReasons.InternalError, "An internal error occurred."),
+        };
+    }
+
+    /// <summary>
+    /// InvalidArgument: a BadRequest naming each field with its reason, and an ErrorInfo whose metadata carries the
+    /// values each violation's message names, as "violation{index}{Name}" (e.g. violation0Max = 300).
+    /// </summary>
+    public static Google.Rpc.Status Invalid(string domain, RequestValidationException invalid)
+    {
+        var badRequest = new BadRequest();
+        var metadata = new List<(string, string)>();
+        // The first violations only: a repeated field of a thousand bad items must not make a header block no proxy passes.
+        foreach (var (violation, index) in invalid.Violations.Take(MaxViolations).Select((v, i) => (v, i)))
+        {
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
+            {
+                Field = Refusals.Bounded(violation.Field),
+                Description = Refusals.Bounded(violation.Description),
+                Reason = violation.Violation.Reason,
+            });
+            metadata.AddRange(violation.Violation.Args.Select(a => ($"violation{index}{a.Name}", a.Value)));
+        }
+        return Refusals.Status(Code.InvalidArgument, domain, ErrorReasons.InvalidFields, invalid.Message, metadata, badRequest);
+    }
+
+    private static (string, string)[] Named(string resourceType, string id) => [("resourceType", resourceType), ("resourceId", id)];
 
     /// <summary>
     /// The database is down, restarting or refusing connections, or a pooled connection died with its server (an I/O
@@ -114,14 +140,4 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
 
     /// <summary>Most field violations returned at once.</summary>
     internal const int MaxViolations = 20;
-
-    /// <summary>Longest text of a status message or a field violation, in characters.</summary>
-    internal const int MaxTextLength = 500;
-
-    /// <summary>
-    /// Messages quote the offending value, which may be as long as the request allows. The status travels in HTTP/2
-    /// headers (grpc-message, grpc-status-details-bin), and a header block past a proxy's limit (64 KB for YARP's
-    /// client) fails the whole response there: the caller would get a 502 instead of our InvalidArgument. So quotes are cut.
-    /// </summary>
-    private static string Bounded(string text) => text.Length <= MaxTextLength ? text : string.Concat(text.AsSpan(0, MaxTextLength), "…");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Errors;
 
 namespace Platform.ServiceDefaults.Errors;
 
@@ -12,8 +13,8 @@ public static class Etags
     public static uint Parse(string etag, string field, RequestValidator validator)
     {
         var valid = uint.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version);
-        validator.Require(etag.Length > 0, field, "is required: read the resource and send its etag back");
-        validator.Require(etag.Length == 0 || valid, field, "is not an etag this API returned");
+        validator.Require(etag.Length > 0, field, Violation.Required("is required: read the resource and send its etag back"));
+        validator.Require(etag.Length == 0 || valid, field, Violation.Of(ErrorReasons.InvalidEtag, "is not an etag this API returned"));
         return version;
     }
 

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults.Errors;
@@ -76,14 +76,8 @@ public sealed class MalformedGrpcRequestMiddleware(RequestDelegate next)
     /// <summary>A trailers-only gRPC response: the status in the headers, no message.</summary>
     private static void RespondInvalidArgument(HttpContext context, FieldViolation violation)
     {
-        var badRequest = new BadRequest();
-        badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = violation.Field, Description = violation.Description });
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)Code.InvalidArgument,
-            Message = $"The request is invalid: {violation.Field}: {violation.Description}",
-            Details = { Any.Pack(badRequest) },
-        };
+        var domain = context.RequestServices.GetRequiredService<ServiceIdentity>().Body;
+        var status = ErrorMappingInterceptor.Invalid(domain, new RequestValidationException([violation]));
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/grpc";
         context.Response.Headers["grpc-status"] = ((int)Code.InvalidArgument).ToString(System.Globalization.CultureInfo.InvariantCulture);

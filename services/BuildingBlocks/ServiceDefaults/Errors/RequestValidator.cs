@@ -8,11 +8,11 @@ public sealed class RequestValidator
 {
     private readonly List<FieldViolation> _violations = [];
 
-    public RequestValidator Require(bool condition, string field, string description)
+    public RequestValidator Require(bool condition, string field, Violation violation)
     {
         if (!condition)
         {
-            _violations.Add(new FieldViolation(field, description));
+            _violations.Add(new FieldViolation(field, violation));
         }
         return this;
     }
@@ -25,11 +25,11 @@ public sealed class RequestValidator
     {
         if (text.Length == 0)
         {
-            Require(!required, field, "is required (YYYY-MM-DD)");
+            Require(!required, field, Violation.Required("is required (YYYY-MM-DD)"));
             return null;
         }
         var valid = Text.IsoDate.TryParse(text, out var date);
-        Require(valid, field, "must be a date YYYY-MM-DD");
+        Require(valid, field, Violation.InvalidDate);
         return valid ? date : null;
     }
 

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Platform.Contracts.Errors;
 
 namespace Platform.ServiceDefaults.Errors;
 
@@ -65,7 +66,7 @@ public sealed class UnstorableTextInterceptor : Interceptor
         switch (value)
         {
             case string text when text.Contains('\0'):
-                validator.Require(false, path, "must not contain the NUL character (U+0000)");
+                validator.Require(false, path, Violation.Of(ErrorReasons.MalformedValue, "must not contain the NUL character (U+0000)"));
                 break;
             case IMessage inner:
                 Check(inner, path, validator, depth + 1);

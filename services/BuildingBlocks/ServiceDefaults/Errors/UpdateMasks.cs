@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Platform.Contracts.Errors;
 
 namespace Platform.ServiceDefaults.Errors;
 
@@ -11,7 +12,7 @@ public static class UpdateMasks
         var validator = new RequestValidator();
         foreach (var path in paths.Except(updatable))
         {
-            validator.Require(false, "update_mask", $"'{path}' cannot be updated; updatable: {string.Join(", ", updatable)}");
+            validator.Require(false, "update_mask", Violation.Of(ErrorReasons.NotAllowedValue, $"'{path}' cannot be updated; updatable: {string.Join(", ", updatable)}", ("Value", path)));
         }
         validator.ThrowIfInvalid();
         return paths;

@@ -1,6 +1,7 @@
 using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Platform.Contracts.Errors;
 
 namespace Platform.ServiceDefaults.Errors;
 
@@ -41,9 +42,9 @@ public static class WireProblems
                 switch (field.FieldType)
                 {
                     case FieldType.String when !IsUtf8(value):
-                        return new FieldViolation(path, "is not valid UTF-8 text");
+                        return new FieldViolation(path, Violation.Of(ErrorReasons.MalformedValue, "is not valid UTF-8 text"));
                     case FieldType.Message when depth >= MaxDepth:
-                        return new FieldViolation(path, "is nested too deeply");
+                        return new FieldViolation(path, Violation.Of(ErrorReasons.MalformedValue, "is nested too deeply"));
                     case FieldType.Message when Find(field.MessageType, value, path, depth + 1) is { } inner:
                         return inner;
                 }
@@ -52,7 +53,7 @@ public static class WireProblems
         }
         catch (InvalidProtocolBufferException)
         {
-            return new FieldViolation(path, "is cut short or malformed: these are not the bytes of a valid request");
+            return new FieldViolation(path, Violation.Of(ErrorReasons.MalformedValue, "is cut short or malformed: these are not the bytes of a valid request"));
         }
     }
 

@@ -1,17 +1,17 @@
 using Google.Rpc;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Auditing;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Telemetry;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Configuration;
 
 namespace Platform.ServiceDefaults.Hosting;
 
@@ -70,6 +70,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseMiddleware<TranscodedErrorInfo>(); // the transcoder's own JSON errors get an ErrorInfo reason like ours
         app.UseMiddleware<MalformedGrpcRequestMiddleware>(); // bytes that are no message: InvalidArgument naming the field, not Unknown
         // Probes answer without a token; everything else (reflection included) needs one.
         app.MapGrpcHealthChecksService().AllowAnonymous();

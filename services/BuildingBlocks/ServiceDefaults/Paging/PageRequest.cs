@@ -1,4 +1,5 @@
 using System.Text;
+using Platform.Contracts.Errors;
 using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Paging;
@@ -15,12 +16,12 @@ public sealed record PageRequest(int Size, string? AfterKey)
     public static PageRequest Parse(int pageSize, string? pageToken)
     {
         var validator = new RequestValidator()
-            .Require(pageSize >= 0, "page_size", "must not be negative");
+            .Require(pageSize >= 0, "page_size", Violation.NumberOutOfRange("must not be negative", 0));
         string? afterKey = null;
         if (!string.IsNullOrEmpty(pageToken))
         {
             afterKey = TryDecode(pageToken);
-            validator.Require(afterKey is not null, "page_token", "is not a token this API returned");
+            validator.Require(afterKey is not null, "page_token", Violation.Of(ErrorReasons.InvalidPageToken, "is not a token this API returned"));
         }
         validator.ThrowIfInvalid();
         var size = pageSize == 0 ? DefaultSize : Math.Min(pageSize, MaxSize);

@@ -1,7 +1,10 @@
+using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Contracts.Errors;
+using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Security;
 
@@ -34,15 +37,15 @@ public sealed class AccessRuleInterceptor(ServiceIdentity service, ILogger<Acces
             return; // not one of the platform's APIs (health, reflection): their endpoints carry their own policy
         }
         var principal = PlatformPrincipal.From(http.User)
-            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "A valid access token is required."));
+            ?? throw Refusals.Exception(Code.Unauthenticated, service.Body, ErrorReasons.AccessTokenRequired, "A valid access token is required.");
         if (AccessRules.For(context.Method) is not { } rule)
         {
             logger.LogError("{Method} declares no access rule; refused", context.Method);
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"{context.Method} declares no access rule."));
+            throw Refusals.Exception(Code.PermissionDenied, service.Body, ErrorReasons.NoAccessRule, $"{context.Method} declares no access rule.");
         }
-        if (AccessDecision.Deny(rule, principal, service.Body) is { } reason)
+        if (AccessDecision.Deny(rule, principal, service.Body) is { } denial)
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"Permission denied: {reason}."));
+            throw Refusals.Exception(Code.PermissionDenied, service.Body, denial.Reason, $"Permission denied: {denial.Message}.", denial.Metadata);
         }
         http.RequestServices.GetRequiredService<CurrentActor>().Actor = principal.ToActor();
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.DelegateAffairs.V1;
 using Platform.Gateway.Screens.Elections;
+using Platform.Gateway.Screens.Forms;
 using Platform.Gateway.Screens.Parts;
 
 namespace Platform.Gateway.Screens.Pages.Elections;
@@ -84,25 +85,23 @@ public sealed class ReviewModel(ServiceChannels channels, ScreenSession session,
         }
         catch (RpcException e) when (e.StatusCode == GrpcStatus.InvalidArgument)
         {
-            var violations = e.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations ?? [];
-            foreach (var violation in violations)
+            var refusal = ServiceRefusal.Of(e);
+            foreach (var field in refusal.Fields)
             {
-                switch (violation.Field)
+                var message = ErrorTexts.Field(field.Reason, field.Field, field.Values) ?? "Giá trị không hợp lệ.";
+                switch (field.Field)
                 {
-                    case "reason":
-                        FieldErrors["reason"] = $"Hãy ghi rõ lý do kết luận. ({violation.Description})";
-                        break;
-                    case "decision":
-                        FieldErrors["decision"] = $"Hãy chọn đủ hoặc không đủ điều kiện. ({violation.Description})";
+                    case "reason" or "decision":
+                        FieldErrors[field.Field] = message;
                         break;
                     default:
-                        FormError = $"Không ghi được kết luận: {violation.Field} — {violation.Description}. Hãy tải lại trang và thử lại.";
+                        FormError = $"Không ghi được kết luận: {message} Hãy tải lại trang và thử lại.";
                         break;
                 }
             }
-            if (violations.Count == 0)
+            if (refusal.Fields.Count == 0)
             {
-                FormError = $"Không ghi được kết luận: {e.Status.Detail}";
+                FormError = "Không ghi được kết luận: dữ liệu gửi đi không hợp lệ. Hãy tải lại trang và thử lại.";
             }
         }
         catch (RpcException e)
