@@ -27,7 +27,7 @@ for dir in .state/test-*/; do
   pid=${dir%/}; pid=${pid##*-}
   kill -0 "$pid" 2>/dev/null && continue
   for node in "$dir"*rabbitmq; do [[ -d $node ]] && scripts/rabbitmq.sh stop "$node" >/dev/null 2>&1; done
-  [[ -d ${dir}postgres ]] && scripts/postgres.sh stop "${dir}postgres" >/dev/null 2>&1
+  for server in "$dir"*postgres; do [[ -d $server ]] && scripts/postgres.sh stop "$server" >/dev/null 2>&1; done
   rm -rf "$dir"
 done
 find "$STATE" -mindepth 1 -maxdepth 1 ! -name owner.pid -exec rm -rf {} +

@@ -20,9 +20,19 @@ internal static class StaleServers
             {
                 continue;
             }
-            Stop("rabbitmq.sh", dir, "rabbitmq");
-            Stop("rabbitmq.sh", dir, "system-rabbitmq");
-            Stop("postgres.sh", dir, "postgres");
+            // Nodes and servers are named "<run>-rabbitmq" / "<run>-postgres" (PlatformLauncher), or plainly.
+            foreach (var server in Directory.GetDirectories(dir))
+            {
+                var name = Path.GetFileName(server);
+                if (name.EndsWith("rabbitmq", StringComparison.Ordinal))
+                {
+                    Stop("rabbitmq.sh", dir, name);
+                }
+                else if (name.EndsWith("postgres", StringComparison.Ordinal))
+                {
+                    Stop("postgres.sh", dir, name);
+                }
+            }
             try
             {
                 Directory.Delete(dir, recursive: true);
