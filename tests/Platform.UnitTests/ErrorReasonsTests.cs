@@ -45,6 +45,11 @@ public sealed partial class ErrorReasonsTests
         { "a precondition", new PreconditionFailedException(ErrorReasons.ConferenceConcluded, "concluded"), Code.FailedPrecondition, ErrorReasons.ConferenceConcluded },
         { "the caller gone", new OperationCanceledException(), Code.Cancelled, ErrorReasons.RequestCancelled },
         { "the database down", new Npgsql.NpgsqlException("Failed to connect", new IOException("refused")), Code.Unavailable, ErrorReasons.DatabaseUnavailable },
+        // As EF wraps a deadlock on SaveChanges (seen when the deadline sweep and a progress report met on one task).
+        { "a deadlock victim", new InvalidOperationException("transient", new DbUpdateException("saving", Postgres(Npgsql.PostgresErrorCodes.DeadlockDetected))),
+            Code.Aborted, ErrorReasons.ConcurrentModification },
+        { "a serialization failure", new DbUpdateException("saving", Postgres(Npgsql.PostgresErrorCodes.SerializationFailure)), Code.Aborted, ErrorReasons.ConcurrentModification },
+        { "a unique violation", new DbUpdateException("saving", Postgres(Npgsql.PostgresErrorCodes.UniqueViolation)), Code.AlreadyExists, ErrorReasons.ResourceAlreadyExists },
         { "a bug of ours", new InvalidOperationException("Sequence contains no elements"), Code.Internal, ErrorReasons.InternalError },
     };
 
@@ -94,6 +99,8 @@ public sealed partial class ErrorReasonsTests
         Assert.Null(ErrorTexts.Field(ErrorReasons.TextTooLong, "x", new Dictionary<string, string>()));
         Assert.Null(ErrorTexts.Field("A_REASON_OF_A_NEWER_SERVICE", "x", new Dictionary<string, string>()));
     }
+
+    private static Npgsql.PostgresException Postgres(string sqlState) => new("message", "ERROR", "ERROR", sqlState);
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]{0,61}[A-Z0-9]$")]
     private static partial Regex UpperSnake();

@@ -71,6 +71,11 @@ public sealed class ErrorMappingInterceptor(ServiceIdentity service, ILogger<Err
         {
             return Refusals.Status(Code.Unavailable, domain, ErrorReasons.DatabaseUnavailable, "The database cannot be reached just now; try again shortly.");
         }
+        if (IsTransactionConflict(exception))
+        {
+            return Refusals.Status(Code.Aborted, domain, ErrorReasons.ConcurrentModification,
+                "Another change to the same data won the race (the database rolled this one back whole); read again and retry.");
+        }
         return exception switch
         {
             RequestValidationException invalid => Invalid(domain, invalid),
@@ -133,6 +138,23 @@ public sealed class ErrorMappingInterceptor(ServiceIdentity service, ILogger<Err
                     return false; // the server answered: a statement's own error
                 case NpgsqlException { IsTransient: true }:
                     return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// PostgreSQL rolled the transaction back to let a concurrent one through: a deadlock (40P01) or a serialization
+    /// failure (40001). Nothing of it was written, and the same request may well succeed when tried again: a
+    /// concurrency conflict (Aborted), as a stale etag is, not a defect.
+    /// </summary>
+    public static bool IsTransactionConflict(Exception exception)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+            {
+                return true;
             }
         }
         return false;
