@@ -1,17 +1,14 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Npgsql;
 using Platform.Testing;
 
 namespace Platform.Bench;
 
 /// <summary>
 /// The suite's real parts for the gateway and footprint benchmarks, under .state/bench/&lt;name&gt;: a private PostgreSQL 15
-/// with fsync on, a private RabbitMQ node, services as Release processes (each migrated by its own `migrate` first),
-/// and a gateway in Development as the token issuer the measured processes trust (it is never the one measured: that
-/// one runs in Production, as it would in front of the ministries' identity provider). Whatever a killed earlier run
-/// left there is stopped first.
+/// with fsync on and a private RabbitMQ node (both started by the one <see cref="PlatformLauncher"/>), services as
+/// Release processes (each migrated by its own `migrate` first), and a gateway in Development as the token issuer the
+/// measured processes trust (it is never the one measured: that one runs in Production, as it would in front of the
+/// ministries' identity provider). Here each process is started on its own, to be measured alone. Whatever a killed
+/// earlier run left there is stopped first.
 /// </summary>
 public sealed class BenchPlatform(string name) : IAsyncDisposable
 {
@@ -25,36 +22,24 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
 
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
-    private readonly string _state = Path.Combine(RepositoryPaths.Root, ".state", "bench", name);
-    private readonly List<BenchProcess> _started = [];
-    private bool _postgresStarted, _rabbitMqStarted;
-    private int _postgresPort;
-    private string _rabbitMq = "";
-    private HttpClient? _issuerClient;
+    private readonly PlatformLauncher _platform = PlatformLauncher.Create(new PlatformOptions
+    {
+        Name = name,
+        StateFolder = Path.Combine(RepositoryPaths.Root, ".state", "bench", name),
+        Fsync = true,
+        Gateways = 0,
+    });
 
     public string IssuerUrl { get; private set; } = "";
-    public string Logs => Path.Combine(_state, "logs");
-    public string State => _state;
-    public int PostgresPid => ProcFs.ReadPid(Path.Combine(PostgresDir, "data", "postmaster.pid"));
-    public int RabbitMqPid => ProcFs.ReadPid(Path.Combine(RabbitMqDir, "rabbit.pid"));
-    private string PostgresDir => Path.Combine(_state, "postgres");
-    private string RabbitMqDir => Path.Combine(_state, "rabbitmq");
-    private string PidFile => Path.Combine(_state, "pids");
+    public string State => Path.Combine(RepositoryPaths.Root, ".state", "bench", name);
+    public string Logs => _platform.Logs;
+    public int PostgresPid => _platform.PostgresPid;
+    public int RabbitMqPid => _platform.BrokerPid;
 
     /// <summary>Starts PostgreSQL (fsync on) and RabbitMQ, then the issuer.</summary>
     public async Task StartAsync()
     {
-        Directory.CreateDirectory(_state);
-        await StopLeftoversAsync();
-        Directory.CreateDirectory(Logs);
-        _postgresPort = FreePort.Next();
-        await Script("postgres.sh", "start", PostgresDir, Port(_postgresPort));
-        _postgresStarted = true;
-        string[] rabbitMqPorts = [Port(FreePort.Next()), Port(FreePort.Next()), Port(FreePort.Next())];
-        await Script("rabbitmq.sh", ["start", RabbitMqDir, .. rabbitMqPorts]);
-        _rabbitMqStarted = true;
-        _rabbitMq = $"amqp://guest:guest@127.0.0.1:{rabbitMqPorts[0]}/";
-
+        await _platform.StartServersAsync();
         IssuerUrl = $"http://127.0.0.1:{FreePort.Next()}/";
         var issuer = NewProcess("issuer", "gateway", new Dictionary<string, string>
         {
@@ -70,7 +55,6 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
             ["ReverseProxy__Clusters__delegate-affairs__HealthCheck__Active__Enabled"] = "false",
         });
         Launch(issuer);
-        _issuerClient = new HttpClient { BaseAddress = new Uri(IssuerUrl), Timeout = TimeSpan.FromSeconds(30) };
         await WaitUntilHealthyAsync(issuer, IssuerUrl + "healthz");
     }
 
@@ -78,17 +62,12 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
     public async Task<ServiceUnderBench> PrepareServiceAsync(string service)
     {
         var database = "bench_" + service.Replace('-', '_');
-        await using (var admin = new NpgsqlConnection($"Host=127.0.0.1;Port={_postgresPort};Username=postgres;Database=postgres"))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE); CREATE DATABASE {database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        await PlatformLauncher.ExecuteAsync(_platform.ConnectionString("postgres"), $"DROP DATABASE IF EXISTS {database} WITH (FORCE); CREATE DATABASE {database}");
         int grpcPort = FreePort.Next(), httpPort = FreePort.Next();
         var process = NewProcess(service, service, new Dictionary<string, string>
         {
-            ["ConnectionStrings__Database"] = $"Host=127.0.0.1;Port={_postgresPort};Database={database};Username=postgres",
-            ["ConnectionStrings__RabbitMq"] = _rabbitMq,
+            ["ConnectionStrings__Database"] = _platform.ConnectionString(database),
+            ["ConnectionStrings__RabbitMq"] = $"amqp://guest:guest@127.0.0.1:{_platform.Broker.AmqpPort}/",
             ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
             ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -103,7 +82,7 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
     /// The gateway as production runs it (no issuer of its own, authentication and the per-client rate limit on),
     /// in front of the given services' gRPC ports. The rate limit is raised so that a benchmark is not refused.
     /// </summary>
-    public BenchProcess NewGateway(string processName, IReadOnlyDictionary<string, int> grpcPorts, out int httpPort, out int grpcPort,
+    public PlatformProcess NewGateway(string processName, IReadOnlyDictionary<string, int> grpcPorts, out int httpPort, out int grpcPort,
         IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         httpPort = FreePort.Next();
@@ -128,27 +107,18 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
         return NewProcess(processName, "gateway", settings);
     }
 
-    public BenchProcess NewProcess(string processName, string executable, IReadOnlyDictionary<string, string> settings)
+    public PlatformProcess NewProcess(string processName, string executable, IReadOnlyDictionary<string, string> settings)
     {
         var (folder, assembly) = Executables[executable];
-        return new BenchProcess(processName, RepositoryPaths.Dll(folder, assembly), settings, Path.Combine(Logs, processName + ".log"));
+        return _platform.NewProcess(processName, RepositoryPaths.Dll(folder, assembly), settings);
     }
 
     /// <summary>Starts a process and remembers it, to be stopped at the end (or by the next run if this one is killed).</summary>
-    public void Launch(BenchProcess process)
-    {
-        process.Start();
-        _started.Add(process);
-        File.AppendAllLines(PidFile, [$"{process.Pid} {process.Dll}"]);
-    }
+    public void Launch(PlatformProcess process) => _platform.Launch(process);
 
-    public async Task StopAsync(BenchProcess process)
-    {
-        await process.DisposeAsync();
-        _started.Remove(process);
-    }
+    public Task StopAsync(PlatformProcess process) => _platform.StopAsync(process);
 
-    public static async Task WaitUntilHealthyAsync(BenchProcess process, string url)
+    public static async Task WaitUntilHealthyAsync(PlatformProcess process, string url)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await Poll.UntilAsync(async () =>
@@ -162,54 +132,15 @@ public sealed class BenchPlatform(string name) : IAsyncDisposable
     }
 
     /// <summary>A client-credentials access token from the issuer.</summary>
-    public async Task<string> TokenAsync(string clientId)
-    {
-        var response = await _issuerClient!.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = "dev-secret",
-        }));
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("access_token").GetString()!;
-    }
+    public Task<string> TokenAsync(string clientId) => PlatformLauncher.TokenAsync(IssuerUrl, clientId);
 
-    public string Diagnostics() => string.Join("\n\n", _started.Select(p => $"--- {p.Name} (log: {Path.Combine(Logs, p.Name + ".log")}) ---\n{p.RecentOutput}"));
+    public string Diagnostics() => _platform.Diagnostics();
 
-    /// <summary>Processes and servers a killed earlier run left: its processes (by the pids it wrote), PostgreSQL, RabbitMQ.</summary>
-    private Task StopLeftoversAsync() => BenchLeftovers.StopAsync(PidFile, PostgresDir, RabbitMqDir);
-
-
-    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private static Task<string> Script(string script, params string[] arguments) =>
-        Shell.RunAsync(Path.Combine(RepositoryPaths.Scripts, script), arguments, timeout: TimeSpan.FromMinutes(3));
-
-    public async ValueTask DisposeAsync()
-    {
-        _issuerClient?.Dispose();
-        foreach (var process in Enumerable.Reverse(_started).ToList())
-        {
-            await process.DisposeAsync();
-        }
-        if (File.Exists(PidFile))
-        {
-            File.Delete(PidFile);
-        }
-        if (_rabbitMqStarted)
-        {
-            await Script("rabbitmq.sh", "stop", RabbitMqDir);
-        }
-        if (_postgresStarted)
-        {
-            await Script("postgres.sh", "stop", PostgresDir);
-        }
-    }
+    public ValueTask DisposeAsync() => _platform.DisposeAsync();
 }
 
 /// <summary>A migrated service, its process and its ports.</summary>
-public sealed record ServiceUnderBench(BenchProcess Process, int GrpcPort, int HttpPort)
+public sealed record ServiceUnderBench(PlatformProcess Process, int GrpcPort, int HttpPort)
 {
     public string ReadyUrl => $"http://127.0.0.1:{HttpPort}/health/ready";
 }

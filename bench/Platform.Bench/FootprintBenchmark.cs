@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Platform.Testing;
 
 namespace Platform.Bench;
 
@@ -81,7 +82,7 @@ public static class FootprintBenchmark
     }
 
     /// <summary>Polls the probe every 10 ms (the 100 ms of Poll would round every start up by up to a tenth of a second).</summary>
-    private static async Task WaitUntilReadyAsync(BenchProcess process, string url)
+    private static async Task WaitUntilReadyAsync(PlatformProcess process, string url)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Platform.HomeAffairs.V1;
+using Platform.Testing;
 
 namespace Platform.Bench;
 
@@ -54,7 +55,7 @@ public static class GatewayBenchmark
         var gateway = platform.NewGateway("gateway", new Dictionary<string, int> { ["home-affairs"] = homeAffairs.GrpcPort }, out var gatewayHttp, out var gatewayGrpc);
         platform.Launch(gateway);
         await BenchPlatform.WaitUntilHealthyAsync(gateway, $"http://127.0.0.1:{gatewayHttp}/healthz");
-        BenchProcess? baseline = null;
+        PlatformProcess? baseline = null;
         var baselineGrpc = 0;
         if (options.Baseline is { Count: > 0 })
         {

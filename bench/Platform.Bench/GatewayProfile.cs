@@ -10,7 +10,7 @@ namespace Platform.Bench;
 /// </summary>
 public static class GatewayProfile
 {
-    public static async Task CollectAsync(BenchProcess gateway, H2Load.Target target, TimeSpan duration, GatewayBenchOptions options, string state)
+    public static async Task CollectAsync(PlatformProcess gateway, H2Load.Target target, TimeSpan duration, GatewayBenchOptions options, string state)
     {
         var trace = Path.Combine(state, "gateway.nettrace");
         File.Delete(trace);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Npgsql;
@@ -9,98 +7,54 @@ using Platform.Testing;
 namespace Platform.Bench;
 
 /// <summary>
-/// The suite's real parts for the vetting benchmark, all under .state/bench/vetting: a private PostgreSQL 15 with
-/// fsync on (scripts/postgres.sh), a private RabbitMQ node (scripts/rabbitmq.sh), the three services as Release
+/// The suite's real parts for the vetting benchmark, started by the one <see cref="PlatformLauncher"/> under
+/// .state/bench/vetting: a private PostgreSQL 15 with fsync on, a private RabbitMQ node, the three services as Release
 /// processes (each migrated by its own `migrate` command first, as the system tests do), and the gateway in
 /// Development as the token issuer everyone trusts. The personnel files are loaded with binary COPY before the
 /// services start. Whatever an earlier, killed run left behind is stopped first.
 /// </summary>
 public sealed class VettingSuite : IAsyncDisposable
 {
-    private static readonly (string Name, string Folder, string Assembly, string Database)[] ServiceDefinitions =
-    [
-        ("organization", "services/Organization", "Platform.Organization", "bench_vetting_organization"),
-        ("home-affairs", "services/HomeAffairs", "Platform.HomeAffairs", "bench_vetting_home_affairs"),
-        ("delegate-affairs", "services/DelegateAffairs", "Platform.DelegateAffairs", "bench_vetting_delegate_affairs"),
-    ];
-
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
-    private readonly string _state = Path.Combine(RepositoryPaths.Root, ".state", "bench", "vetting");
-    private readonly Dictionary<string, BenchProcess> _services = new();
-    private readonly Dictionary<string, int> _httpPorts = new();
-    private readonly List<BenchProcess> _started = [];
-    private bool _postgresStarted, _rabbitMqStarted;
-    private int _postgresPort;
-    private string[] _rabbitMqPorts = [];
-    private string _gatewayUrl = "";
-    private HttpClient? _gateway;
+    private readonly PlatformLauncher _platform;
+    private readonly int[] _retries = new int[1];
     private TokenSource? _tokens;
 
-    public IReadOnlyDictionary<string, BenchProcess> Services => _services;
-    public Dictionary<string, string> Databases { get; } = new();
+    public VettingSuite()
+    {
+        _platform = PlatformLauncher.Create(new PlatformOptions
+        {
+            Name = "vetting",
+            StateFolder = Path.Combine(RepositoryPaths.Root, ".state", "bench", "vetting"),
+            Fsync = true,
+            ReadyTimeout = StartTimeout,
+            // The deadline sweep must not pass a slow answer off as vetted: the benchmark waits for real answers.
+            ServiceSettings = new Dictionary<string, string> { ["Vetting__AnswerWithin"] = "03:00:00" },
+            // MassTransit's retries, counted from the services' "R-RETRY" warnings.
+            Started = process => process.LineWritten += line =>
+            {
+                if (line.Contains("R-RETRY", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref _retries[0]);
+                }
+            },
+        });
+    }
+
+    public IReadOnlyDictionary<string, PlatformProcess> Services => _platform.Services;
+    public Dictionary<string, string> Databases => _platform.Databases;
     public GrpcChannel DelegateAffairs { get; private set; } = null!;
     /// <summary>What the start-up did and how long it took, for the report.</summary>
     public List<string> Setup { get; } = [];
-
-    private string PostgresDir => Path.Combine(_state, "postgres");
-    private string RabbitMqDir => Path.Combine(_state, "rabbitmq");
-    private string Logs => Path.Combine(_state, "logs");
-    private string PidFile => Path.Combine(_state, "pids");
-    private string Server => $"Host=127.0.0.1;Port={_postgresPort};Username=postgres;Timeout=60;Command Timeout=0";
 
     public string ConnectionString(string service) => Databases[service];
 
     public async Task StartAsync(VettingPopulation population)
     {
-        Directory.CreateDirectory(_state);
-        await StopLeftoversAsync();
-        Directory.CreateDirectory(Logs);
-
-        await Step("PostgreSQL 15 (fsync on) and RabbitMQ started", async () =>
-        {
-            _postgresPort = FreePort.Next();
-            await Script("postgres.sh", "start", PostgresDir, Port(_postgresPort));
-            _postgresStarted = true;
-            _rabbitMqPorts = [Port(FreePort.Next()), Port(FreePort.Next()), Port(FreePort.Next())];
-            await Script("rabbitmq.sh", ["start", RabbitMqDir, .. _rabbitMqPorts]);
-            _rabbitMqStarted = true;
-        });
-
-        _gatewayUrl = $"http://127.0.0.1:{FreePort.Next()}/";
-        var rabbitMq = $"amqp://guest:guest@127.0.0.1:{_rabbitMqPorts[0]}/";
-        await Step("three databases created and migrated by each service's `migrate`", async () =>
-        {
-            foreach (var (name, folder, assembly, database) in ServiceDefinitions)
-            {
-                await using (var admin = new NpgsqlConnection(Server + ";Database=postgres"))
-                {
-                    await admin.OpenAsync();
-                    await using var create = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE); CREATE DATABASE {database}", admin);
-                    await create.ExecuteNonQueryAsync();
-                }
-                Databases[name] = $"Host=127.0.0.1;Port={_postgresPort};Database={database};Username=postgres";
-                int grpcPort = FreePort.Next(), httpPort = FreePort.Next();
-                var service = new BenchProcess(name, RepositoryPaths.Dll(folder, assembly), new Dictionary<string, string>
-                {
-                    ["ConnectionStrings__Database"] = Databases[name],
-                    ["ConnectionStrings__RabbitMq"] = rabbitMq,
-                    ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
-                    ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
-                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                    ["Authentication__Authority"] = _gatewayUrl,
-                    // The deadline sweep must not pass a slow answer off as vetted: the benchmark waits for real answers.
-                    ["Vetting__AnswerWithin"] = "03:00:00",
-                }, Path.Combine(Logs, name + ".log"));
-                await service.RunCommandAsync("migrate", TimeSpan.FromMinutes(5));
-                _services[name] = service;
-                _httpPorts[name] = httpPort;
-                if (name == "delegate-affairs")
-                {
-                    DelegateAffairs = Channel($"http://127.0.0.1:{grpcPort}");
-                }
-            }
-        });
+        await Step("PostgreSQL 15 (fsync on) and RabbitMQ started", _platform.StartServersAsync);
+        await Step("three databases created and migrated by each service's `migrate`", _platform.MigrateAsync);
+        DelegateAffairs = Channel(_platform.ServiceGrpcUrl("delegate-affairs"));
 
         await Step($"{population.Cadres:N0} cadre records (Organization) loaded with binary COPY and indexed",
             () => population.LoadCadreRecordsAsync(Databases["organization"]));
@@ -109,41 +63,13 @@ public sealed class VettingSuite : IAsyncDisposable
 
         await Step("services started, the 63 provinces seeded at Home Affairs and copied to Delegate Affairs, gateway started", async () =>
         {
-            foreach (var service in _services.Values)
-            {
-                Launch(service);
-            }
-            foreach (var name in _services.Keys)
-            {
-                await WaitUntilReadyAsync(name);
-            }
-            await _services["home-affairs"].RunCommandAsync("seed", TimeSpan.FromMinutes(5));
+            await _platform.StartServicesAsync();
+            await Services["home-affairs"].RunCommandAsync("seed", TimeSpan.FromMinutes(5));
             var provinces = await ScalarAsync<long>("home-affairs", "SELECT count(*) FROM administrative_units WHERE parent_code IS NULL");
             await Poll.UntilAsync(async () => await ScalarAsync<long>("delegate-affairs",
                 "SELECT count(*) FROM administrative_unit_copies WHERE parent_code IS NULL") >= provinces, "Delegate Affairs' copy of the provinces", StartTimeout);
-
-            var gatewayGrpc = FreePort.Next();
-            var settings = new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Identity__Issuer"] = _gatewayUrl,
-                ["Identity__ScreensRedirectUris__0"] = _gatewayUrl + "signin-callback",
-                ["Authentication__Authority"] = _gatewayUrl,
-                ["Kestrel__Endpoints__Http__Url"] = _gatewayUrl.TrimEnd('/'),
-                ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{gatewayGrpc}",
-            };
-            var gateway = new BenchProcess("gateway", RepositoryPaths.Dll("gateway/Platform.Gateway", "Platform.Gateway"), settings, Path.Combine(Logs, "gateway.log"));
-            Launch(gateway);
-            _gateway = new HttpClient { BaseAddress = new Uri(_gatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
-            await Poll.UntilAsync(async () =>
-            {
-                if (gateway.HasExited)
-                {
-                    throw new InvalidOperationException($"the gateway exited:\n{gateway.RecentOutput}");
-                }
-                return (await _gateway.GetAsync("/healthz")).IsSuccessStatusCode;
-            }, "the gateway", StartTimeout);
-            _tokens = new TokenSource(_gateway, "delegate-affairs-editor");
+            await _platform.StartGatewaysAsync();
+            _tokens = new TokenSource(_platform.GatewayUrl, "delegate-affairs-editor");
             await _tokens.GetAsync();
         });
     }
@@ -172,11 +98,11 @@ public sealed class VettingSuite : IAsyncDisposable
     /// </summary>
     public Dictionary<string, double> CpuSeconds()
     {
-        var cpu = _services.ToDictionary(s => s.Key, s => s.Value.CpuSeconds);
-        cpu["postgres"] = ProcFs.TreeCpuSeconds(ProcFs.ReadPid(Path.Combine(PostgresDir, "data", "postmaster.pid")));
-        cpu["rabbitmq"] = ProcFs.TreeCpuSeconds(ProcFs.ReadPid(Path.Combine(RabbitMqDir, "rabbit.pid")));
+        var cpu = Services.ToDictionary(s => s.Key, s => ProcFs.CpuSeconds(s.Value.Pid, withReapedChildren: false));
+        cpu["postgres"] = ProcFs.TreeCpuSeconds(_platform.PostgresPid);
+        cpu["rabbitmq"] = ProcFs.TreeCpuSeconds(_platform.BrokerPid);
         cpu["bench client"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-        cpu["gateway"] = _started.FirstOrDefault(p => p.Name == "gateway")?.CpuSeconds ?? 0;
+        cpu["gateway"] = _platform.Gateways.Sum(g => ProcFs.CpuSeconds(g.Pid, withReapedChildren: false));
         cpu["machine"] = ProcFs.MachineBusySeconds();
         return cpu;
     }
@@ -213,37 +139,17 @@ public sealed class VettingSuite : IAsyncDisposable
     /// <summary>Messages waiting in the broker's queues, and those in error queues (consumers that gave up).</summary>
     public async Task<(long Waiting, long Failed, string FailedQueues)> QueuesAsync()
     {
-        var output = await Script("rabbitmq.sh", "ctl", RabbitMqDir, "list_queues", "-q", "name", "messages");
-        long waiting = 0, failed = 0;
-        var failedQueues = new List<string>();
-        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 2 || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var count))
-            {
-                continue;
-            }
-            if (parts[0].EndsWith("_error", StringComparison.Ordinal))
-            {
-                failed += count;
-                if (count > 0)
-                {
-                    failedQueues.Add($"{parts[0]} ({count})");
-                }
-            }
-            else
-            {
-                waiting += count;
-            }
-        }
-        return (waiting, failed, string.Join(", ", failedQueues));
+        var depths = await _platform.Broker.QueueDepthsAsync();
+        var failed = depths.Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)).ToList();
+        return (depths.Except(failed).Sum(q => q.Value), failed.Sum(q => q.Value),
+            string.Join(", ", failed.Where(q => q.Value > 0).Select(q => $"{q.Key} ({q.Value})")));
     }
 
     /// <summary>Consumer retries so far, all services together.</summary>
-    public int Retries => _services.Values.Sum(s => s.Retries);
+    public int Retries => Volatile.Read(ref _retries[0]);
 
     /// <summary>Every process's recent output, for a failure.</summary>
-    public string Diagnostics() => string.Join("\n\n", _started.Select(p => $"--- {p.Name} (log: {Path.Combine(Logs, p.Name + ".log")}) ---\n{p.RecentOutput}"));
+    public string Diagnostics() => _platform.Diagnostics();
 
     private GrpcChannel Channel(string address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
@@ -252,32 +158,6 @@ public sealed class VettingSuite : IAsyncDisposable
         UnsafeUseInsecureChannelCallCredentials = true,
         MaxReceiveMessageSize = 64 * 1024 * 1024,
     });
-
-    private void Launch(BenchProcess process)
-    {
-        process.Start();
-        _started.Add(process);
-        File.AppendAllLines(PidFile, [$"{process.Pid} {process.Dll}"]);
-    }
-
-    private async Task WaitUntilReadyAsync(string name)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var service = _services[name];
-        await Poll.UntilAsync(async () =>
-        {
-            if (service.HasExited)
-            {
-                throw new InvalidOperationException($"{name} exited:\n{service.RecentOutput}");
-            }
-            return (await http.GetAsync($"http://127.0.0.1:{_httpPorts[name]}/health/ready")).IsSuccessStatusCode;
-        }, $"{name} to be ready", StartTimeout);
-    }
-
-    /// <summary>Processes and servers a killed earlier run left: its service processes (by the pids it wrote), PostgreSQL, RabbitMQ.</summary>
-    private Task StopLeftoversAsync() => BenchLeftovers.StopAsync(PidFile, PostgresDir, RabbitMqDir);
-
-
 
     private async Task Step(string what, Func<Task> step)
     {
@@ -289,35 +169,15 @@ public sealed class VettingSuite : IAsyncDisposable
         Setup.Add(line);
     }
 
-    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private static Task<string> Script(string script, params string[] arguments) =>
-        Shell.RunAsync(Path.Combine(RepositoryPaths.Scripts, script), arguments, timeout: TimeSpan.FromMinutes(3));
 
     public async ValueTask DisposeAsync()
     {
         DelegateAffairs?.Dispose();
-        _gateway?.Dispose();
-        foreach (var process in Enumerable.Reverse(_started))
-        {
-            await process.DisposeAsync();
-        }
-        if (File.Exists(PidFile))
-        {
-            File.Delete(PidFile);
-        }
-        if (_rabbitMqStarted)
-        {
-            await Script("rabbitmq.sh", "stop", RabbitMqDir);
-        }
-        if (_postgresStarted)
-        {
-            await Script("postgres.sh", "stop", PostgresDir);
-        }
+        await _platform.DisposeAsync();
     }
 
     /// <summary>Client-credential tokens from the gateway's development issuer, fetched again before they expire.</summary>
-    private sealed class TokenSource(HttpClient gateway, string clientId)
+    private sealed class TokenSource(string issuerUrl, string clientId)
     {
         private readonly SemaphoreSlim _lock = new(1, 1);
         private string _token = "";
@@ -330,15 +190,7 @@ public sealed class VettingSuite : IAsyncDisposable
             {
                 if (_token.Length == 0 || DateTime.UtcNow - _fetched > TimeSpan.FromMinutes(20))
                 {
-                    var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-                    {
-                        ["grant_type"] = "client_credentials",
-                        ["client_id"] = clientId,
-                        ["client_secret"] = "dev-secret",
-                    }));
-                    response.EnsureSuccessStatusCode();
-                    using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-                    _token = body.RootElement.GetProperty("access_token").GetString()!;
+                    _token = await PlatformLauncher.TokenAsync(issuerUrl, clientId);
                     _fetched = DateTime.UtcNow;
                 }
                 return _token;

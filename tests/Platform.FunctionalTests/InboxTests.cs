@@ -62,20 +62,12 @@ public sealed class InboxTests(MessagingHost host) : IClassFixture<MessagingHost
         Assert.Equal(0, await InboxRowsAsync(messageId)); // so an operator can re-queue it and it will apply
     }
 
-    private async Task<Dictionary<string, int>> QueuesAsync()
-    {
-        var vhost = Uri.UnescapeDataString(new Uri(host.RabbitMqUrl).AbsolutePath.TrimStart('/'));
-        var output = await RabbitMqNode.Shared.CtlAsync("-q", "list_queues", "-p", vhost, "name", "messages");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('\t'))
-            .Where(parts => parts.Length == 2 && int.TryParse(parts[1], out _))
-            .ToDictionary(parts => parts[0], parts => int.Parse(parts[1]));
-    }
+    private Task<Dictionary<string, long>> QueuesAsync() => RabbitMqNode.Shared.QueueDepthsAsync(RabbitMqNode.VirtualHostOf(host.RabbitMqUrl));
 
     // "messages" counts ready and unacknowledged ones: 0 means every delivery has been handled and acknowledged.
     private async Task<bool> QueueIsDrainedAsync() => (await QueuesAsync()).GetValueOrDefault("probe-inbox-probe", -1) == 0;
 
-    private async Task<int> ErrorQueueDepthAsync() => (await QueuesAsync()).GetValueOrDefault("probe-inbox-probe_error");
+    private async Task<long> ErrorQueueDepthAsync() => (await QueuesAsync()).GetValueOrDefault("probe-inbox-probe_error");
 }
 
 public sealed class InboxCleanupTests(MessagingHostWithoutRelay host) : IClassFixture<MessagingHostWithoutRelay>

@@ -154,7 +154,7 @@ public sealed class ReplicationTests(PlatformFixture platform, ITestOutputHelper
     // "messages" counts ready and unacknowledged deliveries: 0 means each was handled and acknowledged.
     private async Task<bool> QueuesDrainedAsync()
     {
-        var listing = await platform.Broker.CtlAsync("-q", "list_queues", "name", "messages");
-        return CopyHolders.All(body => listing.Split('\n').Any(line => line.Trim() == $"{body}-administrative-unit-changed\t0"));
+        var depths = await platform.Broker.QueueDepthsAsync();
+        return CopyHolders.All(body => depths.GetValueOrDefault($"{body}-administrative-unit-changed", -1) == 0);
     }
 }

@@ -28,6 +28,27 @@ public sealed record PlatformOptions
     /// </summary>
     public bool PrivatePostgres { get; init; }
 
+    internal bool OwnPostgres => PrivatePostgres || StateFolder is not null;
+
+    /// <summary>
+    /// A folder of the run's own for its servers, process logs and pids (the benchmarks: .state/bench/&lt;name&gt;),
+    /// implying <see cref="PrivatePostgres"/>; what a killed earlier run left there is stopped first. Without it, the
+    /// run's servers live under .state/test-&lt;pid&gt;/, where test.sh and the fixtures sweep them.
+    /// </summary>
+    public string? StateFolder { get; init; }
+
+    /// <summary>The private PostgreSQL server writes durably (fsync on), as production does: for measurements.</summary>
+    public bool Fsync { get; init; }
+
+    /// <summary>
+    /// The services give up on the private server after 5 s of connecting and 30 s of a command: for a run that stops
+    /// and starts the server under them (the fault run), so that calls fail fast and are retried.
+    /// </summary>
+    public bool ShortDatabaseTimeouts { get; init; }
+
+    /// <summary>The private server records commit times (pg_xact_commit_timestamp), for the event latency benchmark.</summary>
+    public bool TrackCommitTimestamps { get; init; }
+
     /// <summary>Settings every service process gets, over the launcher's own (ports, databases, broker, issuer).</summary>
     public IReadOnlyDictionary<string, string> ServiceSettings { get; init; } = None;
 
@@ -45,11 +66,13 @@ public sealed record PlatformOptions
 }
 
 /// <summary>
-/// The one place that starts the whole platform as separate processes on free ports, for the system tests and the
-/// fault run: PostgreSQL and RabbitMQ, each service's database migrated by its own `migrate` (which also declares its
-/// queues), N replicas of each service, and M gateways in front with every replica in their clusters. The first
-/// gateway is the development token issuer. Tests may kill, stop and start any process, the broker and a private
-/// PostgreSQL server.
+/// The one place that starts the whole platform as separate processes on free ports, for the system tests, the fault
+/// run and the benchmarks: PostgreSQL and RabbitMQ, each service's database migrated by its own `migrate` (which also
+/// declares its queues), N replicas of each service, and M gateways in front with every replica in their clusters.
+/// The first gateway is the development token issuer everyone trusts. Tests may kill, stop and start any process,
+/// the broker and a private PostgreSQL server. <see cref="StartAsync"/> does it all; a benchmark that loads data
+/// between the stages calls them one by one (<see cref="Create"/>, then StartServers, Migrate, StartServices,
+/// StartGateways).
 /// </summary>
 public sealed class PlatformLauncher : IAsyncDisposable
 {
@@ -65,19 +88,60 @@ public sealed class PlatformLauncher : IAsyncDisposable
     private readonly PlatformOptions _options;
     private readonly Dictionary<string, PlatformProcess> _definitions = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PlatformProcess> _services = new();
-    private readonly Dictionary<string, int> _httpPorts = new();
+    private readonly Dictionary<string, (int Grpc, int Http)> _ports = new();
     private readonly Dictionary<string, List<string>> _replicas = new();
     private readonly List<PlatformProcess> _gateways = [];
+    private readonly List<PlatformProcess> _extra = [];
+    private readonly List<(int Http, int Grpc)> _gatewayPorts;
+    private readonly Dictionary<string, string> _gatewaySettings;
     private int _postgresPort;
+    private bool _postgresStarted;
 
-    private PlatformLauncher(PlatformOptions options) => _options = options;
+    private PlatformLauncher(PlatformOptions options)
+    {
+        _options = options;
+        _gatewayPorts = Enumerable.Range(0, Math.Max(options.Gateways, 1)).Select(_ => (Http: FreePort.Next(), Grpc: FreePort.Next())).ToList();
+        GatewayUrls.AddRange(_gatewayPorts.Select(p => $"http://127.0.0.1:{p.Http}/"));
+        GatewayGrpcUrls.AddRange(_gatewayPorts.Select(p => $"http://127.0.0.1:{p.Grpc}"));
+        // A development deployment: the first gateway hosts the token issuer and everyone trusts it.
+        _gatewaySettings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Identity__Issuer"] = GatewayUrl,
+            ["Identity__ScreensRedirectUris__0"] = GatewayUrl + "signin-callback",
+            ["Authentication__Authority"] = GatewayUrl,
+        };
+    }
+
+    /// <summary>A launcher that has started nothing yet, for a caller that runs the stages itself.</summary>
+    public static PlatformLauncher Create(PlatformOptions options) => new(options);
+
+    /// <summary>Starts everything: servers, migrated databases, the services, the gateways.</summary>
+    public static async Task<PlatformLauncher> StartAsync(PlatformOptions options)
+    {
+        var launcher = new PlatformLauncher(options);
+        try
+        {
+            await launcher.StartServersAsync();
+            await launcher.MigrateAsync();
+            await launcher.StartServicesAsync();
+            await launcher.StartGatewaysAsync();
+            return launcher;
+        }
+        catch
+        {
+            Console.Error.WriteLine(launcher.Diagnostics());
+            await launcher.DisposeAsync();
+            throw;
+        }
+    }
 
     public RabbitMqNode Broker { get; private set; } = null!;
 
     /// <summary>Each service's database (the connection string its processes use).</summary>
     public Dictionary<string, string> Databases { get; } = new();
 
-    /// <summary>The first gateway's HTTP address: the issuer of every token.</summary>
+    /// <summary>The first gateway's HTTP address: the issuer of every token (known before any gateway starts).</summary>
     public string GatewayUrl => GatewayUrls[0];
 
     /// <summary>Every gateway's HTTP address (JSON, screens, tokens).</summary>
@@ -89,54 +153,79 @@ public sealed class PlatformLauncher : IAsyncDisposable
     /// <summary>The settings the first gateway runs with, for a test that starts another one beside it (on ports of its own).</summary>
     public IReadOnlyDictionary<string, string> GatewaySettings { get; private set; } = null!;
 
-    /// <summary>
-    /// The private PostgreSQL server's folder (with <see cref="PlatformOptions.PrivatePostgres"/>), under
-    /// .state/test-&lt;pid&gt;/, where test.sh and the test fixtures stop and sweep what a dead run left behind.
-    /// </summary>
-    public string PostgresDir => StaleServers.DirectoryFor(_options.Name + "-postgres");
+    /// <summary>The running gateways.</summary>
+    public IReadOnlyList<PlatformProcess> Gateways => _gateways;
+
+    /// <summary>The running process of each replica, by name.</summary>
+    public IReadOnlyDictionary<string, PlatformProcess> Services => _services;
+
+    /// <summary>Where the run's own servers, logs and pids are (the state folder, or .state/test-&lt;pid&gt;/).</summary>
+    private string Folder(string server) => _options.StateFolder is { } state
+        ? Path.Combine(state, server)
+        : StaleServers.DirectoryFor($"{_options.Name}-{server}");
+
+    /// <summary>The private PostgreSQL server's folder.</summary>
+    public string PostgresDir => Folder("postgres");
+
+    /// <summary>The folder of every process's whole output, one file each (their last lines are also in <see cref="Diagnostics"/>).</summary>
+    public string Logs => Folder("logs");
+
+    private string? PidFile => _options.StateFolder is { } state ? Path.Combine(state, "pids") : null;
+
+    /// <summary>The private server's port.</summary>
+    public int PostgresPort => _postgresPort;
+
+    /// <summary>The private server as its superuser, without a database (append ";Database=…").</summary>
+    public string ServerConnectionString => $"Host=127.0.0.1;Port={_postgresPort};Username=postgres";
+
+    /// <summary>The private server's and the broker's process ids, for memory and CPU sampling.</summary>
+    public int PostgresPid => ProcFs.ReadPid(Path.Combine(PostgresDir, "data", "postmaster.pid"));
+
+    public int BrokerPid => ProcFs.ReadPid(Path.Combine(Broker.Dir, "rabbit.pid"));
 
     /// <summary>The replicas (processes) of a service: the service's own name when it runs alone, else "name-1", "name-2"…</summary>
     public IReadOnlyList<string> ReplicasOf(string service) => _replicas[service];
 
     /// <summary>A service process's HTTP/1.1 address (its probes and /metrics).</summary>
-    public Uri ServiceHttpUrl(string replica) => new($"http://127.0.0.1:{_httpPorts[replica]}/");
+    public Uri ServiceHttpUrl(string replica) => new($"http://127.0.0.1:{_ports[replica].Http}/");
 
-    public static async Task<PlatformLauncher> StartAsync(PlatformOptions options)
-    {
-        var launcher = new PlatformLauncher(options);
-        try
-        {
-            await launcher.InitializeAsync();
-            return launcher;
-        }
-        catch
-        {
-            Console.Error.WriteLine(launcher.Diagnostics());
-            await launcher.DisposeAsync();
-            throw;
-        }
-    }
+    /// <summary>A service process's own h2c address (not through a gateway).</summary>
+    public string ServiceGrpcUrl(string replica) => $"http://127.0.0.1:{_ports[replica].Grpc}";
 
-    private async Task InitializeAsync()
+    /// <summary>PostgreSQL (unless the shared test server is used) and RabbitMQ; what a killed earlier run left is stopped first.</summary>
+    public async Task StartServersAsync()
     {
-        if (_options.PrivatePostgres)
+        if (_options.StateFolder is { } state)
+        {
+            Directory.CreateDirectory(state);
+            await StopLeftoversAsync();
+        }
+        Directory.CreateDirectory(Logs);
+        if (_options.OwnPostgres)
         {
             _postgresPort = FreePort.Next();
+            if (Directory.Exists(PostgresDir))
+            {
+                Directory.Delete(PostgresDir, recursive: true); // a fresh cluster: same settings, same size, every run
+            }
             await StartPostgresAsync();
+            _postgresStarted = true;
+            if (_options.TrackCommitTimestamps)
+            {
+                // Commit times of both ends of an event, read back from the same server clock. A server setting: it takes a restart.
+                await ExecuteAsync(ServerConnectionString + ";Database=postgres", "ALTER SYSTEM SET track_commit_timestamp = on");
+                NpgsqlConnection.ClearAllPools();
+                await StopPostgresAsync();
+                await StartPostgresAsync();
+            }
         }
-        Broker = await RabbitMqNode.StartPrivateAsync(_options.Name + "-rabbitmq");
-        var rabbitMq = $"amqp://guest:guest@127.0.0.1:{Broker.AmqpPort}/";
-        var gatewayPorts = Enumerable.Range(0, _options.Gateways).Select(_ => (Http: FreePort.Next(), Grpc: FreePort.Next())).ToList();
-        var issuer = $"http://127.0.0.1:{gatewayPorts[0].Http}/";
-        // A development deployment: the first gateway hosts the token issuer and everyone trusts it.
-        var gatewaySettings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Identity__Issuer"] = issuer,
-            ["Identity__ScreensRedirectUris__0"] = issuer + "signin-callback",
-            ["Authentication__Authority"] = issuer,
-        };
+        Broker = await RabbitMqNode.StartInAsync(Folder("rabbitmq"));
+    }
 
+    /// <summary>Each service's database, migrated by the service's own `migrate` (tables, and its queues on the broker).</summary>
+    public async Task MigrateAsync()
+    {
+        var rabbitMq = $"amqp://guest:guest@127.0.0.1:{Broker.AmqpPort}/";
         foreach (var (name, folder, assembly) in ServiceDefinitions)
         {
             var (database, migrations) = await CreateDatabaseAsync(name.Replace('-', '_'));
@@ -154,66 +243,84 @@ public sealed class PlatformLauncher : IAsyncDisposable
                     ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
                     ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
                     ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                    ["Authentication__Authority"] = issuer,
+                    ["Authentication__Authority"] = GatewayUrl,
                 };
                 Overlay(settings, _options.ServiceSettings);
                 Overlay(settings, _options.SettingsOfService(name));
-                var process = new PlatformProcess(replicaName, RepositoryPaths.Dll(folder, assembly), settings);
+                var process = new PlatformProcess(replicaName, RepositoryPaths.Dll(folder, assembly), settings, LogOf(replicaName));
                 if (replica == 1)
                 {
                     await process.RunCommandAsync("migrate");
                 }
                 _definitions[replicaName] = process;
-                _httpPorts[replicaName] = httpPort;
+                _services[replicaName] = process;
+                _ports[replicaName] = (grpcPort, httpPort);
                 _replicas[name].Add(replicaName);
                 // Replica 1 takes the place of appsettings.json's one destination; the others are added beside it.
                 var destination = replica == 1 ? "primary" : $"replica-{replica}";
-                gatewaySettings[$"ReverseProxy__Clusters__{name}__Destinations__{destination}__Address"] = $"http://127.0.0.1:{grpcPort}";
+                _gatewaySettings[$"ReverseProxy__Clusters__{name}__Destinations__{destination}__Address"] = $"http://127.0.0.1:{grpcPort}";
             }
             if (_options.Replicas > 1)
             {
                 // A dead or stopping replica leaves the cluster within about six seconds (two failed probes).
-                gatewaySettings[$"ReverseProxy__Clusters__{name}__HealthCheck__Active__Interval"] = "00:00:02";
-                gatewaySettings[$"ReverseProxy__Clusters__{name}__HealthCheck__Active__Timeout"] = "00:00:02";
+                _gatewaySettings[$"ReverseProxy__Clusters__{name}__HealthCheck__Active__Interval"] = "00:00:02";
+                _gatewaySettings[$"ReverseProxy__Clusters__{name}__HealthCheck__Active__Timeout"] = "00:00:02";
             }
         }
-        // Replica by replica (the first of each service, then the second…): fewer processes starting at once on a
-        // busy machine.
+    }
+
+    /// <summary>
+    /// Every replica, replica by replica (the first of each service, then the second…): fewer processes starting at
+    /// once on a busy machine. Returns when all are ready.
+    /// </summary>
+    public async Task StartServicesAsync()
+    {
         for (var replica = 0; replica < _options.Replicas; replica++)
         {
             var wave = _replicas.Values.Select(r => r[replica]).ToList();
             foreach (var name in wave)
             {
-                Launch(name, _definitions[name]);
+                LaunchReplica(name, _definitions[name]);
             }
             foreach (var name in wave)
             {
                 await WaitUntilReadyAsync(name);
             }
         }
+    }
 
-        Overlay(gatewaySettings, _options.GatewaySettings);
+    /// <summary>The gateways (none when <see cref="PlatformOptions.Gateways"/> is 0), each listing every replica.</summary>
+    public async Task StartGatewaysAsync()
+    {
+        Overlay(_gatewaySettings, _options.GatewaySettings);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-        foreach (var (index, (httpPort, grpcPort)) in gatewayPorts.Index())
+        foreach (var (index, (httpPort, grpcPort)) in _gatewayPorts.Take(_options.Gateways).Index())
         {
-            var settings = new Dictionary<string, string>(gatewaySettings)
+            var settings = new Dictionary<string, string>(_gatewaySettings)
             {
                 ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
                 ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
             };
             GatewaySettings = index == 0 ? settings : GatewaySettings;
-            var gateway = new PlatformProcess(_options.Gateways == 1 ? "gateway" : $"gateway-{index + 1}", GatewayDll, settings);
+            var name = _options.Gateways == 1 ? "gateway" : $"gateway-{index + 1}";
+            var gateway = new PlatformProcess(name, GatewayDll, settings, LogOf(name));
             gateway.Start();
+            RecordPid(gateway);
             _gateways.Add(gateway);
-            GatewayUrls.Add($"http://127.0.0.1:{httpPort}/");
-            GatewayGrpcUrls.Add($"http://127.0.0.1:{grpcPort}");
             await Poll.UntilAsync(async () =>
             {
                 if (gateway.HasExited)
                 {
                     throw new InvalidOperationException($"{gateway.Name} exited:\n{gateway.RecentOutput}");
                 }
-                return (await http.GetAsync($"http://127.0.0.1:{httpPort}/healthz")).IsSuccessStatusCode;
+                try
+                {
+                    return (await http.GetAsync($"http://127.0.0.1:{httpPort}/healthz")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // not listening yet
+                }
             }, gateway.Name, _options.ReadyTimeout);
         }
     }
@@ -221,7 +328,7 @@ public sealed class PlatformLauncher : IAsyncDisposable
     /// <summary>A new database and the connection strings its service runs and migrates with.</summary>
     private async Task<(string Database, string Migrations)> CreateDatabaseAsync(string name)
     {
-        if (!_options.PrivatePostgres)
+        if (!_options.OwnPostgres)
         {
             // As deployed: the server connects as a role with data access only, `migrate` as the tables' owner.
             var database = await PostgresServer.Instance.CreateEmptyDatabaseAsync(name);
@@ -231,15 +338,48 @@ public sealed class PlatformLauncher : IAsyncDisposable
         return (ConnectionString(name), ConnectionString(name));
     }
 
-    /// <summary>A database on the private server, as its superuser, with short timeouts (the server may be down).</summary>
-    public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={_postgresPort};Username=postgres;Database={database};Timeout=5;Command Timeout=30";
+    /// <summary>A database on the private server, as its superuser.</summary>
+    public string ConnectionString(string database) => $"{ServerConnectionString};Database={database}"
+        + (_options.ShortDatabaseTimeouts ? ";Timeout=5;Command Timeout=30" : "");
 
-    private void Launch(string name, PlatformProcess process)
+    private string LogOf(string process) => Path.Combine(Logs, process + ".log");
+
+    private void LaunchReplica(string name, PlatformProcess process)
     {
         _services[name] = process;
         _options.Started?.Invoke(process);
         process.Start();
+        RecordPid(process);
+    }
+
+    /// <summary>
+    /// Starts a process of the caller's beside the platform (a benchmark's measured gateway), stopped with it, and
+    /// stopped by the next run if this one is killed.
+    /// </summary>
+    public void Launch(PlatformProcess process)
+    {
+        process.Start();
+        RecordPid(process);
+        _extra.Add(process);
+    }
+
+    /// <summary>Stops a process started with <see cref="Launch"/> before the end.</summary>
+    public async Task StopAsync(PlatformProcess process)
+    {
+        await process.DisposeAsync();
+        _extra.Remove(process);
+    }
+
+    /// <summary>A new process of the run's own (logged in its state folder), not yet started.</summary>
+    public PlatformProcess NewProcess(string name, string dll, IReadOnlyDictionary<string, string> settings) => new(name, dll, settings, LogOf(name));
+
+    /// <summary>Notes a started process's pid in the state folder, so that the next run stops it if this one is killed.</summary>
+    private void RecordPid(PlatformProcess process)
+    {
+        if (PidFile is { } pids)
+        {
+            File.AppendAllLines(pids, [$"{process.Pid} {process.Dll}"]);
+        }
     }
 
     /// <summary>SIGKILL, as a crash: no shutdown code runs.</summary>
@@ -251,7 +391,7 @@ public sealed class PlatformLauncher : IAsyncDisposable
     /// <summary>Starts the process again, with its usual settings but for those given, and waits until it is ready.</summary>
     public async Task StartAsync(string replica, params (string Key, string Value)[] settings)
     {
-        Launch(replica, _definitions[replica].With(settings));
+        LaunchReplica(replica, _definitions[replica].With(settings));
         await WaitUntilReadyAsync(replica);
     }
 
@@ -265,21 +405,32 @@ public sealed class PlatformLauncher : IAsyncDisposable
             {
                 throw new InvalidOperationException($"{replica} exited:\n{service.RecentOutput}");
             }
-            return (await http.GetAsync($"http://127.0.0.1:{_httpPorts[replica]}/health/ready")).IsSuccessStatusCode;
+            try
+            {
+                return (await http.GetAsync($"http://127.0.0.1:{_ports[replica].Http}/health/ready")).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false; // not listening yet
+            }
         }, $"{replica} to be ready", _options.ReadyTimeout);
     }
 
     /// <summary>A fast shutdown of the private PostgreSQL server under all three services.</summary>
     public Task StopPostgresAsync() => Script("postgres.sh", "stop", PostgresDir);
 
-    public Task StartPostgresAsync() =>
-        Script("postgres.sh", "start", PostgresDir, _postgresPort.ToString(CultureInfo.InvariantCulture), "--fast");
+    public Task StartPostgresAsync() => _options.Fsync
+        ? Script("postgres.sh", "start", PostgresDir, _postgresPort.ToString(CultureInfo.InvariantCulture))
+        : Script("postgres.sh", "start", PostgresDir, _postgresPort.ToString(CultureInfo.InvariantCulture), "--fast");
 
     /// <summary>An access token from the development issuer for the client "&lt;body&gt;-&lt;role&gt;".</summary>
-    public async Task<string> TokenAsync(string clientId)
+    public Task<string> TokenAsync(string clientId) => TokenAsync(GatewayUrl, clientId);
+
+    /// <summary>A client-credentials access token from the development issuer at <paramref name="issuerUrl"/> (a gateway).</summary>
+    public static async Task<string> TokenAsync(string issuerUrl, string clientId)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var response = await http.PostAsync(GatewayUrl + "connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await http.PostAsync(issuerUrl.TrimEnd('/') + "/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = clientId,
@@ -291,8 +442,11 @@ public sealed class PlatformLauncher : IAsyncDisposable
     }
 
     /// <summary>A gRPC channel to a gateway whose calls carry <paramref name="token"/>.</summary>
-    public GrpcChannel ChannelWith(string token, int gateway = 0) =>
-        GrpcChannel.ForAddress(GatewayGrpcUrls[gateway], new GrpcChannelOptions
+    public GrpcChannel ChannelWith(string token, int gateway = 0) => ChannelWith(GatewayGrpcUrls[gateway], token);
+
+    /// <summary>A gRPC channel to <paramref name="address"/> whose calls carry <paramref name="token"/>.</summary>
+    public static GrpcChannel ChannelWith(string address, string token) =>
+        GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
             Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure,
                 CallCredentials.FromInterceptor((_, metadata) => { metadata.Add("Authorization", $"Bearer {token}"); return Task.CompletedTask; })),
@@ -304,7 +458,8 @@ public sealed class PlatformLauncher : IAsyncDisposable
 
     /// <summary>Every process's recent output, for a failure message.</summary>
     public string Diagnostics() =>
-        string.Join("\n\n", _services.Values.Concat(_gateways).Select(p => $"--- {p.Name} ---\n{p.RecentOutput}"));
+        string.Join("\n\n", _services.Values.Concat(_gateways).Concat(_extra).Select(p =>
+            $"--- {p.Name} (log: {LogOf(p.Name)}) ---\n{p.RecentOutput}"));
 
     public static async Task ExecuteAsync(string connectionString, string sql)
     {
@@ -312,6 +467,35 @@ public sealed class PlatformLauncher : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>What a killed earlier run left in the state folder: its processes (by the pids it wrote), PostgreSQL, RabbitMQ.</summary>
+    private async Task StopLeftoversAsync()
+    {
+        if (PidFile is { } pids && File.Exists(pids))
+        {
+            foreach (var line in await File.ReadAllLinesAsync(pids))
+            {
+                var parts = line.Split(' ', 2);
+                if (parts.Length == 2 && int.TryParse(parts[0], out var pid) && ProcFs.IsRunning(pid, parts[1]))
+                {
+                    using var process = System.Diagnostics.Process.GetProcessById(pid);
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+            File.Delete(pids);
+        }
+        await Script("postgres.sh", "stop", PostgresDir);
+        await Script("rabbitmq.sh", "stop", Folder("rabbitmq"));
+        if (Directory.Exists(Folder("rabbitmq")))
+        {
+            Directory.Delete(Folder("rabbitmq"), recursive: true); // a fresh broker: no queues or messages of an earlier run
+        }
+        if (Directory.Exists(Logs))
+        {
+            Directory.Delete(Logs, recursive: true);
+        }
     }
 
     private static void Overlay(Dictionary<string, string> settings, IReadOnlyDictionary<string, string> over)
@@ -323,10 +507,14 @@ public sealed class PlatformLauncher : IAsyncDisposable
     }
 
     private static Task<string> Script(string script, params string[] arguments) =>
-        Shell.RunAsync(Path.Combine(RepositoryPaths.Scripts, script), arguments, timeout: TimeSpan.FromMinutes(2));
+        Shell.RunAsync(Path.Combine(RepositoryPaths.Scripts, script), arguments, timeout: TimeSpan.FromMinutes(3));
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var process in Enumerable.Reverse(_extra).ToList())
+        {
+            await process.DisposeAsync();
+        }
         foreach (var gateway in _gateways)
         {
             await gateway.DisposeAsync();
@@ -335,14 +523,21 @@ public sealed class PlatformLauncher : IAsyncDisposable
         {
             await service.DisposeAsync();
         }
+        if (PidFile is { } pids && File.Exists(pids))
+        {
+            File.Delete(pids);
+        }
+        NpgsqlConnection.ClearAllPools();
         if (Broker is not null)
         {
             await Broker.StopAsync();
         }
-        if (_options.PrivatePostgres)
+        if (_postgresStarted)
         {
-            NpgsqlConnection.ClearAllPools();
             await StopPostgresAsync();
+        }
+        if (_options.StateFolder is null && _postgresStarted)
+        {
             try
             {
                 Directory.Delete(PostgresDir, recursive: true);

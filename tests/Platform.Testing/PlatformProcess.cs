@@ -5,14 +5,28 @@ namespace Platform.Testing;
 
 /// <summary>
 /// One of the platform's executables (a service or the gateway) run as a real child process, so that a
-/// test can kill it with SIGKILL and start it again. Its output is kept for the failure message.
+/// test can kill it with SIGKILL and start it again. Its output is kept for the failure message and, given a
+/// <paramref name="logFile"/>, written there whole (the benchmarks keep every process's log).
 /// </summary>
-public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary<string, string> environment) : IAsyncDisposable
+public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary<string, string> environment, string? logFile = null) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly Lock _logLock = new();
     private Process? _process;
+    private StreamWriter? _log;
 
     public string Name => name;
+
+    public string Dll => dll;
+
+    /// <summary>The running process's id (0 before it starts): the benchmarks read its memory and CPU time in /proc.</summary>
+    public int Pid => _process?.Id ?? 0;
+
+    /// <summary>Peak resident memory (VmHWM) in MiB, 0 if the process is gone.</summary>
+    public double PeakRssMiB => ProcFs.PeakRssMiB(Pid);
+
+    /// <summary>CPU seconds (user + system) the process has used so far.</summary>
+    public double CpuSeconds => ProcFs.CpuSeconds(Pid, withReapedChildren: false);
 
     /// <summary>The same executable with some settings changed (for its next start).</summary>
     public PlatformProcess With(params (string Key, string Value)[] settings)
@@ -22,7 +36,7 @@ public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary
         {
             changed[key] = value;
         }
-        return new PlatformProcess(name, dll, changed);
+        return new PlatformProcess(name, dll, changed, logFile);
     }
 
     /// <summary>Every line of output as it comes (the fault run counts log lines with it).</summary>
@@ -31,9 +45,9 @@ public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary
     /// <summary>The process's last lines of output, for diagnosing a failed test.</summary>
     public string RecentOutput => string.Join('\n', _output.TakeLast(60));
 
-    /// <summary>Runs a one-shot command (e.g. migrate) to completion.</summary>
-    public Task<string> RunCommandAsync(string command) =>
-        Shell.RunAsync("dotnet", [dll, command, "--contentRoot", Path.GetDirectoryName(dll)!], Environment());
+    /// <summary>Runs a one-shot command (e.g. migrate, seed) to completion.</summary>
+    public Task<string> RunCommandAsync(string command, TimeSpan? timeout = null) =>
+        Shell.RunAsync("dotnet", [dll, command, "--contentRoot", Path.GetDirectoryName(dll)!], Environment(), timeout: timeout ?? TimeSpan.FromMinutes(5));
 
     public void Start()
     {
@@ -50,6 +64,10 @@ public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary
         foreach (var (key, value) in Environment())
         {
             start.Environment[key] = value;
+        }
+        if (logFile is not null)
+        {
+            _log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         }
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
@@ -109,6 +127,10 @@ public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary
         {
             return;
         }
+        lock (_logLock)
+        {
+            _log?.WriteLine(line);
+        }
         _output.Enqueue(line);
         LineWritten?.Invoke(line);
         while (_output.Count > 500 && _output.TryDequeue(out _))
@@ -124,5 +146,10 @@ public sealed class PlatformProcess(string name, string dll, IReadOnlyDictionary
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
+        lock (_logLock)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 }

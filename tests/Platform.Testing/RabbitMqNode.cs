@@ -45,9 +45,31 @@ public sealed class RabbitMqNode
     public async Task<string> CtlAsync(params string[] arguments) =>
         await Script(["ctl", Dir, .. arguments]);
 
-    public static async Task<RabbitMqNode> StartPrivateAsync(string name)
+    /// <summary>Queue name → messages in it (ready and unacknowledged) in a virtual host (the default one: "/").</summary>
+    public async Task<Dictionary<string, long>> QueueDepthsAsync(string virtualHost = "/")
     {
-        var dir = StaleServers.DirectoryFor(name);
+        var output = await CtlAsync("-q", "list_queues", "-p", virtualHost, "name", "messages");
+        var depths = new Dictionary<string, long>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var messages))
+            {
+                depths[parts[0]] = messages;
+            }
+        }
+        return depths;
+    }
+
+    /// <summary>The virtual host of an amqp:// URI ("amqp://…:5672/tests-1a2b" → "tests-1a2b"; none → "/").</summary>
+    public static string VirtualHostOf(string amqpUri) =>
+        Uri.UnescapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/')) is { Length: > 0 } name ? name : "/";
+
+    public static Task<RabbitMqNode> StartPrivateAsync(string name) => StartInAsync(StaleServers.DirectoryFor(name));
+
+    /// <summary>A node of this process's own in <paramref name="dir"/>, on free ports, stopped when the process exits.</summary>
+    public static async Task<RabbitMqNode> StartInAsync(string dir)
+    {
         string[] ports = [.. Enumerable.Range(0, 3).Select(_ => FreePort.Next().ToString(CultureInfo.InvariantCulture))];
         await Script(["start", dir, .. ports]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Script("stop", dir).GetAwaiter().GetResult();

@@ -108,15 +108,7 @@ public abstract class MalformedMessageTests<TContext>(ServiceHost<TContext> host
     }
 
     /// <summary>Queue name → messages (ready and unacknowledged) in this host's virtual host.</summary>
-    private async Task<Dictionary<string, int>> QueuesAsync()
-    {
-        var vhost = Uri.UnescapeDataString(new Uri(host.RabbitMqUrl).AbsolutePath.TrimStart('/'));
-        var output = await RabbitMqNode.Shared.CtlAsync("-q", "list_queues", "-p", vhost, "name", "messages");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('\t'))
-            .Where(parts => parts.Length == 2 && int.TryParse(parts[1], out _))
-            .ToDictionary(parts => parts[0], parts => int.Parse(parts[1]));
-    }
+    private Task<Dictionary<string, long>> QueuesAsync() => RabbitMqNode.Shared.QueueDepthsAsync(RabbitMqNode.VirtualHostOf(host.RabbitMqUrl));
 }
 
 public sealed class OrganizationMalformedMessageTests(ServiceHost<OrganizationDbContext> host)

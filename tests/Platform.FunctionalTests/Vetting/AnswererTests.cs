@@ -71,10 +71,8 @@ public abstract class AnswererTests<TContext>(ServiceHost<TContext> host) where 
     /// <summary>RabbitMQ counts ready and unacknowledged messages: 0 means every delivery was handled and acknowledged.</summary>
     private async Task<bool> RequestsDrainedAsync()
     {
-        var vhost = Uri.UnescapeDataString(new Uri(host.RabbitMqUrl).AbsolutePath.TrimStart('/'));
-        var output = await RabbitMqNode.Shared.CtlAsync("-q", "list_queues", "-p", vhost, "name", "messages");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))
-            .Any(parts => parts is [var name, "0"] && name == $"{host.Body}-vetting-requested");
+        var depths = await RabbitMqNode.Shared.QueueDepthsAsync(RabbitMqNode.VirtualHostOf(host.RabbitMqUrl));
+        return depths.GetValueOrDefault($"{host.Body}-vetting-requested", -1) == 0;
     }
 
     private Task<long> InboxRowsAsync(Guid messageId) =>

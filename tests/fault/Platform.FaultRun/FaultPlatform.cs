@@ -63,6 +63,7 @@ public sealed class FaultPlatform : IAsyncDisposable
             Replicas = replicas,
             Gateways = replicas,
             PrivatePostgres = true,
+            ShortDatabaseTimeouts = true,
             ReadyTimeout = Ready,
             ServiceSettings = new Dictionary<string, string>
             {
