@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -36,15 +35,4 @@ public static class GatewayErrors
 
     /// <summary>google.rpc.Status in proto3 JSON: {"code": 16, "message": "…", "details": [{"@type": "…ErrorInfo", "reason": "…"}]}.</summary>
     public static JsonObject Json(Google.Rpc.Status status) => JsonNode.Parse(Formatter.Format(status))!.AsObject();
-
-    /// <summary>The status in the headers of a trailers-only gRPC response (grpc-status-details-bin, as Grpc.StatusProto reads it).</summary>
-    public static void WriteGrpc(HttpContext context, Google.Rpc.Status status)
-    {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/grpc";
-        response.Headers["grpc-status"] = status.Code.ToString(CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
-        response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
-    }
 }

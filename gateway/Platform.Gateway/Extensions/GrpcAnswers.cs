@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Gateway.Extensions;
 
@@ -16,5 +17,5 @@ public static class GrpcAnswers
     /// status's ErrorInfo (<paramref name="reason"/>, domain "gateway") in grpc-status-details-bin.
     /// </summary>
     public static void Write(HttpContext context, StatusCode status, string reason, string message, params (string Key, string Value)[] metadata) =>
-        GatewayErrors.WriteGrpc(context, GatewayErrors.Status((Google.Rpc.Code)(int)status, reason, message, metadata));
+        Refusals.WriteTrailersOnly(context, GatewayErrors.Status((Google.Rpc.Code)(int)status, reason, message, metadata));
 }

@@ -77,11 +77,6 @@ public sealed class MalformedGrpcRequestMiddleware(RequestDelegate next)
     private static void RespondInvalidArgument(HttpContext context, FieldViolation violation)
     {
         var domain = context.RequestServices.GetRequiredService<ServiceIdentity>().Body;
-        var status = ErrorMappingInterceptor.Invalid(domain, new RequestValidationException([violation]));
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/grpc";
-        context.Response.Headers["grpc-status"] = ((int)Code.InvalidArgument).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
-        context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
+        Refusals.WriteTrailersOnly(context, ErrorMappingInterceptor.Invalid(domain, new RequestValidationException([violation])));
     }
 }

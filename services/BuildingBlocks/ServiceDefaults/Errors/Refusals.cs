@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 
 namespace Platform.ServiceDefaults.Errors;
 
@@ -33,6 +34,21 @@ public static class Refusals
     public static RpcException Exception(Code code, string domain, string reason, string message,
         IEnumerable<(string Key, string Value)>? metadata = null, params IMessage[] details) =>
         Status(code, domain, reason, message, metadata, details).ToRpcException();
+
+    /// <summary>
+    /// Answers with <paramref name="status"/> as a trailers-only gRPC response (HTTP 200, application/grpc, the status in
+    /// the only headers, its details in grpc-status-details-bin as Grpc.StatusProto reads them): for refusals made
+    /// before any gRPC handler runs (malformed bytes at a service, no token or over a limit at the gateway).
+    /// </summary>
+    public static void WriteTrailersOnly(HttpContext context, Google.Rpc.Status status)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
+        response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
+    }
 
     /// <summary>
     /// Messages quote the offending value, which may be as long as the request allows. The status travels in HTTP/2
