@@ -18,7 +18,9 @@ public sealed class JointPlanningOptions
 /// <summary>
 /// The periodic sweep of the deadlines joint planning keeps (no timer in memory: a restart loses nothing,
 /// and several instances may sweep at once: due tasks are claimed with SKIP LOCKED, row versions keep the rest
-/// from overwriting each other):
+/// from overwriting each other). The sweep never waits for a row lock: writers lock a participant or a task
+/// owner's copy before its conference or task, the reverse of the sweep's order, so a sweep that waited could
+/// deadlock with them (PostgreSQL 40P01, seen in the system tests); it skips rows a writer holds instead:
 /// co-organizers not ready by the response deadline are reported to the lead, and tasks not done by their
 /// due date fall overdue and their lead is told.
 /// </summary>
@@ -45,15 +47,25 @@ public sealed class JointPlanningSweep<TContext>(
         var service = scope.ServiceProvider.GetRequiredService<ServiceIdentity>();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = CurrentActor.System("deadline-sweep", service.Body);
         var today = VietnamTime.Today(Clock);
-        // Claimed until the commit, skipping what another replica's sweep holds (as the overdue tasks below).
+        // The sweep never waits for a lock (see the class comment): it claims the late conferences, then their
+        // participant rows, each with SKIP LOCKED, and leaves a conference whose rows a writer holds to the next sweep.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var late = await db.Set<LedConference>()
-            .FromSql($"SELECT c.*, c.xmin FROM joint_conferences c WHERE c.status = {ConferenceStatuses.Planning} AND c.response_deadline < {today} FOR UPDATE SKIP LOCKED")
-            .Include(c => c.Participants)
-            .Where(c => c.Participants.Any(p => !p.Excluded && !p.Overdue))
-            .ToListAsync(cancellationToken);
+        var claimed = await db.Database.SqlQuery<string>(
+            $"SELECT c.id AS \"Value\" FROM joint_conferences c WHERE c.status = {ConferenceStatuses.Planning} AND c.response_deadline < {today} AND EXISTS (SELECT 1 FROM joint_conference_participants p WHERE p.conference_id = c.id AND NOT p.excluded AND NOT p.overdue) FOR UPDATE OF c SKIP LOCKED")
+            .ToArrayAsync(cancellationToken);
+        var participantsClaimed = (await db.Database.SqlQuery<string>(
+                $"SELECT p.conference_id AS \"Value\" FROM joint_conference_participants p WHERE p.conference_id = ANY({claimed}) FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken))
+            .CountBy(id => id).ToDictionary();
+        // Read after the claims, so what is judged is what the rows hold now.
+        var late = await db.Set<LedConference>().Include(c => c.Participants).Where(c => claimed.Contains(c.Id)).ToListAsync(cancellationToken);
         foreach (var conference in late)
         {
+            if (conference.Participants.Count != participantsClaimed.GetValueOrDefault(conference.Id))
+            {
+                Logger.LogDebug("Conference {ConferenceId}: a writer holds a participant; the next sweep looks again", conference.Id);
+                continue;
+            }
             foreach (var participant in conference.Required.Where(p => !p.IsReady && !p.Overdue))
             {
                 participant.Overdue = true;
@@ -75,17 +87,27 @@ public sealed class JointPlanningSweep<TContext>(
         var process = scope.ServiceProvider.GetRequiredService<ConferenceProcess>();
         var today = VietnamTime.Today(Clock);
         // Claimed until the commit, skipping what another replica's sweep holds: replicas share the due tasks, and
-        // each falls overdue (and its lead is told) once.
+        // each falls overdue (and its lead is told) once. The lead's copy of its own task is claimed the same way,
+        // since a progress report holds the copy and then waits for the task.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.Set<OwnedTask>()
             .FromSql($"SELECT t.*, t.xmin FROM joint_tasks t WHERE NOT t.done AND NOT t.overdue AND t.due_date < {today} ORDER BY t.due_date LIMIT {Batch} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
-        foreach (var task in due.Where(t => t.MarkOverdue(today, Clock.GetUtcNow())))
+        var led = due.Where(t => t.LeadBody == service.Body).Select(t => t.Id).ToArray();
+        var copies = await db.Database.SqlQuery<string>(
+                $"SELECT s.task_id AS \"Value\" FROM joint_task_owner_states s WHERE s.task_id = ANY({led}) AND s.owner_body = {service.Body}")
+            .ToListAsync(cancellationToken);
+        var copiesClaimed = await db.Database.SqlQuery<string>(
+                $"SELECT s.task_id AS \"Value\" FROM joint_task_owner_states s WHERE s.task_id = ANY({led}) AND s.owner_body = {service.Body} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        var held = copies.Except(copiesClaimed).ToHashSet();
+        foreach (var task in due.Where(t => !held.Contains(t.Id) && t.MarkOverdue(today, Clock.GetUtcNow())))
         {
             await process.TellLeadAsync(task, new JointTaskFellOverdue(task.ToState(), actor), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return due.Count;
+        // A full batch with none held back means more may be due; a held task waits for the next sweep.
+        return held.Count == 0 ? due.Count : 0;
     }
 }
