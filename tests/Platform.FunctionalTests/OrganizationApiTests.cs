@@ -201,9 +201,9 @@ public sealed class PersonnelPlanApiTests(ServiceHost<OrganizationDbContext> hos
                 OrganizationId = province.Id, Term = "2020-2025", PlannedSize = 50, ReferenceDate = "2020-10-15",
                 Nominees =
                 {
-                    new Nominee { FullName = "Đặng Xuân Phong", BirthDate = "1965-10-01", Sex = "male", FirstTime = false },
+                    new Nominee { FullName = "Đào Xuân Lộc", BirthDate = "1965-10-01", Sex = "male", FirstTime = false },
                     new Nominee { FullName = "Giàng Thị Dung", BirthDate = "1985-02-02", Sex = "female", FirstTime = true },
-                    new Nominee { FullName = "Trịnh Xuân Trường", BirthDate = "1965-05-05", Sex = "male", FirstTime = true },
+                    new Nominee { FullName = "Kiều Minh Tường", BirthDate = "1965-05-05", Sex = "male", FirstTime = true },
                 },
             },
         });

@@ -82,4 +82,17 @@ public sealed class PersonnelPlansSeedTests
         Assert.Contains(checks, c => c.Passes);
         Assert.All(lines, l => Assert.InRange(l.Count, 1, 53));
     }
+
+    [Fact]
+    public void The_demo_plans_people_are_invented_each_with_a_name_of_their_own()
+    {
+        var plan = PersonnelPlansSeed.Plan("dang-bo-tinh-yen-bai", new DateOnly(2020, 9, 20));
+
+        Assert.Equal(53, plan.Nominees.Select(n => n.FullName).Distinct().Count());
+        Assert.All(plan.Nominees, n => Assert.Matches(@"^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$", n.FullName)); // no "(17)" suffixes
+        // The province's real leaders of 2020, whose names the plan once used with invented failing checks.
+        string[] real = ["Đỗ Đức Duy", "Phạm Thị Thanh Trà", "Trần Huy Tuấn", "Tạ Văn Long", "Dương Văn Tiến"];
+        Assert.Empty(plan.Nominees.Select(n => n.FullName).Intersect(real));
+        Assert.All(plan.Nominees.Where(n => n.Sex == "female"), n => Assert.Matches(" (Thị|Thu|Ngọc) ", n.FullName));
+    }
 }

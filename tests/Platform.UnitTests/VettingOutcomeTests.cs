@@ -46,7 +46,7 @@ public sealed class VettingOutcomeTests
     public void A_national_assembly_deputy_holds_vietnamese_nationality_only_law_57_2014()
     {
         var finding = LawChecks.Check(Person(otherNationality: "Pháp"), Assembly, 5, 5).Single(f => f.Rule == "nationality");
-        Assert.Equal(("FAIL", "57/2014/QH13, Điều 22", new DateOnly(2014, 11, 20)), (finding.Result, finding.Document, finding.DocumentDate));
+        Assert.Equal(("FAIL", "57/2014/QH13, Điều 22 (sửa đổi bởi Luật 65/2020/QH14)", new DateOnly(2020, 6, 19)), (finding.Result, finding.Document, finding.DocumentDate));
         var council = new Election { Id = "hdnd", Kind = ElectionKind.ProvincialPeoplesCouncil, Term = "2021-2026", ElectionDay = Assembly.ElectionDay, LawCode = "85/2015/QH13" };
         Assert.DoesNotContain(LawChecks.Check(Person(otherNationality: "Pháp"), council, 5, 5), f => f.Rule == "nationality");
     }
@@ -56,7 +56,7 @@ public sealed class VettingOutcomeTests
     {
         var finding = LawChecks.Check(Person(disqualifiers: "PROSECUTED"), Assembly, 5, 5).Single(f => f.Rule == "article-37");
         Assert.Equal(("FAIL", true, "85/2015/QH13, Điều 37"), (finding.Result, finding.Disqualifying, finding.Document));
-        Assert.Equal(["đang bị truy cứu trách nhiệm hình sự"], finding.Facts);
+        Assert.Equal(["đang bị khởi tố bị can"], finding.Facts);
         Assert.Equal("PASS", LawChecks.Check(Person(), Assembly, 5, 5).Single(f => f.Rule == "article-37").Result);
     }
 

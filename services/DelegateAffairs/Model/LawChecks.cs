@@ -11,18 +11,23 @@ public static class LawChecks
     public const string Body = "delegate-affairs";
 
     private static readonly DateOnly Law85Date = new(2015, 6, 25);
-    private static readonly DateOnly Law57Date = new(2014, 11, 20);
+    // The single-nationality standard of a deputy: Law 57/2014/QH13 art. 22 as amended by Law 65/2020/QH14 (19/6/2020).
+    private static readonly DateOnly Law65Date = new(2020, 6, 19);
 
-    /// <summary>The art. 37 grounds by their names, as the API and the candidate record write them.</summary>
+    /// <summary>
+    /// The art. 37 grounds by their names, in the law's own words (Law 85/2015/QH13, Điều 37, khoản 1–5), as the API
+    /// and the candidate record write them.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Article37Grounds = new Dictionary<string, string>
     {
-        ["DEPRIVED_OF_RIGHT_TO_STAND"] = "bị tước quyền ứng cử",
-        ["IMPRISONED"] = "đang chấp hành hình phạt tù",
-        ["LEGALLY_INCAPACITATED"] = "bị mất năng lực hành vi dân sự",
-        ["PROSECUTED"] = "đang bị truy cứu trách nhiệm hình sự",
-        ["SERVING_SENTENCE"] = "đang chấp hành bản án, quyết định hình sự",
-        ["CONVICTED_NOT_CLEARED"] = "đã chấp hành xong bản án nhưng chưa được xóa án tích",
-        ["COMPULSORY_EDUCATION"] = "đang bị áp dụng biện pháp xử lý hành chính đưa vào trường giáo dưỡng, cơ sở giáo dục bắt buộc, cơ sở cai nghiện bắt buộc",
+        ["DEPRIVED_OF_RIGHT_TO_STAND"] = "đang bị tước quyền ứng cử theo bản án, quyết định của Tòa án đã có hiệu lực pháp luật",
+        ["IMPRISONED"] = "đang phải chấp hành hình phạt tù",
+        ["LEGALLY_INCAPACITATED"] = "bị hạn chế hoặc bị mất năng lực hành vi dân sự",
+        ["PROSECUTED"] = "đang bị khởi tố bị can",
+        ["SERVING_SENTENCE"] = "đang chấp hành bản án, quyết định hình sự của Tòa án",
+        ["CONVICTED_NOT_CLEARED"] = "đã chấp hành xong bản án, quyết định hình sự của Tòa án nhưng chưa được xóa án tích",
+        ["COMPULSORY_EDUCATION"] = "đang chấp hành biện pháp xử lý hành chính đưa vào trường giáo dưỡng, đưa vào cơ sở giáo dục bắt buộc, "
+            + "đưa vào cơ sở cai nghiện bắt buộc hoặc đang bị áp dụng biện pháp xử lý hành chính giáo dục tại xã, phường, thị trấn",
     };
 
     /// <summary>
@@ -38,7 +43,7 @@ public static class LawChecks
         if (election.Family == ElectionFamily.NationalAssembly)
         {
             var other = candidate.OtherNationality;
-            findings.Add(new VettingFinding("nationality", "Chỉ có một quốc tịch là quốc tịch Việt Nam", "57/2014/QH13, Điều 22", Law57Date,
+            findings.Add(new VettingFinding("nationality", "Chỉ có một quốc tịch là quốc tịch Việt Nam", "57/2014/QH13, Điều 22 (sửa đổi bởi Luật 65/2020/QH14)", Law65Date,
                 other.Length == 0 ? "PASS" : "FAIL", true, [other.Length == 0 ? "quốc tịch Việt Nam" : $"có quốc tịch khác: {other}"]));
         }
         var grounds = candidate.Disqualifiers.Select(d => Article37Grounds.GetValueOrDefault(d, d)).ToList();

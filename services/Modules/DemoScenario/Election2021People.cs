@@ -75,7 +75,8 @@ public static class Election2021People
     private static readonly string[] FemaleMiddle = ["Thị", "Thu", "Ngọc", "Thanh", "Minh", "Hồng"];
     private static readonly string[] MaleGiven = ["Anh", "Ánh", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phong", "Quân", "Sơn", "Thắng", "Tuấn", "Việt"];
     private static readonly string[] FemaleGiven = ["Anh", "Ánh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hương", "Lan", "Linh", "Mai", "Nga", "Nhung", "Phương", "Thảo", "Trang", "Yến"];
-    private static readonly string[] Minorities = ["Tày", "Thái", "Mường", "Khmer", "Hoa", "Nùng", "H'Mông", "Dao", "Gia Rai", "Ê Đê", "Ba Na", "Chăm"];
+    // Official names of the 54 groups (General Statistics Office list): "Mông", not the older "H'Mông".
+    private static readonly string[] Minorities = ["Tày", "Thái", "Mường", "Khmer", "Hoa", "Nùng", "Mông", "Dao", "Gia Rai", "Ê Đê", "Ba Na", "Chăm"];
     private static readonly string[] Occupations = ["Cán bộ", "Công chức", "Giáo viên", "Bác sĩ", "Kỹ sư", "Doanh nhân", "Luật sư", "Nông dân", "Sĩ quan quân đội", "Nhà khoa học"];
 
     // Declared after the name lists it draws from: static initializers run in textual order.

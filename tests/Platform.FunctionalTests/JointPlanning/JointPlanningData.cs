@@ -72,7 +72,7 @@ internal static class JointPlanningData
     public static JointParticipationChanged ContributionOf(string body, string conferenceId, long revision, params string[] itemTitles) => new(
         conferenceId, "organization", body, revision, "ACCEPTED", null,
         itemTitles.Select(t => new AgendaItemInfo(t, new PersonNamed("Phạm Thị Dung", "Thứ trưởng", "Bộ Nội vụ"), 15, "REPORT")).ToList(),
-        [new BridgePointInfo("yen-bai", "15", "Yên Bái", "Tỉnh ủy Yên Bái", new PersonNamed("Đỗ Đức Duy", "Bí thư Tỉnh ủy", "Tỉnh ủy Yên Bái"), 60, "")],
+        [new BridgePointInfo("yen-bai", "15", "Yên Bái", "Tỉnh ủy Yên Bái", new PersonNamed("Lương Quốc Bảo", "Bí thư Tỉnh ủy", "Tỉnh ủy Yên Bái"), 60, "")],
         true, new Actor("tests", body, null));
 
     public static string[] FieldsOf(RpcException error) =>

@@ -87,13 +87,13 @@ public static class ElectionLabels
 
     public static string Disqualifier(Disqualifier disqualifier) => disqualifier switch
     {
-        DelegateAffairs.V1.Disqualifier.DeprivedOfRightToStand => "Bị tước quyền ứng cử",
-        DelegateAffairs.V1.Disqualifier.Imprisoned => "Đang chấp hành hình phạt tù",
-        DelegateAffairs.V1.Disqualifier.LegallyIncapacitated => "Mất năng lực hành vi dân sự",
-        DelegateAffairs.V1.Disqualifier.Prosecuted => "Đang bị truy cứu trách nhiệm hình sự",
-        DelegateAffairs.V1.Disqualifier.ServingSentence => "Đang chấp hành bản án hình sự",
-        DelegateAffairs.V1.Disqualifier.ConvictedNotCleared => "Đã chấp hành xong bản án nhưng chưa được xóa án tích",
-        DelegateAffairs.V1.Disqualifier.CompulsoryEducation => "Đang bị áp dụng biện pháp giáo dục bắt buộc",
+        DelegateAffairs.V1.Disqualifier.DeprivedOfRightToStand => "Đang bị tước quyền ứng cử theo bản án, quyết định của Tòa án",
+        DelegateAffairs.V1.Disqualifier.Imprisoned => "Đang phải chấp hành hình phạt tù",
+        DelegateAffairs.V1.Disqualifier.LegallyIncapacitated => "Bị hạn chế hoặc bị mất năng lực hành vi dân sự",
+        DelegateAffairs.V1.Disqualifier.Prosecuted => "Đang bị khởi tố bị can",
+        DelegateAffairs.V1.Disqualifier.ServingSentence => "Đang chấp hành bản án, quyết định hình sự của Tòa án",
+        DelegateAffairs.V1.Disqualifier.ConvictedNotCleared => "Đã chấp hành xong bản án, quyết định hình sự nhưng chưa được xóa án tích",
+        DelegateAffairs.V1.Disqualifier.CompulsoryEducation => "Đang bị đưa vào trường giáo dưỡng, cơ sở giáo dục bắt buộc, cơ sở cai nghiện bắt buộc hoặc bị áp dụng biện pháp giáo dục tại xã, phường, thị trấn",
         _ => "—",
     };
 
