@@ -239,30 +239,71 @@ public sealed class DelegateAffairsApiTests(ServiceHost<DelegateAffairsDbContext
     [Fact]
     public async Task The_quota_report_follows_the_candidates_overall_and_per_province()
     {
-        var election = await CreateElectionAsync();
-        await using (var db = host.CreateDbContext())
-        {
-            db.QuotaTargets.Add(new DelegateAffairs.Model.QuotaTarget { ElectionId = election.Id, Criterion = "women", MinPercent = 35, Source = "Luật 85/2015/QH13, Điều 8" });
-            await db.SaveChangesAsync();
-        }
-        var hanoi = await CreateConstituencyAsync(election.Id, "01");
-        var yenBai = await CreateConstituencyAsync(election.Id, "15");
+        var election = await CreateElectionAsync(); // the Assembly of 2021: it takes NQ 1185's targets
+        var hanoi = await CreateConstituencyAsync(election.Id, "01", seats: 3);
+        var yenBai = await CreateConstituencyAsync(election.Id, "15", seats: 2);
         await CreateCandidateAsync(hanoi, "Nguyễn Thị Lan", Sex.Female, birthDate: "1985-01-01");
         await CreateCandidateAsync(hanoi, "Trần Văn Hải");
-        await CreateCandidateAsync(yenBai, "Hoàng Văn Páo", ethnicity: "H'Mông", partyMember: false);
+        await CreateCandidateAsync(hanoi, "Lê Văn Tâm");
+        await CreateCandidateAsync(hanoi, "Phạm Thị Hoa", Sex.Female);
+        await CreateCandidateAsync(hanoi, "Vũ Văn Bình", partyMember: false);
+        await CreateCandidateAsync(yenBai, "Hoàng Văn Páo", ethnicity: "Mông", partyMember: false);
+        await CreateCandidateAsync(yenBai, "Đinh Văn Nam");
+        await CreateCandidateAsync(yenBai, "Bùi Văn Khoa");
 
         var report = await Elections.GetQuotaReportAsync(new GetQuotaReportRequest { Id = election.Id });
         using var http = host.CreateAuthorizedClient();
         var json = await http.GetFromJsonAsync<JsonElement>($"/api/delegate-affairs/v1/elections/{election.Id}/quota-report");
 
-        Assert.Equal(3, report.CandidateCount);
+        Assert.Equal(8, report.CandidateCount);
+        // The law's floors are shares of the list: 2 women of 8 is 25 %, short of 35 %.
         var women = report.Overall.Single(l => l.Criterion == "women");
-        Assert.Equal((1, 33.33, "≥ 35%", false), (women.Count, women.ActualPercent, women.Target, women.Met));
-        Assert.Equal(1, report.Overall.Single(l => l.Criterion == "under_40").Count);
+        Assert.Equal((2, 25.0, "≥ 35%", false, QuotaBase.CandidateList, QuotaAssessment.NotMet),
+            (women.Count, women.ActualPercent, women.Target, women.Met, women.Base, women.Assessment));
+        Assert.Contains("Điều 8", women.Source);
+        Assert.Equal(QuotaAssessment.NotMet, report.Overall.Single(l => l.Criterion == "ethnic_minority").Assessment);
+        // NQ 1185's figures are of the 5 deputies to elect, judged by what the list makes possible seat by seat.
+        var nonParty = report.Overall.Single(l => l.Criterion == "non_party");
+        Assert.Equal((QuotaBase.ElectedDeputies, "5–10%", 0, 1, 0, 2, QuotaAssessment.Reachable, true),
+            (nonParty.Base, nonParty.Target, nonParty.TargetMinDeputies, nonParty.TargetMaxDeputies, nonParty.PossibleFewestDeputies,
+             nonParty.PossibleMostDeputies, nonParty.Assessment, nonParty.Met));
+        var under40 = report.Overall.Single(l => l.Criterion == "under_40");
+        Assert.Equal(("khoảng 10%", true, 1, 1, 1, QuotaAssessment.Reachable),
+            (under40.Target, under40.Approximate, under40.TargetMinDeputies, under40.TargetMaxDeputies, under40.PossibleMostDeputies, under40.Assessment));
+        var reElected = report.Overall.Single(l => l.Criterion == "re_elected");
+        Assert.Equal((2, 0, QuotaAssessment.NotReachable, false), (reElected.TargetMinDeputies, reElected.PossibleMostDeputies, reElected.Assessment, reElected.Met));
         Assert.Equal(["01", "15"], report.Provinces.Select(p => p.ProvinceCode));
-        Assert.Equal("Yên Bái", report.Provinces[1].ProvinceName);
+        Assert.Equal(("Yên Bái", 3, 2), (report.Provinces[1].ProvinceName, report.Provinces[1].CandidateCount, report.Provinces[1].Seats));
         Assert.Equal(1, report.Provinces[1].Lines.Single(l => l.Criterion == "ethnic_minority").Count);
-        Assert.Equal(3, json.GetProperty("candidateCount").GetInt32());
+        Assert.Equal(8, json.GetProperty("candidateCount").GetInt32());
+        var jsonNonParty = json.GetProperty("overall").EnumerateArray().Single(l => l.GetProperty("criterion").GetString() == "non_party");
+        Assert.Equal(("QUOTA_BASE_ELECTED_DEPUTIES", 5.0, 10.0), (jsonNonParty.GetProperty("base").GetString(),
+            jsonNonParty.GetProperty("minPercent").GetDouble(), jsonNonParty.GetProperty("maxPercent").GetDouble()));
+    }
+
+    [Fact]
+    public async Task A_peoples_council_election_of_2021_is_measured_against_NQ_1187()
+    {
+        var election = await CreateElectionAsync(ElectionKind.ProvincialPeoplesCouncil);
+        var yenBai = await CreateConstituencyAsync(election.Id, "15", seats: 3);
+        await CreateCandidateAsync(yenBai, "Hà Thị Mai", Sex.Female, birthDate: "1990-02-02");
+        await CreateCandidateAsync(yenBai, "Lò Thị Xuân", Sex.Female, ethnicity: "Thái");
+        await CreateCandidateAsync(yenBai, "Triệu Văn Sơn", ethnicity: "Dao", partyMember: false);
+        await CreateCandidateAsync(yenBai, "Nông Văn Tú");
+
+        var report = await Elections.GetQuotaReportAsync(new GetQuotaReportRequest { Id = election.Id });
+
+        var lines = report.Overall.Where(l => l.Target.Length > 0).Select(l => (l.Criterion, l.Base, l.Target, l.Assessment)).ToList();
+        Assert.Equal(
+        [
+            ("women", QuotaBase.CandidateList, "≥ 35%", QuotaAssessment.Met),              // 2 of 4 on the list
+            ("women", QuotaBase.ElectedDeputies, "khoảng 30%", QuotaAssessment.Reachable), // about 1 of 3 seats; 1 to 2 possible
+            ("non_party", QuotaBase.CandidateList, "≥ 10%", QuotaAssessment.Met),
+            ("under_40", QuotaBase.CandidateList, "≥ 15%", QuotaAssessment.Met),
+        ], lines);
+        Assert.All(report.Overall.Where(l => l.Target.Length > 0), l => Assert.Contains("1187/NQ-UBTVQH14", l.Source));
+        // The ethnic-minority share NQ 1187 asks for has no figure: no target, never reported as met or not.
+        Assert.Equal(QuotaAssessment.NoTarget, report.Overall.Single(l => l.Criterion == "ethnic_minority").Assessment);
     }
 
     [Fact]

@@ -58,32 +58,66 @@ public sealed class ElectionRulesTests
     }
 
     [Fact]
-    public void Quotas_compare_each_share_with_its_target()
+    public void Quotas_measure_the_laws_floors_on_the_list_and_NQ_1185s_figures_on_the_deputies_elected()
     {
-        // 868 candidates in 2021: 393 women, 185 ethnic minority, 74 non-party, 138 under 40.
-        var counts = new CompositionCounts(868, Women: 393, EthnicMinority: 185, NonParty: 74, Under40: 138, ReElected: 200, FullTime: 300);
+        // 868 candidates for 500 seats in 2021: 393 women, 185 ethnic minority, 74 non-party, 138 under 40, as one
+        // constituency here (the report sums constituencies; one is enough for the rules).
+        var list = new[] { new ConstituencyCounts(500, new CompositionCounts(868, Women: 393, EthnicMinority: 185, NonParty: 74, Under40: 138, ReElected: 200, FullTime: 150)) };
 
-        var lines = ElectionRules.Quotas(counts, Election2021Seed.Quotas).ToDictionary(l => l.Criterion);
+        var lines = ElectionRules.Quotas(list, Election2021Seed.Quotas).ToDictionary(l => l.Criterion);
 
-        Assert.Equal(45.28m, lines["women"].ActualPercent);
-        Assert.True(lines["women"].Met);
-        Assert.Equal("≥ 35%", lines["women"].Target);
-        Assert.True(lines["ethnic_minority"].Met);       // 21.31% ≥ 18%
-        Assert.True(lines["non_party"].Met);             // 8.53% within 5–10%
-        Assert.Equal("5–10%", lines["non_party"].Target);
-        Assert.False(lines["re_elected"].Met);           // 23.04% < 32%
-        Assert.False(lines["full_time"].Met);            // 34.56% < 40%
-        Assert.Contains("1185", lines["women"].Source);
+        Assert.Equal((45.28m, QuotaAssessment.Met, "≥ 35%", QuotaBases.CandidateList), (lines["women"].ActualPercent, lines["women"].Assessment, lines["women"].Target, lines["women"].Base));
+        Assert.Equal(QuotaAssessment.Met, lines["ethnic_minority"].Assessment);  // 21.31% ≥ 18%
+        Assert.Contains("Điều 8", lines["women"].Source);
+        // Of the deputies: 25–50 non-party; the list's 74 can give 0 to 74 of 500 (368 others fill every seat).
+        Assert.Equal((QuotaBases.ElectedDeputies, "5–10%", 25, 50, 0, 74, QuotaAssessment.Reachable),
+            (lines["non_party"].Base, lines["non_party"].Target, lines["non_party"].TargetMinDeputies, lines["non_party"].TargetMaxDeputies,
+             lines["non_party"].PossibleFewestDeputies, lines["non_party"].PossibleMostDeputies, lines["non_party"].Assessment));
+        Assert.Equal(("khoảng 10%", 50, 50, true), (lines["under_40"].Target, lines["under_40"].TargetMinDeputies, lines["under_40"].TargetMaxDeputies, lines["under_40"].Approximate));
+        Assert.Equal((160, QuotaAssessment.Reachable), (lines["re_elected"].TargetMinDeputies, lines["re_elected"].Assessment));
+        // About 200 full-time deputies, but only 150 full-time candidates: no outcome of the vote reaches it.
+        Assert.Equal((200, 150, QuotaAssessment.NotReachable, false),
+            (lines["full_time"].TargetMinDeputies, lines["full_time"].PossibleMostDeputies, lines["full_time"].Assessment, lines["full_time"].Met));
+        Assert.All(lines.Values.Where(l => l.Base == QuotaBases.ElectedDeputies), l => Assert.Contains("1185/NQ-UBTVQH14", l.Source));
+    }
+
+    [Fact]
+    public void What_the_list_makes_possible_is_counted_seat_by_seat()
+    {
+        // Two 3-seat constituencies: in the first, 4 of 5 candidates are women, so at least 2 of its 3 deputies are; in
+        // the second, 1 woman of 5 can be at most 1 deputy.
+        var list = new[]
+        {
+            new ConstituencyCounts(3, new CompositionCounts(5, Women: 4, 0, 0, 0, 0, 0)),
+            new ConstituencyCounts(3, new CompositionCounts(5, Women: 1, 0, 0, 0, 0, 0)),
+        };
+        var women = ElectionRules.Quotas(list, QuotaGuidance.For("hdnd", ElectionFamily.PeoplesCouncil, 2021))
+            .Single(l => l.Criterion == "women" && l.Base == QuotaBases.ElectedDeputies);
+
+        Assert.Equal((2, 4), (women.PossibleFewestDeputies, women.PossibleMostDeputies));
+        Assert.Equal((2, 2, QuotaAssessment.Reachable), (women.TargetMinDeputies, women.TargetMaxDeputies, women.Assessment)); // about 30% of 6
     }
 
     [Fact]
     public void An_empty_list_meets_no_target_and_a_criterion_without_target_is_met()
     {
-        var empty = ElectionRules.Quotas(new CompositionCounts(0, 0, 0, 0, 0, 0, 0), Election2021Seed.Quotas);
-        var untargeted = ElectionRules.Quotas(new CompositionCounts(10, 1, 1, 1, 1, 1, 1), []);
+        var empty = ElectionRules.Quotas([new ConstituencyCounts(0, ElectionRules.Sum([]))], Election2021Seed.Quotas);
+        var untargeted = ElectionRules.Quotas([new ConstituencyCounts(3, new CompositionCounts(10, 1, 1, 1, 1, 1, 1))], []);
 
         Assert.All(empty, l => Assert.False(l.Met));
-        Assert.All(untargeted, l => Assert.True(l.Met));
+        Assert.All(untargeted, l => Assert.Equal((true, QuotaAssessment.NoTarget), (l.Met, l.Assessment)));
+    }
+
+    [Fact]
+    public void Every_term_has_the_laws_floors_and_2021_the_resolutions_figures()
+    {
+        Assert.Equal(6, QuotaGuidance.For("quoc-hoi-xv", ElectionFamily.NationalAssembly, 2021).Count);
+        Assert.Equal(4, QuotaGuidance.For("hdnd-tinh", ElectionFamily.PeoplesCouncil, 2021).Count);
+        // Another term has the law's floors on the list only.
+        Assert.Equal([(QuotaCriteria.Women, 35m), (QuotaCriteria.EthnicMinority, 18m)],
+            QuotaGuidance.For("quoc-hoi-xvi", ElectionFamily.NationalAssembly, 2026).Select(t => (t.Criterion, t.MinPercent!.Value)));
+        Assert.All(QuotaGuidance.For("quoc-hoi-xvi", ElectionFamily.NationalAssembly, 2026), t => Assert.Equal(QuotaBases.CandidateList, t.Base));
+        Assert.Equal(QuotaCriteria.Women, Assert.Single(QuotaGuidance.For("hdnd-xa", ElectionFamily.PeoplesCouncil, 2026)).Criterion);
     }
 
     [Theory]

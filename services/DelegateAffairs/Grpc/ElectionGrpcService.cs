@@ -47,6 +47,8 @@ public sealed partial class ElectionGrpcService(DelegateAffairsDbContext db) : E
         var election = new Election { Id = input.Id, Term = "", LawCode = "" };
         values.ApplyTo(election);
         db.Elections.Add(election);
+        // The composition targets its term's guidance sets (NQ 1185 for the Assembly, NQ 1187 for the councils of 2021).
+        db.QuotaTargets.AddRange(QuotaGuidance.For(election.Id, election.Family, election.TermStartYear));
         await db.SaveChangesAsync(context.CancellationToken);
         return election.ToProto();
     }

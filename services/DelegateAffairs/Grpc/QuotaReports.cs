@@ -7,7 +7,8 @@ namespace Platform.DelegateAffairs.Grpc;
 
 /// <summary>
 /// The quota report, computed by the database from the current candidate list at every request, so it
-/// is never stale: one grouped count per province, then the rules on the counts.
+/// is never stale: one grouped count per constituency, then the rules on the counts of the whole list and of
+/// each province.
 /// </summary>
 internal static class QuotaReports
 {
@@ -18,11 +19,12 @@ internal static class QuotaReports
         var standing = db.Candidates.AsNoTracking()
             .Where(c => c.ElectionId == election.Id && c.Status != Model.CandidateStatus.Withdrawn);
         var counted = standing.Where(c => !db.CandidateVettings.Any(v => v.CandidateId == c.Id && v.Status == VettingStatuses.Ineligible));
+        // Counted per constituency: a target on the deputies elected is judged seat by seat (what the list makes possible).
         var rows = await counted
-            .GroupBy(c => c.ProvinceCode)
+            .GroupBy(c => c.ConstituencyId)
             .Select(g => new
             {
-                Province = g.Key,
+                ConstituencyId = g.Key,
                 Counts = new CompositionCounts(
                     g.Count(),
                     g.Count(c => c.Sex == Model.Sex.Female),
@@ -34,41 +36,72 @@ internal static class QuotaReports
             })
             .ToListAsync(cancellationToken);
         var targets = await db.QuotaTargets.AsNoTracking().Where(t => t.ElectionId == election.Id).ToListAsync(cancellationToken);
-        var seats = await db.Constituencies.AsNoTracking().Where(c => c.ElectionId == election.Id)
-            .GroupBy(c => c.ProvinceCode).Select(g => new { Province = g.Key, Seats = g.Sum(c => c.Seats) })
-            .ToDictionaryAsync(x => x.Province, x => x.Seats, cancellationToken);
         var names = await db.AdministrativeUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+        // Every constituency, those without candidates too: their seats are part of what is to be elected.
+        var counts = rows.ToDictionary(r => r.ConstituencyId, r => r.Counts);
+        var constituencies = (await db.Constituencies.AsNoTracking().Where(c => c.ElectionId == election.Id)
+                .Select(c => new { c.Id, c.ProvinceCode, c.Seats }).ToListAsync(cancellationToken))
+            .Select(c => (c.ProvinceCode, Counts: new ConstituencyCounts(c.Seats, counts.GetValueOrDefault(c.Id) ?? ElectionRules.Sum([]))))
+            .ToList();
 
-        var overall = rows.Aggregate(new CompositionCounts(0, 0, 0, 0, 0, 0, 0), (sum, row) => new CompositionCounts(
-            sum.Total + row.Counts.Total, sum.Women + row.Counts.Women, sum.EthnicMinority + row.Counts.EthnicMinority,
-            sum.NonParty + row.Counts.NonParty, sum.Under40 + row.Counts.Under40, sum.ReElected + row.Counts.ReElected,
-            sum.FullTime + row.Counts.FullTime));
         var vetting = await standing.Join(db.CandidateVettings, c => c.Id, v => v.CandidateId, (c, v) => v.Status)
             .GroupBy(status => status).Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Status, x => x.Count, cancellationToken);
         var report = new QuotaReport
         {
-            ElectionId = election.Id, CandidateCount = overall.Total, IneligibleCount = vetting.GetValueOrDefault(VettingStatuses.Ineligible),
+            ElectionId = election.Id, CandidateCount = constituencies.Sum(c => c.Counts.Counts.Total), IneligibleCount = vetting.GetValueOrDefault(VettingStatuses.Ineligible),
             PendingCount = vetting.GetValueOrDefault(VettingStatuses.Pending) + vetting.GetValueOrDefault(VettingStatuses.NeedsReview),
         };
-        report.Overall.AddRange(ElectionRules.Quotas(overall, targets).Select(ToProto));
-        foreach (var row in rows.OrderBy(r => r.Province, StringComparer.Ordinal))
+        report.Overall.AddRange(ElectionRules.Quotas(constituencies.Select(c => c.Counts).ToList(), targets).Select(ToProto));
+        foreach (var province in constituencies.GroupBy(c => c.ProvinceCode).Where(g => g.Any(c => c.Counts.Counts.Total > 0)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var province = new ProvinceQuota
+            var inProvince = province.Select(c => c.Counts).ToList();
+            var quota = new ProvinceQuota
             {
-                ProvinceCode = row.Province,
-                ProvinceName = names.GetValueOrDefault(row.Province, ""),
-                CandidateCount = row.Counts.Total,
-                Seats = seats.GetValueOrDefault(row.Province),
+                ProvinceCode = province.Key,
+                ProvinceName = names.GetValueOrDefault(province.Key, ""),
+                CandidateCount = inProvince.Sum(c => c.Counts.Total),
+                Seats = inProvince.Sum(c => c.Seats),
             };
-            province.Lines.AddRange(ElectionRules.Quotas(row.Counts, targets).Select(ToProto));
-            report.Provinces.Add(province);
+            quota.Lines.AddRange(ElectionRules.Quotas(inProvince, targets).Select(ToProto));
+            report.Provinces.Add(quota);
         }
         return report;
     }
 
-    private static QuotaLine ToProto(QuotaResult r) => new()
+    private static QuotaLine ToProto(QuotaResult r)
     {
-        Criterion = r.Criterion, Count = r.Count, ActualPercent = (double)r.ActualPercent, Target = r.Target, Met = r.Met, Source = r.Source,
-    };
+        var line = new QuotaLine
+        {
+            Criterion = r.Criterion, Count = r.Count, ActualPercent = (double)r.ActualPercent, Target = r.Target, Met = r.Met, Source = r.Source,
+            Base = r.Base == QuotaBases.ElectedDeputies ? QuotaBase.ElectedDeputies : QuotaBase.CandidateList,
+            Approximate = r.Approximate,
+            PossibleFewestDeputies = r.PossibleFewestDeputies, PossibleMostDeputies = r.PossibleMostDeputies,
+            Assessment = r.Assessment switch
+            {
+                Model.QuotaAssessment.Met => V1.QuotaAssessment.Met,
+                Model.QuotaAssessment.NotMet => V1.QuotaAssessment.NotMet,
+                Model.QuotaAssessment.Reachable => V1.QuotaAssessment.Reachable,
+                Model.QuotaAssessment.NotReachable => V1.QuotaAssessment.NotReachable,
+                _ => V1.QuotaAssessment.NoTarget,
+            },
+        };
+        if (r.MinPercent is { } min)
+        {
+            line.MinPercent = (double)min;
+        }
+        if (r.MaxPercent is { } max)
+        {
+            line.MaxPercent = (double)max;
+        }
+        if (r.TargetMinDeputies is { } low)
+        {
+            line.TargetMinDeputies = low;
+        }
+        if (r.TargetMaxDeputies is { } high)
+        {
+            line.TargetMaxDeputies = high;
+        }
+        return line;
+    }
 }

@@ -47,7 +47,12 @@ public sealed class DelegateAffairsDbContext(DbContextOptions<DelegateAffairsDbC
             rule.Property(r => r.Family).HasConversion<string>().HasMaxLength(40);
             rule.HasData(LegalRulesData.CandidateMargins);
         });
-        modelBuilder.Entity<QuotaTarget>(target => target.HasKey(t => new { t.ElectionId, t.Criterion }));
+        modelBuilder.Entity<QuotaTarget>(target =>
+        {
+            // A criterion may have a target on the list and another on the deputies elected (women, NQ 1187).
+            target.HasKey(t => new { t.ElectionId, t.Criterion, t.Base });
+            target.Property(t => t.Base).HasMaxLength(20);
+        });
 
         modelBuilder.Entity<Election>(election =>
         {

@@ -18,8 +18,40 @@ public sealed record CompositionCounts(int Total, int Women, int EthnicMinority,
     };
 }
 
-/// <summary>One criterion's actual share against its target.</summary>
-public sealed record QuotaResult(string Criterion, int Count, decimal ActualPercent, string Target, bool Met, string Source);
+/// <summary>One constituency's candidates on the list and the seats they compete for.</summary>
+public sealed record ConstituencyCounts(int Seats, CompositionCounts Counts);
+
+/// <summary>What a quota line concludes.</summary>
+public enum QuotaAssessment
+{
+    NoTarget,
+    Met,
+    NotMet,
+    /// <summary>A target on the deputies elected that some outcome of the vote on this list reaches.</summary>
+    Reachable,
+    /// <summary>A target on the deputies elected that no outcome of the vote on this list can reach.</summary>
+    NotReachable,
+}
+
+/// <summary>
+/// One criterion's share of the list against one of its targets. For a target on the deputies elected, before the
+/// results: the target in deputies for the seats, and the fewest and most deputies meeting the criterion that the
+/// list makes possible.
+/// </summary>
+public sealed record QuotaResult(string Criterion, int Count, decimal ActualPercent, string Target, QuotaAssessment Assessment, string Source)
+{
+    public string Base { get; init; } = QuotaBases.CandidateList;
+    public bool Approximate { get; init; }
+    public decimal? MinPercent { get; init; }
+    public decimal? MaxPercent { get; init; }
+    public int? TargetMinDeputies { get; init; }
+    public int? TargetMaxDeputies { get; init; }
+    public int PossibleFewestDeputies { get; init; }
+    public int PossibleMostDeputies { get; init; }
+
+    /// <summary>Met on the list, or, on the deputies elected, reachable from it.</summary>
+    public bool Met => Assessment is QuotaAssessment.Met or QuotaAssessment.Reachable or QuotaAssessment.NoTarget;
+}
 
 public static class QuotaCriteria
 {
@@ -55,27 +87,71 @@ public static class ElectionRules
             ? seats + rule.ExtraCandidates
             : null;
 
-    /// <summary>Each criterion's share of the list against its target; a criterion without a target is reported as met.</summary>
-    public static IReadOnlyList<QuotaResult> Quotas(CompositionCounts counts, IEnumerable<QuotaTarget> targets)
+    /// <summary>
+    /// Each criterion's share of the list against each of its targets, on the target's own base; a criterion without
+    /// a target is one line reported as met. A target on the list is met or not by the list's share; a target on the
+    /// deputies elected is reachable when the fewest-to-most deputies the list can give (summed over constituencies:
+    /// at least the seats its other candidates cannot fill, at most its candidates or its seats) meet the target's range.
+    /// </summary>
+    public static IReadOnlyList<QuotaResult> Quotas(IReadOnlyCollection<ConstituencyCounts> constituencies, IEnumerable<QuotaTarget> targets)
     {
-        var byCriterion = targets.ToDictionary(t => t.Criterion);
-        return QuotaCriteria.All.Select(criterion =>
+        var counts = Sum(constituencies.Select(c => c.Counts));
+        var seats = constituencies.Sum(c => c.Seats);
+        var byCriterion = targets.ToLookup(t => t.Criterion);
+        return QuotaCriteria.All.SelectMany(criterion =>
         {
             var count = counts.Of(criterion);
             var percent = counts.Total == 0 ? 0m : Math.Round(100m * count / counts.Total, 2);
-            if (!byCriterion.TryGetValue(criterion, out var target))
+            var fewest = constituencies.Sum(c => Math.Max(0, Math.Min(c.Seats, c.Counts.Total) - (c.Counts.Total - c.Counts.Of(criterion))));
+            var most = constituencies.Sum(c => Math.Min(c.Counts.Of(criterion), c.Seats));
+            var line = new QuotaResult(criterion, count, percent, "", QuotaAssessment.NoTarget, "") { PossibleFewestDeputies = fewest, PossibleMostDeputies = most };
+            if (!byCriterion.Contains(criterion))
             {
-                return new QuotaResult(criterion, count, percent, "", true, "");
+                return [line];
             }
-            var met = counts.Total > 0
-                && (target.MinPercent is null || percent >= target.MinPercent)
-                && (target.MaxPercent is null || percent <= target.MaxPercent);
-            return new QuotaResult(criterion, count, percent, Describe(target), met, target.Source);
+            return byCriterion[criterion].OrderBy(t => t.Base == QuotaBases.CandidateList ? 0 : 1).Select(target =>
+            {
+                var targeted = line with
+                {
+                    Target = Describe(target), Source = target.Source, Base = target.Base, Approximate = target.Approximate,
+                    MinPercent = target.MinPercent, MaxPercent = target.MaxPercent,
+                };
+                if (target.Base == QuotaBases.CandidateList)
+                {
+                    var met = counts.Total > 0
+                        && (target.MinPercent is null || percent >= target.MinPercent)
+                        && (target.MaxPercent is null || percent <= target.MaxPercent);
+                    return targeted with { Assessment = met ? QuotaAssessment.Met : QuotaAssessment.NotMet };
+                }
+                var (low, high) = Deputies(target, seats);
+                var reachable = seats > 0 && (low is null || most >= low) && (high is null || fewest <= high);
+                return targeted with
+                {
+                    TargetMinDeputies = low, TargetMaxDeputies = high,
+                    Assessment = reachable ? QuotaAssessment.Reachable : QuotaAssessment.NotReachable,
+                };
+            });
         }).ToList();
+    }
+
+    public static CompositionCounts Sum(IEnumerable<CompositionCounts> counts) =>
+        counts.Aggregate(new CompositionCounts(0, 0, 0, 0, 0, 0, 0), (sum, c) => new CompositionCounts(
+            sum.Total + c.Total, sum.Women + c.Women, sum.EthnicMinority + c.EthnicMinority, sum.NonParty + c.NonParty,
+            sum.Under40 + c.Under40, sum.ReElected + c.ReElected, sum.FullTime + c.FullTime));
+
+    /// <summary>
+    /// A target on the deputies elected in deputies for these seats, each bound rounded to the nearest deputy (the
+    /// documents' own figures: 5–10 % of 500 is 25–50, about 32 % is about 160); "about" is one figure.
+    /// </summary>
+    private static (int? Low, int? High) Deputies(QuotaTarget target, int seats)
+    {
+        int? Of(decimal? percent) => percent is { } p ? (int)Math.Round(seats * p / 100m, MidpointRounding.AwayFromZero) : null;
+        return target.Approximate ? (Of(target.MinPercent), Of(target.MinPercent)) : (Of(target.MinPercent), Of(target.MaxPercent));
     }
 
     private static string Describe(QuotaTarget target) => (target.MinPercent, target.MaxPercent) switch
     {
+        ({ } about, _) when target.Approximate => $"khoảng {about:0.##}%",
         ({ } min, { } max) => $"{min:0.##}–{max:0.##}%",
         ({ } min, null) => $"≥ {min:0.##}%",
         (null, { } max) => $"≤ {max:0.##}%",

@@ -38,13 +38,29 @@ public sealed class CandidateMarginRule
     public required string Source { get; init; }
 }
 
-/// <summary>A composition target (cơ cấu) of an election's candidate list, as a document sets it.</summary>
+/// <summary>
+/// A composition target (cơ cấu) of an election, as a document sets it: a share of the candidate list (e.g. women
+/// ≥ 35 %, Law 85/2015 art. 8) or of the deputies elected (e.g. about 50 under 40, NQ 1185), a bound or "about".
+/// </summary>
 public sealed class QuotaTarget
 {
     public required string ElectionId { get; init; }
     /// <summary>women, ethnic_minority, non_party, under_40, re_elected, full_time.</summary>
     public required string Criterion { get; init; }
+    /// <summary>What the share is of: <see cref="QuotaBases"/>.</summary>
+    public string Base { get; init; } = QuotaBases.CandidateList;
     public decimal? MinPercent { get; init; }
     public decimal? MaxPercent { get; init; }
+    /// <summary>The document says "khoảng" (about): a point to come near, MinPercent = MaxPercent, not a bound.</summary>
+    public bool Approximate { get; init; }
     public required string Source { get; init; }
+}
+
+/// <summary>What a composition target is a share of.</summary>
+public static class QuotaBases
+{
+    /// <summary>The official list of candidates (danh sách chính thức những người ứng cử).</summary>
+    public const string CandidateList = "candidate_list";
+    /// <summary>The deputies elected (đại biểu trúng cử): known only after the vote.</summary>
+    public const string ElectedDeputies = "elected_deputies";
 }

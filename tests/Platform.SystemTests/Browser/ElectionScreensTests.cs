@@ -128,6 +128,9 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
 
         var quota = page.GetByTestId("quota");
         await Assertions.Expect(quota.Locator("svg[data-testid='quota-chart'] g.quota-row")).ToHaveCountAsync(6);
+        // A term without the Standing Committee's figures still has the law's floors, on the list.
+        await Assertions.Expect(quota.Locator("g.quota-row[data-base='list']")).ToHaveCountAsync(2);
+        await Assertions.Expect(quota.Locator("g.quota-row[data-criterion='women']")).ToContainTextAsync("≥ 35% danh sách");
         await Assertions.Expect(quota.GetByTestId("quota-ineligible-count")).ToHaveTextAsync("1");
         await Assertions.Expect(quota.GetByTestId("quota-provinces")).ToContainTextAsync("Hà Nội");
         await Assertions.Expect(quota.GetByTestId("quota-provinces")).ToContainTextAsync("Hồ Chí Minh");
@@ -143,6 +146,55 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await candidates.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("candidates").Locator($"tr[data-candidate='{scenario.UnderReview.Id}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("candidates").Locator($"tr[data-candidate='{scenario.Eligible.Id}']")).ToHaveCountAsync(0);
+    }, user: "delegate-affairs-editor");
+
+    [Fact]
+    public Task An_assembly_election_of_2021_shows_NQ_1185s_figures_as_shares_of_the_deputies_elected() => RunAsync(async page =>
+    {
+        // A 3-seat constituency with 5 candidates: 2 under 40, 1 non-party, none re-elected or full-time.
+        var editor = platform.GrpcChannelWith(await platform.TokenAsync("delegate-affairs-editor"));
+        var candidates = new CandidateService.CandidateServiceClient(editor);
+        var electionId = $"qh-2021-{Guid.NewGuid():N}"[..20];
+        await new ElectionService.ElectionServiceClient(editor).CreateElectionAsync(new CreateElectionRequest
+        {
+            Election = new Election
+            {
+                Id = electionId, Kind = ElectionKind.NationalAssembly, Term = "XV", TermStartYear = 2021, TermEndYear = 2026,
+                ElectionDay = "2021-05-23", LawCode = "85/2015/QH13", TotalSeats = 500, CentralSeats = 207, LocalSeats = 293,
+            },
+        });
+        var hanoi = await candidates.CreateConstituencyAsync(new CreateConstituencyRequest
+        {
+            Constituency = new Constituency { ElectionId = electionId, ProvinceCode = "01", Number = 1, Seats = 3 },
+        });
+        foreach (var (name, sex, birth, party) in new[]
+                 {
+                     ("Nguyễn Thị Thu", Sex.Female, "1988-04-02", true), ("Trần Văn Đức", Sex.Male, "1990-09-09", true),
+                     ("Lê Văn Hòa", Sex.Male, "1968-01-15", true), ("Phạm Thị Mơ", Sex.Female, "1972-12-01", true), ("Vũ Văn Sinh", Sex.Male, "1965-07-07", false),
+                 })
+        {
+            await candidates.CreateCandidateAsync(new CreateCandidateRequest
+            {
+                Candidate = new Candidate
+                {
+                    ElectionId = electionId, ConstituencyId = hanoi.Id, NationalId = $"001080{Interlocked.Increment(ref _nationalId):D6}", FullName = name,
+                    BirthDate = birth, Sex = sex, Ethnicity = "Kinh", PartyMember = party, NominatingLevel = NominatingLevel.Local, Occupation = "Công chức",
+                },
+            });
+        }
+
+        await page.GotoAsync($"/elections/{electionId}");
+
+        var quota = page.GetByTestId("quota");
+        await Assertions.Expect(quota.Locator("g.quota-row[data-base='list']")).ToHaveCountAsync(2);
+        await Assertions.Expect(quota.Locator("g.quota-row[data-base='elected']")).ToHaveCountAsync(4);
+        // About 10 % of 3 seats is 0 deputies; 2 of the 3 could be under 40: the list allows it.
+        await Assertions.Expect(quota.Locator("g.quota-row[data-criterion='under_40']")).ToContainTextAsync("khoảng 10% trúng cử (0 người)");
+        // About 32 % of 3 seats is 1 re-elected deputy, but no candidate was a deputy: no outcome reaches it.
+        await Assertions.Expect(quota.Locator("g.quota-row[data-criterion='re_elected']")).ToContainTextAsync("✗ không thể đạt");
+        await Assertions.Expect(quota.GetByTestId("quota-table")).ToContainTextAsync("Tùy kết quả bầu cử, số trúng cử thuộc tiêu chí này từ 0 đến 2 người.");
+        await Assertions.Expect(quota.GetByTestId("quota-table")).ToContainTextAsync("1185/NQ-UBTVQH14");
+        await Browser.ScreenshotAsync(page, "election-quota-2021");
     }, user: "delegate-affairs-editor");
 
     [Fact]

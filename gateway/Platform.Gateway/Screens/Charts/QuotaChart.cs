@@ -1,37 +1,28 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Platform.DelegateAffairs.V1;
 using Platform.Gateway.Screens.Elections;
 using Platform.Gateway.Screens.Formatting;
 
 namespace Platform.Gateway.Screens.Charts;
 
-/// <summary>A criterion's target read from the words the report states it in: "≥ 35%", "≤ 10%", "5–10%".</summary>
-public sealed partial record QuotaTarget(double? Min, double? Max)
+/// <summary>A target's bounds in percent, as the report gives them.</summary>
+public sealed record QuotaTarget(double? Min, double? Max)
 {
-    public static QuotaTarget? Parse(string target)
-    {
-        var numbers = Number().Matches(target)
-            .Select(m => double.Parse(m.Value.Replace(',', '.'), CultureInfo.InvariantCulture)).ToList();
-        return numbers.Count switch
-        {
-            0 => null,
-            >= 2 => new QuotaTarget(Math.Min(numbers[0], numbers[1]), Math.Max(numbers[0], numbers[1])),
-            _ when target.Contains('≤') || target.Contains("<=", StringComparison.Ordinal) => new QuotaTarget(null, numbers[0]),
-            _ when target.Contains('≥') || target.Contains(">=", StringComparison.Ordinal) => new QuotaTarget(numbers[0], null),
-            _ => new QuotaTarget(numbers[0], numbers[0]),
-        };
-    }
-
-    [GeneratedRegex(@"\d+(?:[.,]\d+)?", RegexOptions.CultureInvariant)]
-    private static partial Regex Number();
+    public static QuotaTarget? Of(QuotaLine line) =>
+        line.HasMinPercent || line.HasMaxPercent
+            ? new QuotaTarget(line.HasMinPercent ? line.MinPercent : null, line.HasMaxPercent ? line.MaxPercent : null)
+            : null;
 }
 
-/// <summary>One criterion as a bar on a 0–100% scale <paramref name="Scale"/> pixels long: the actual share, the target's bounds.</summary>
+/// <summary>
+/// One criterion as a bar on a 0–100% scale <paramref name="Scale"/> pixels long: the list's share, and the target's
+/// bounds where the target is a share of the list. A target on the deputies elected is not a share of the list, so
+/// it draws no band: the words beside the bar say whether the list makes it reachable.
+/// </summary>
 public sealed record QuotaBar(QuotaLine Line, double Scale)
 {
-    public QuotaTarget? Target { get; } = QuotaTarget.Parse(Line.Target);
-    public bool HasTarget => Target is not null;
+    public bool HasTarget => Line.Assessment is not (QuotaAssessment.NoTarget or QuotaAssessment.Unspecified);
+    public bool OnElected => Line.Base == QuotaBase.ElectedDeputies;
+    public QuotaTarget? Target { get; } = Line.Base == QuotaBase.ElectedDeputies ? null : QuotaTarget.Of(Line);
     public double Width => Scale * Math.Clamp(Line.ActualPercent, 0, 100) / 100;
     public double? MinX => Target?.Min is { } min ? Scale * Math.Clamp(min, 0, 100) / 100 : null;
     public double? MaxX => Target?.Max is { } max ? Scale * Math.Clamp(max, 0, 100) / 100 : null;
@@ -39,9 +30,11 @@ public sealed record QuotaBar(QuotaLine Line, double Scale)
     /// <summary>The bar's class in charts.css: met, unmet, or no-target; the words beside it say the same.</summary>
     public string Class => !HasTarget ? "no-target" : Line.Met ? "met" : "unmet";
 
-    public string Verdict => !HasTarget ? "" : Line.Met ? "✓ đạt" : "✗ chưa đạt";
+    public string Verdict => QuotaWords.Verdict(Line, withMark: true);
 
-    public string Label => ElectionLabels.Criterion(Line.Criterion);
+    public string Label => ElectionLabels.Criterion(Line.Criterion) + (OnElected ? " trúng cử" : "");
+
+    public string TargetText => HasTarget ? $"chỉ tiêu {QuotaWords.ShortTarget(Line)}" : "không đặt chỉ tiêu";
 
     public string Value => $"{VietnameseFormat.Percent(Line.ActualPercent)} ({VietnameseFormat.Count(Line.Count)})";
 }
@@ -64,7 +57,7 @@ public sealed record QuotaChart(double Width, double Height, double PlotLeft, do
     {
         const double plotLeft = 300, plotWidth = 480;
         var rows = lines.Select((line, i) => (new QuotaBar(line, plotWidth), AxisTop + 8 + i * RowHeight)).ToList();
-        return new QuotaChart(960, AxisTop + 8 + rows.Count * RowHeight + 8, plotLeft, plotWidth, rows);
+        return new QuotaChart(1010, AxisTop + 8 + rows.Count * RowHeight + 8, plotLeft, plotWidth, rows);
     }
 
     public static QuotaBar Mini(QuotaLine line) => new(line, MiniScale);

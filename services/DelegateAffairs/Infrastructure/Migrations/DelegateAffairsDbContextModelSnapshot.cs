@@ -460,6 +460,15 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("criterion");
 
+                    b.Property<string>("Base")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("base");
+
+                    b.Property<bool>("Approximate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approximate");
+
                     b.Property<decimal?>("MaxPercent")
                         .HasColumnType("numeric")
                         .HasColumnName("max_percent");
@@ -473,7 +482,7 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("source");
 
-                    b.HasKey("ElectionId", "Criterion")
+                    b.HasKey("ElectionId", "Criterion", "Base")
                         .HasName("pk_quota_targets");
 
                     b.ToTable("quota_targets", (string)null);
@@ -1129,6 +1138,7 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                         .HasColumnName("percent");
 
                     b.Property<long>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("revision");
 
@@ -1243,6 +1253,7 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                         .HasColumnName("replicated_at");
 
                     b.Property<long>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("revision");
 

@@ -12,8 +12,6 @@ namespace Platform.DelegateAffairs.Infrastructure.Seed;
 public static class Election2021Seed
 {
     public const string ElectionId = "quoc-hoi-xv";
-    private const string Nq1185 = "Nghị quyết 1185/NQ-UBTVQH14 (11/1/2021)";
-    private const string Law85Article8 = "Luật 85/2015/QH13 (25/6/2015), Điều 8; " + Nq1185;
 
     public static IReadOnlyList<string> ProvinceCodes => Election2021People.ProvinceCodes;
 
@@ -23,15 +21,7 @@ public static class Election2021Seed
         ElectionDay = new DateOnly(2021, 5, 23), LawCode = LegalRulesData.Law85, TotalSeats = 500, CentralSeats = 207, LocalSeats = 293,
     };
 
-    public static QuotaTarget[] Quotas =>
-    [
-        new() { ElectionId = ElectionId, Criterion = QuotaCriteria.Women, MinPercent = 35, Source = Law85Article8 },
-        new() { ElectionId = ElectionId, Criterion = QuotaCriteria.EthnicMinority, MinPercent = 18, Source = Law85Article8 },
-        new() { ElectionId = ElectionId, Criterion = QuotaCriteria.NonParty, MinPercent = 5, MaxPercent = 10, Source = Nq1185 },
-        new() { ElectionId = ElectionId, Criterion = QuotaCriteria.Under40, MinPercent = 10, Source = Nq1185 },
-        new() { ElectionId = ElectionId, Criterion = QuotaCriteria.ReElected, MinPercent = 32, Source = Nq1185 },
-        new() { ElectionId = ElectionId, Criterion = QuotaCriteria.FullTime, MinPercent = 40, Source = Nq1185 },
-    ];
+    public static IReadOnlyList<QuotaTarget> Quotas => QuotaGuidance.For(ElectionId, ElectionFamily.NationalAssembly, 2021);
 
     public static IReadOnlyList<Constituency> Constituencies() =>
         Election2021People.Constituencies.Select(c => new Constituency
