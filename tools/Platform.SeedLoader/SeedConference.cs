@@ -313,18 +313,21 @@ public static class SeedConference
 
     private static readonly string[] AllBodies = [Bodies.Organization, Bodies.HomeAffairs, Bodies.DelegateAffairs];
 
-    /// <summary>The tasks agreed for the second half of 2020, in the order of the news item.</summary>
+    /// <summary>
+    /// The tasks agreed for the second half of 2020, in the order of the news item. The three bodies agreed on them
+    /// together and own each jointly: the news item names no task of one body alone.
+    /// </summary>
     public static readonly IReadOnlyList<TaskPlan> Tasks =
     [
         new(1, AllBodies, "2020-12-31", [Directive35, Directive45, Conclusion75],
             "Tham mưu và tổ chức thực hiện nghiêm túc, có hiệu quả Chỉ thị 35-CT/TW, Chỉ thị 45-CT/TW của Bộ Chính trị, Kết luận "
             + "75-KL/TW của Ban Chấp hành Trung ương và các văn bản liên quan về đại hội đảng bộ các cấp tiến tới Đại hội XIII của Đảng, "
             + "cuộc bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026."),
-        new(2, [Bodies.Organization], "2020-10-31", [Directive35, Conclusion75],
+        new(2, AllBodies, "2020-10-31", [Directive35, Conclusion75],
             "Phối hợp với các cơ quan liên quan và các đảng bộ trực thuộc Trung ương chuẩn bị tốt các văn kiện đại hội, nhất là về "
             + "công tác nhân sự, bảo đảm chất lượng; góp phần chuẩn bị báo cáo Bộ Chính trị và tổ chức thành công đại hội đảng bộ "
             + "trực thuộc Trung ương."),
-        new(3, [Bodies.Organization, Bodies.DelegateAffairs], "2020-10-31", [Directive35, Directive45],
+        new(3, AllBodies, "2020-10-31", [Directive35, Directive45],
             "Tham mưu tổ chức thành công đại hội đảng bộ cấp trên cơ sở và đại hội đảng bộ trực thuộc Trung ương nhiệm kỳ 2020-2025 "
             + "gắn với công tác chuẩn bị bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026."),
         new(4, AllBodies, "2020-12-31", [Directive35, Directive45],

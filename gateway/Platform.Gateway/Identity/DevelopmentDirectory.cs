@@ -21,12 +21,22 @@ public static class DevelopmentDirectory
         [PlatformBodies.DelegateAffairs] = "Ban Công tác đại biểu",
     };
 
+    // The role as the screens' header shows it, in Vietnamese (the role's code stays in the token).
+    private static readonly Dictionary<string, string> RoleNames = new()
+    {
+        ["viewer"] = "người xem",
+        ["editor"] = "người soạn thảo",
+        ["vetting"] = "bộ phận thẩm tra",
+        ["reviewer"] = "người xem xét",
+        ["ops"] = "vận hành",
+    };
+
     public sealed record Principal(string Name, string Body, string Role, string DisplayName);
 
     public static IEnumerable<Principal> All =>
         from body in PlatformBodies.All
         from role in Roles
-        select new Principal($"{body}-{role}", body, role, $"{BodyNames[body]} ({role})");
+        select new Principal($"{body}-{role}", body, role, $"{BodyNames[body]} ({RoleNames[role]})");
 
     public static Principal? Find(string? name) => All.FirstOrDefault(p => p.Name == name);
 

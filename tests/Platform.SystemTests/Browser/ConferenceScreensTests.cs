@@ -51,8 +51,8 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         var seedId = await SeedConferenceAsync();
         var progressForms = new Dictionary<string, int>
         {
-            // The seed's tasks: Organization owns all five, Home Affairs 1, 4 and 5, Delegate Affairs 1, 3, 4 and 5.
-            ["organization-editor"] = 5, ["home-affairs-editor"] = 3, ["delegate-affairs-editor"] = 4, ["delegate-affairs-viewer"] = 0,
+            // The seed's five tasks are owned jointly by the three bodies.
+            ["organization-editor"] = 5, ["home-affairs-editor"] = 5, ["delegate-affairs-editor"] = 5, ["delegate-affairs-viewer"] = 0,
         };
         foreach (var (user, forms) in progressForms)
         {
@@ -242,7 +242,7 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         var first = notice.GetByTestId("task-row").Nth(0);
         await first.GetByLabel("Ban Công tác đại biểu").CheckAsync();
         await first.GetByLabel("Nội dung nhiệm vụ 1").FillAsync("Chuẩn bị bầu cử đại biểu Quốc hội khóa XV và Hội đồng nhân dân các cấp");
-        await first.GetByLabel("Hạn hoàn thành nhiệm vụ 1").FillAsync("2020-12-31");
+        await first.GetByLabel("Hạn chậm nhất hoàn thành nhiệm vụ 1").FillAsync("2020-12-31");
         await first.GetByLabel("Số hiệu văn bản căn cứ (nhiệm vụ 1)").FillAsync("45-CT/TW");
         await first.GetByLabel("Ngày của văn bản căn cứ (nhiệm vụ 1)").FillAsync("2020-06-20");
         await notice.GetByRole(AriaRole.Button, new() { Name = "Thêm dòng nhiệm vụ" }).ClickAsync();
@@ -252,7 +252,7 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         var second = notice.GetByTestId("task-row").Nth(1);
         await second.GetByLabel("Ban Tổ chức Trung ương").CheckAsync();
         await second.GetByLabel("Nội dung nhiệm vụ 2").FillAsync("Thực hiện nghiêm Quy định 205-QĐ/TW");
-        await second.GetByLabel("Hạn hoàn thành nhiệm vụ 2").FillAsync("2099-12-31");
+        await second.GetByLabel("Hạn chậm nhất hoàn thành nhiệm vụ 2").FillAsync("2099-12-31");
         await second.GetByLabel("Số hiệu văn bản căn cứ (nhiệm vụ 2)").FillAsync("205-QĐ/TW");
         await second.GetByLabel("Ngày của văn bản căn cứ (nhiệm vụ 2)").FillAsync("2019-09-23");
         await notice.GetByRole(AriaRole.Button, new() { Name = "Ban hành kết luận" }).ClickAsync();

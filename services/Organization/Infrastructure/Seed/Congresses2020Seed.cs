@@ -14,12 +14,14 @@ public static class Congresses2020Seed
 {
     public const string Term = "2020-2025";
 
+    // Named as the Party organizations were in 2020: the army's is Đảng bộ Quân đội, led by the Quân ủy Trung ương
+    // (not "Đảng ủy Quân sự Trung ương", its name before 2011); the police's is led by the Đảng ủy Công an Trung ương.
     private static readonly (string Id, string Name)[] CentralCommittees =
     [
         ("dang-bo-khoi-cac-co-quan-trung-uong", "Đảng bộ Khối các cơ quan Trung ương"),
         ("dang-bo-khoi-doanh-nghiep-trung-uong", "Đảng bộ Khối Doanh nghiệp Trung ương"),
-        ("dang-uy-quan-su-trung-uong", "Đảng ủy Quân sự Trung ương"),
-        ("dang-uy-cong-an-trung-uong", "Đảng ủy Công an Trung ương"),
+        ("dang-bo-quan-doi", "Đảng bộ Quân đội"),
+        ("dang-bo-cong-an-trung-uong", "Đảng bộ Công an Trung ương"),
     ];
 
     public static IReadOnlyList<PartyOrganization> Organizations(IEnumerable<AdministrativeUnitCopy> provinces)
