@@ -50,11 +50,24 @@ public sealed class Browser : IAsyncDisposable
         });
         context.SetDefaultTimeout(30_000); // a cold start (first sign-in, JIT, first queries) on a busy 2-core machine
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/conferences");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync("dev-secret");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/conferences");
+        // Every address the sign-in passes through, with its status and time: a sign-in that does not finish says where it stopped.
+        var trail = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        page.Response += (_, response) => trail.Enqueue($"{clock.ElapsedMilliseconds} ms {response.Status} {response.Request.Method} {response.Url}");
+        page.RequestFailed += (_, request) => trail.Enqueue($"{clock.ElapsedMilliseconds} ms failed {request.Method} {request.Url}: {request.Failure}");
+        try
+        {
+            await page.GotoAsync("/conferences");
+            await page.GetByLabel("Tên đăng nhập").FillAsync(user);
+            await page.GetByLabel("Mật khẩu").FillAsync("dev-secret");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+            await page.WaitForURLAsync("**/conferences");
+        }
+        catch (TimeoutException e)
+        {
+            await context.CloseAsync();
+            throw new TimeoutException($"{user} did not sign in; the page was at {page.Url} after {clock.ElapsedMilliseconds} ms:\n{string.Join("\n", trail)}", e);
+        }
         return page;
     }
 
