@@ -67,7 +67,7 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
                 await Browser.ScreenshotAsync(page, "conferences");
             }
             await link.ClickAsync();
-            await page.WaitForURLAsync($"**/conferences/{seedId}");
+            await Browser.ArrivedAsync(page, $"/conferences/{seedId}");
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("sơ kết 6 tháng đầu năm");
             await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Đã kết luận");
