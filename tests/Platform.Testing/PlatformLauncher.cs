@@ -109,6 +109,8 @@ public sealed class PlatformLauncher : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Identity__Issuer"] = GatewayUrl,
             ["Identity__ScreensRedirectUris__0"] = GatewayUrl + "signin-callback",
+            // The same gateway by name as well as by address, as a person may type either (appsettings.Development.json).
+            ["Identity__ScreensRedirectUris__1"] = GatewayUrl.Replace("127.0.0.1", "localhost") + "signin-callback",
             ["Authentication__Authority"] = GatewayUrl,
         };
     }

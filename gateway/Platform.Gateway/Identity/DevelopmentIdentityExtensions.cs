@@ -76,9 +76,21 @@ public static class DevelopmentIdentityExtensions
     {
         app.MapPost("/connect/token", (Delegate)IssueTokenAsync).AllowAnonymous();
         app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)AuthorizeAsync).AllowAnonymous();
-        app.MapGet("/account/login", (string? returnUrl, string? error) => IsAcceptable(returnUrl)
-                ? Results.Content(LoginPage.Render(returnUrl, error), "text/html; charset=utf-8")
-                : NotLocal())
+        // The login form's answer redirects (through /connect/authorize) to the screens' callback, and a browser holds
+        // every redirect after a form to the page's form-action: the callbacks' origins join 'self' on this page, so
+        // that the screens may be reached at another host name than the issuer's (127.0.0.1 and localhost).
+        var callbackOrigins = string.Join(" ", (app.Configuration.GetSection("Identity:ScreensRedirectUris").Get<string[]>() ?? [])
+            .Select(uri => new Uri(uri).GetLeftPart(UriPartial.Authority)).Distinct());
+        var loginPolicy = $"default-src 'self'; frame-ancestors 'none'; form-action 'self' {callbackOrigins}".TrimEnd();
+        app.MapGet("/account/login", (HttpContext context, string? returnUrl, string? error, string? username) =>
+            {
+                if (!IsAcceptable(returnUrl))
+                {
+                    return NotLocal();
+                }
+                context.Response.Headers.ContentSecurityPolicy = loginPolicy;
+                return Results.Content(LoginPage.Render(returnUrl, error, username), "text/html; charset=utf-8");
+            })
             .AllowAnonymous();
         app.MapPost("/account/login", (Delegate)LogInAsync).AllowAnonymous();
         return app;
@@ -144,7 +156,8 @@ public static class DevelopmentIdentityExtensions
         if (person is null || form["password"] != DevelopmentDirectory.DevelopmentSecret)
         {
             throttle.Failed(account, context.Connection.RemoteIpAddress);
-            return Results.Redirect($"/account/login?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
+            // Back to the page (a reload does not post the password again), keeping the user name typed.
+            return Results.Redirect($"/account/login?error=1&username={Uri.EscapeDataString(account)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
         var identity = new ClaimsIdentity([new Claim(Claims.Subject, person.Name)], CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));

@@ -28,6 +28,7 @@ public static class ScreensExtensions
             pages.Conventions.AuthorizeFolder("/", Policy);
             pages.Conventions.AllowAnonymousToPage("/SignedOut");
         });
+        builder.Services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<BrowserPageConstraint>(BrowserPageConstraint.Name));
         // Vietnamese is written as itself in the pages, not as numeric character references (Razor's default
         // encoder escapes everything beyond Basic Latin): smaller pages, readable source.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -42,7 +43,7 @@ public static class ScreensExtensions
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.ForwardChallenge = SignInScheme;
-                cookie.AccessDeniedPath = "/signed-out";
+                cookie.AccessDeniedPath = "/khong-co-quyen";
             })
             .AddOpenIdConnect(SignInScheme, oidc =>
             {
@@ -79,6 +80,10 @@ public static class ScreensExtensions
     {
         // Each page calls the services: limited per signed-in person (else per address), apart from the API's limits.
         app.MapRazorPages().RequireRateLimiting(GatewayLimitsExtensions.ScreensPolicy);
+        // A page address that nothing answers: the Vietnamese "not found" page inside the layout (after sign-in, like
+        // every page, so that it tells no stranger which addresses exist), not the browser's bare 401.
+        app.MapFallbackToPage($"{{*path:nonfile:{BrowserPageConstraint.Name}}}", "/Errors/NotFound")
+            .RequireRateLimiting(GatewayLimitsExtensions.ScreensPolicy);
         app.MapPost("/signout", async (HttpContext http) =>
         {
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http, CookieScheme);
