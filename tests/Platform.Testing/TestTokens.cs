@@ -27,6 +27,9 @@ public static class TestTokens
 
     public static string For(string body, string role) => Create(Claims(body, role));
 
+    /// <summary>The person's name a test token carries (the platform's issuer puts the display name there).</summary>
+    public static string NameOf(string body, string role) => $"Người kiểm thử {body}-{role}";
+
     public static string Expired(string body, string role) =>
         Create(Claims(body, role), notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddHours(-1));
 
@@ -55,6 +58,7 @@ public static class TestTokens
     private static Dictionary<string, object> Claims(string body, string role) => new()
     {
         ["sub"] = $"{body}-{role}",
+        ["name"] = NameOf(body, role),
         ["body"] = body,
         ["role"] = role,
         ["client_id"] = $"{body}-{role}",

@@ -38,7 +38,8 @@ public sealed class CandidateVettingApi(DelegateAffairsDbContext db, CurrentActo
                 ("status", vetting.Status));
         }
         var reviewer = actor.Actor!;
-        vetting.Settlement = new VettingSettlement(VettingMapping.NameOf(request.Decision)!, reason, reviewer.Subject, now, vetting.Basis);
+        var reviewerName = context.GetHttpContext().User.FindFirst(PlatformClaims.Name)?.Value is { Length: > 0 } name ? VietnameseText.Normalize(name) : null;
+        vetting.Settlement = new VettingSettlement(VettingMapping.NameOf(request.Decision)!, reason, reviewer.Subject, now, vetting.Basis, reviewerName);
         vetting.Recompute(now);
         Etags.ExpectVersion(db, vetting, etag);
         await db.SaveChangesAsync(context.CancellationToken);

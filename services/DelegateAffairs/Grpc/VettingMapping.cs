@@ -75,7 +75,7 @@ internal static class VettingMapping
         {
             proto.Settlement = new Proto.VettingSettlement
             {
-                Decision = StatusOf(settlement.Decision), Reason = settlement.Reason, SettledBy = settlement.SettledBy,
+                Decision = StatusOf(settlement.Decision), Reason = settlement.Reason, SettledBy = settlement.SettledBy, SettledByName = settlement.SettledByName ?? "",
                 SettledAt = settlement.SettledAt.ToString("O"), Void = !vetting.SettlementApplies,
             };
         }

@@ -18,7 +18,8 @@ public sealed record BodyAnswer(string Body, long Request, long Revision, DateTi
 /// A reviewer's decision on a vetting that needed review. It holds for the findings it was made on
 /// (<see cref="Basis"/>); when they change, it no longer applies.
 /// </summary>
-public sealed record VettingSettlement(string Decision, string Reason, string SettledBy, DateTimeOffset SettledAt, string Basis);
+/// <param name="SettledByName">The reviewer's name as their token gave it; null in settlements recorded before it was kept.</param>
+public sealed record VettingSettlement(string Decision, string Reason, string SettledBy, DateTimeOffset SettledAt, string Basis, string? SettledByName = null);
 
 /// <summary>
 /// The vetting of one candidate, the state of Delegate Affairs' process manager: its own findings, each
@@ -116,7 +117,9 @@ public sealed class CandidateVetting : IAuditable
             if (SettlementApplies)
             {
                 status = Settlement!.Decision;
-                reasons = [$"đã xem xét: {Settlement.Reason} ({Settlement.SettledBy}, {Settlement.SettledAt:yyyy-MM-dd})", .. reasons];
+                // In people's words: the reviewer's name and the day in Viet Nam (dd/MM/yyyy), not a subject and an ISO date.
+                var day = Settlement.SettledAt.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+                reasons = [$"đã xem xét: {Settlement.Reason} ({Settlement.SettledByName ?? Settlement.SettledBy}, {day})", .. reasons];
             }
         }
         else

@@ -70,6 +70,8 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
             await Browser.ArrivedAsync(page, $"/conferences/{seedId}");
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("sơ kết 6 tháng đầu năm");
+            await Assertions.Expect(page.GetByTestId("breadcrumb")).ToContainTextAsync("sơ kết 6 tháng đầu năm"); // the title, not the code
+            await Assertions.Expect(page.GetByTestId("breadcrumb")).Not.ToContainTextAsync(seedId);
             await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Đã kết luận");
             await Assertions.Expect(page.GetByTestId("chair")).ToContainTextAsync("Phạm Minh Chính");
             await Assertions.Expect(page.GetByTestId("unavailable")).ToHaveCountAsync(0);

@@ -55,6 +55,7 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await page.GetByTestId("settled").GetByRole(AriaRole.Link, new() { Name = scenario.ToSettle.FullName }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("vetting-status")).ToHaveTextAsync("Đủ điều kiện");
         await Assertions.Expect(page.GetByTestId("vetting-settlement")).ToContainTextAsync("Đã xác minh với Bộ Nội vụ");
+        await Assertions.Expect(page.GetByTestId("settled-by")).ToHaveTextAsync("Ban Công tác đại biểu (người xem xét)"); // a name, not "delegate-affairs-reviewer"
     });
 
     [Fact]
@@ -117,6 +118,8 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await page.GotoAsync("/elections");
         await Assertions.Expect(page.GetByTestId("elections").Locator("a[href^='/elections/']").First).ToBeVisibleAsync();
         await page.GotoAsync($"/elections/{scenario.ElectionId}");
+        await Assertions.Expect(page.GetByTestId("breadcrumb")).ToContainTextAsync("khóa"); // the election's name, not its code
+        await Assertions.Expect(page.GetByTestId("breadcrumb")).Not.ToContainTextAsync(scenario.ElectionId);
 
         var timeline = page.GetByTestId("timeline");
         await Assertions.Expect(timeline.Locator("svg[data-testid='timeline-chart']")).ToBeVisibleAsync();
