@@ -36,13 +36,16 @@ internal static class QuotaReports
             })
             .ToListAsync(cancellationToken);
         var targets = await db.QuotaTargets.AsNoTracking().Where(t => t.ElectionId == election.Id).ToListAsync(cancellationToken);
-        var names = await db.AdministrativeUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
         // Every constituency, those without candidates too: their seats are part of what is to be elected.
         var counts = rows.ToDictionary(r => r.ConstituencyId, r => r.Counts);
         var constituencies = (await db.Constituencies.AsNoTracking().Where(c => c.ElectionId == election.Id)
                 .Select(c => new { c.Id, c.ProvinceCode, c.Seats }).ToListAsync(cancellationToken))
             .Select(c => (c.ProvinceCode, Counts: new ConstituencyCounts(c.Seats, counts.GetValueOrDefault(c.Id) ?? ElectionRules.Sum([]))))
             .ToList();
+        // The names of the provinces the report lists, not of every unit the copy holds.
+        var provinceCodes = constituencies.Select(c => c.ProvinceCode).Distinct().ToList();
+        var names = await db.AdministrativeUnits.AsNoTracking().Where(u => provinceCodes.Contains(u.Code))
+            .ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
 
         var vetting = await standing.Join(db.CandidateVettings, c => c.Id, v => v.CandidateId, (c, v) => v.Status)
             .GroupBy(status => status).Select(g => new { Status = g.Key, Count = g.Count() })

@@ -157,19 +157,8 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         // A 3-seat constituency with 5 candidates: 2 under 40, 1 non-party, none re-elected or full-time.
         var editor = platform.GrpcChannelWith(await platform.TokenAsync("delegate-affairs-editor"));
         var candidates = new CandidateService.CandidateServiceClient(editor);
-        var electionId = $"qh-2021-{Guid.NewGuid():N}"[..20];
-        await new ElectionService.ElectionServiceClient(editor).CreateElectionAsync(new CreateElectionRequest
-        {
-            Election = new Election
-            {
-                Id = electionId, Kind = ElectionKind.NationalAssembly, Term = "XV", TermStartYear = 2021, TermEndYear = 2026,
-                ElectionDay = "2021-05-23", LawCode = "85/2015/QH13", TotalSeats = 500, CentralSeats = 207, LocalSeats = 293,
-            },
-        });
-        var hanoi = await candidates.CreateConstituencyAsync(new CreateConstituencyRequest
-        {
-            Constituency = new Constituency { ElectionId = electionId, ProvinceCode = "01", Number = 1, Seats = 3 },
-        });
+        var (electionId, constituencies) = await EnterAssemblyElectionAsync(editor, "qh-2021", "XV", new DateOnly(2021, 5, 23), centralSeats: 207, "01");
+        var hanoi = constituencies[0];
         foreach (var (name, sex, birth, party) in new[]
                  {
                      ("Nguyễn Thị Thu", Sex.Female, "1988-04-02", true), ("Trần Văn Đức", Sex.Male, "1990-09-09", true),
@@ -318,6 +307,31 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         }
     }
 
+    /// <summary>A National Assembly election of 500 deputies with one 3-seat constituency in each province given.</summary>
+    private static async Task<(string ElectionId, IReadOnlyList<Constituency> Constituencies)> EnterAssemblyElectionAsync(
+        Grpc.Net.Client.GrpcChannel editor, string idPrefix, string term, DateOnly electionDay, int centralSeats, params string[] provinceCodes)
+    {
+        var electionId = $"{idPrefix}-{Guid.NewGuid():N}"[..(idPrefix.Length + 13)];
+        await new ElectionService.ElectionServiceClient(editor).CreateElectionAsync(new CreateElectionRequest
+        {
+            Election = new Election
+            {
+                Id = electionId, Kind = ElectionKind.NationalAssembly, Term = term, TermStartYear = electionDay.Year, TermEndYear = electionDay.Year + 5,
+                ElectionDay = electionDay.ToString("yyyy-MM-dd"), LawCode = "85/2015/QH13", TotalSeats = 500, CentralSeats = centralSeats, LocalSeats = 500 - centralSeats,
+            },
+        });
+        var candidates = new CandidateService.CandidateServiceClient(editor);
+        var constituencies = new List<Constituency>();
+        foreach (var province in provinceCodes)
+        {
+            constituencies.Add(await candidates.CreateConstituencyAsync(new CreateConstituencyRequest
+            {
+                Constituency = new Constituency { ElectionId = electionId, ProvinceCode = province, Number = 1, Seats = 3 },
+            }));
+        }
+        return (electionId, constituencies);
+    }
+
     /// <summary>
     /// An election 60 days from now (so that today falls inside its timeline), constituencies in Hà Nội and Hồ Chí Minh
     /// City, and five candidates: two eligible, two unknown to Home Affairs (Needs review: one to settle, one to stay),
@@ -332,23 +346,8 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         var officials = new OfficialService.OfficialServiceClient(platform.GrpcChannelWith(await platform.TokenAsync("home-affairs-editor")));
 
         var electionDay = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(60);
-        var electionId = $"qh-screens-{Guid.NewGuid():N}"[..24];
-        await new ElectionService.ElectionServiceClient(editor).CreateElectionAsync(new CreateElectionRequest
-        {
-            Election = new Election
-            {
-                Id = electionId, Kind = ElectionKind.NationalAssembly, Term = "XVI", TermStartYear = electionDay.Year, TermEndYear = electionDay.Year + 5,
-                ElectionDay = electionDay.ToString("yyyy-MM-dd"), LawCode = "85/2015/QH13", TotalSeats = 500, CentralSeats = 217, LocalSeats = 283,
-            },
-        });
-        var hanoi = await candidates.CreateConstituencyAsync(new CreateConstituencyRequest
-        {
-            Constituency = new Constituency { ElectionId = electionId, ProvinceCode = "01", Number = 1, Seats = 3 },
-        });
-        var saigon = await candidates.CreateConstituencyAsync(new CreateConstituencyRequest
-        {
-            Constituency = new Constituency { ElectionId = electionId, ProvinceCode = "79", Number = 1, Seats = 3 },
-        });
+        var (electionId, constituencies) = await EnterAssemblyElectionAsync(editor, "qh-screens", "XVI", electionDay, centralSeats: 217, "01", "79");
+        var (hanoi, saigon) = (constituencies[0], constituencies[1]);
 
         async Task<Candidate> IntroduceAsync(Constituency constituency, string name, Sex sex, string ethnicity, string birthDate,
             bool atHomeAffairs = true, Regulation205Finding? finding = null)

@@ -94,13 +94,15 @@ public sealed class JointPlanningSweep<TContext>(
             .FromSql($"SELECT t.*, t.xmin FROM joint_tasks t WHERE NOT t.done AND NOT t.overdue AND t.due_date < {today} ORDER BY t.due_date LIMIT {Batch} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
         var led = due.Where(t => t.LeadBody == service.Body).Select(t => t.Id).ToArray();
-        var copies = await db.Database.SqlQuery<string>(
-                $"SELECT s.task_id AS \"Value\" FROM joint_task_owner_states s WHERE s.task_id = ANY({led}) AND s.owner_body = {service.Body}")
-            .ToListAsync(cancellationToken);
-        var copiesClaimed = await db.Database.SqlQuery<string>(
-                $"SELECT s.task_id AS \"Value\" FROM joint_task_owner_states s WHERE s.task_id = ANY({led}) AND s.owner_body = {service.Body} FOR UPDATE SKIP LOCKED")
-            .ToListAsync(cancellationToken);
-        var held = copies.Except(copiesClaimed).ToHashSet();
+        // One round trip: claim the copies that are free, and name those a writer holds (they exist but were skipped).
+        var held = (await db.Database.SqlQuery<string>($"""
+                WITH claimed AS (
+                    SELECT c.task_id FROM joint_task_owner_states c
+                    WHERE c.task_id = ANY({led}) AND c.owner_body = {service.Body} FOR UPDATE SKIP LOCKED)
+                SELECT s.task_id AS "Value" FROM joint_task_owner_states s
+                WHERE s.task_id = ANY({led}) AND s.owner_body = {service.Body} AND s.task_id NOT IN (SELECT task_id FROM claimed)
+                """)
+            .ToListAsync(cancellationToken)).ToHashSet();
         foreach (var task in due.Where(t => !held.Contains(t.Id) && t.MarkOverdue(today, Clock.GetUtcNow())))
         {
             await process.TellLeadAsync(task, new JointTaskFellOverdue(task.ToState(), actor), cancellationToken);
