@@ -36,6 +36,8 @@ public static class ScreensExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton<ServiceChannels>();
         builder.Services.AddScoped<ScreenSession>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<Elections.ProvinceNames>();
         builder.Services.AddAuthentication()
             .AddCookie(CookieScheme, cookie =>
             {

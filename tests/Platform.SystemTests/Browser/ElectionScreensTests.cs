@@ -140,6 +140,9 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
 
         var candidates = page.GetByTestId("candidates");
         await Assertions.Expect(candidates.Locator($"tr[data-candidate='{scenario.Eligible.Id}']")).ToContainTextAsync("Đủ điều kiện");
+        // The constituency by its province's name (from Home Affairs' map), not "01-01".
+        await Assertions.Expect(candidates.Locator($"tr[data-candidate='{scenario.Eligible.Id}']")).ToContainTextAsync("Hà Nội, đơn vị số 1");
+        await Assertions.Expect(candidates.Locator($"tr[data-candidate='{scenario.UnderReview.Id}']")).ToContainTextAsync("Hồ Chí Minh, đơn vị số 1");
         await Assertions.Expect(candidates.Locator($"tr[data-candidate='{scenario.Ineligible.Id}']")).ToContainTextAsync("Không đủ điều kiện");
         await Assertions.Expect(candidates.Locator($"tr[data-candidate='{scenario.UnderReview.Id}']")).ToContainTextAsync("Cần xem xét");
         await Browser.ScreenshotAsync(page, "election");

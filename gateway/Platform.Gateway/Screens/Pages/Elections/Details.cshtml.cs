@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Platform.DelegateAffairs.V1;
+using Platform.Gateway.Screens.Elections;
 using Platform.Gateway.Screens.Charts;
 using Platform.Gateway.Screens.Formatting;
 using Platform.Gateway.Screens.Parts;
@@ -13,7 +14,7 @@ namespace Platform.Gateway.Screens.Pages.Elections;
 /// their vetting status (Delegate Affairs only: the service refuses the others, and the page says so).
 /// Each part is read in parallel and shows on its own, so one failing call leaves the others standing.
 /// </summary>
-public sealed class DetailsModel(ServiceChannels channels, ScreenSession session, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(ServiceChannels channels, ScreenSession session, ProvinceNames provinces, ILogger<DetailsModel> logger) : PageModel
 {
     public const int PageSize = 20;
 
@@ -55,7 +56,9 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
         {
             ElectionId = Id, NameQuery = NameQuery ?? "", VettingStatus = VettingFilter ?? "", PageSize = PageSize, PageToken = PageToken ?? "",
         }, options), logger, "an election's candidates");
-        await Task.WhenAll(election, timeline, quota, list);
+        var names = provinces.GetAsync();
+        await Task.WhenAll(election, timeline, quota, list, names);
+        ProvinceNames = names.Result;
         (Election, Timeline, Quota, Candidates) = (election.Result, timeline.Result, quota.Result, list.Result);
 
         if (Election.State == PartState.NotFound)
@@ -91,6 +94,8 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
         return QueryHelpers.AddQueryString($"/elections/{Uri.EscapeDataString(Id)}", query) + "#candidates";
     }
 
-    /// <summary>"quoc-hoi-xv.01-02" → "01-02": the constituency within its election.</summary>
-    public static string Constituency(string id) => id[(id.LastIndexOf('.') + 1)..];
+    public IReadOnlyDictionary<string, string> ProvinceNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>"quoc-hoi-xv.01-02" → "Hà Nội, đơn vị số 2".</summary>
+    public string Constituency(string id) => Screens.Elections.ProvinceNames.Constituency(id, ProvinceNames);
 }

@@ -14,7 +14,7 @@ namespace Platform.Gateway.Screens.Pages.Elections;
 /// for Delegate Affairs reviewers, a form to settle it with a decision and a written reason (post, then redirect).
 /// The service judges the settlement: its field violations show beside the fields, its refusals as a message.
 /// </summary>
-public sealed class ReviewModel(ServiceChannels channels, ScreenSession session, ILogger<ReviewModel> logger) : PageModel
+public sealed class ReviewModel(ServiceChannels channels, ScreenSession session, ProvinceNames provinces, ILogger<ReviewModel> logger) : PageModel
 {
     public const int PageSize = 10;
 
@@ -125,6 +125,11 @@ public sealed class ReviewModel(ServiceChannels channels, ScreenSession session,
         return Page();
     }
 
+    public IReadOnlyDictionary<string, string> ProvinceNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>"quoc-hoi-xv.01-02" → "Hà Nội, đơn vị số 2".</summary>
+    public string Constituency(string id) => Screens.Elections.ProvinceNames.Constituency(id, ProvinceNames);
+
     /// <summary>The failed form's own value of a field, to show it again.</summary>
     public string? Posted(string candidateId, string? value) => candidateId == CandidateId ? value : null;
 
@@ -140,7 +145,8 @@ public sealed class ReviewModel(ServiceChannels channels, ScreenSession session,
         {
             ElectionId = Id, VettingStatus = ElectionLabels.FilterName(VettingStatus.NeedsReview), PageSize = PageSize, PageToken = PageToken ?? "",
         }, options), logger, "the review queue");
-        (Election, Queue) = (await election, await queue);
+        var names = provinces.GetAsync();
+        (Election, Queue, ProvinceNames) = (await election, await queue, await names);
         if (Queue.Value is { } page)
         {
             var vettingOptions = await session.CallAsync();
