@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Text;
 using System.Globalization;
 using Platform.Contracts.IntegrationEvents;
 using Platform.HomeAffairs.Model;
@@ -68,7 +69,7 @@ public sealed class HomeAffairsVettingRulesTests
 
         Assert.Equal("official_discipline", finding.Rule);
         AssertFinding(finding, result, result == "FAIL", "112/2020/NĐ-CP", "2020-09-18");
-        Assert.Contains($"kỷ luật: Cảnh cáo, {decided}, " + (expires is null ? "không ghi ngày hết hạn" : $"hết hạn {expires}"), finding.Facts);
+        Assert.Contains($"kỷ luật: Cảnh cáo, {D(decided).ToVietnamese()}, " + (expires is null ? "không ghi ngày hết hạn" : $"hết hạn {D(expires!).ToVietnamese()}"), finding.Facts);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class HomeAffairsVettingRulesTests
         var finding = VettingRules.AgeCutoff(Subject(birth: "1975-01-01"), Record(r => (r.Sex, r.BirthDate) = ("male", D("1960-06-01"))));
 
         AssertFinding(finding, "FAIL", true, "36-HD/BTCTW", "2021-01-20");
-        Assert.Equal(["ứng cử lần đầu; nam, sinh 1960-06-01 (hồ sơ); phải sinh từ 1966-02-01"], finding.Facts);
+        Assert.Equal(["ứng cử lần đầu; nam, sinh 01/06/1960 (hồ sơ); phải sinh từ 01/02/1966"], finding.Facts);
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class HomeAffairsVettingRulesTests
 
         Assert.Equal("official_birth_date", finding.Rule);
         AssertFinding(finding, "FAIL", false, "85/2015/QH13", "2015-06-25");
-        Assert.Contains(finding.Facts, f => f.StartsWith("birth date differs", StringComparison.Ordinal));
+        Assert.Contains(finding.Facts, f => f.StartsWith("ngày sinh khác nhau", StringComparison.Ordinal));
         AssertFinding(VettingRules.Birth(Subject(birth: "1972-08-09"), Record()), "PASS", false, "85/2015/QH13", "2015-06-25");
     }
 }

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Text;
 using System.Globalization;
 using Platform.Contracts.IntegrationEvents;
 using Platform.Organization.Model;
@@ -83,8 +84,8 @@ public sealed class OrganizationVettingRulesTests
 
         Assert.Equal("party_discipline", finding.Rule);
         AssertFinding(finding, result, result == "FAIL", "36-HD/BTCTW", "2021-01-20");
-        Assert.Contains($"kỷ luật: Khiển trách, {decided}, " + (expires is null ? "không ghi ngày hết hạn" : $"hết hạn {expires}"), finding.Facts);
-        Assert.Contains("ngày bầu cử 2021-05-23; xét kỷ luật từ 2020-05-23 (12 tháng)", finding.Facts);
+        Assert.Contains($"kỷ luật: Khiển trách, {D(decided).ToVietnamese()}, " + (expires is null ? "không ghi ngày hết hạn" : $"hết hạn {D(expires!).ToVietnamese()}"), finding.Facts);
+        Assert.Contains("ngày bầu cử 23/05/2021; xét kỷ luật từ 23/05/2020 (12 tháng)", finding.Facts);
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class OrganizationVettingRulesTests
 
         Assert.Equal("cadre_birth_date", finding.Rule);
         AssertFinding(finding, "FAIL", false, "85/2015/QH13", "2015-06-25");
-        Assert.Equal(["birth date differs: hồ sơ ứng cử 1970-04-15, hồ sơ cán bộ 1971-04-15"], finding.Facts);
+        Assert.Equal(["ngày sinh khác nhau: hồ sơ ứng cử 15/04/1970, hồ sơ cán bộ 15/04/1971"], finding.Facts);
         AssertFinding(VettingRules.Birth(Subject(birth: "1970-04-15"), Record()), "PASS", false, "85/2015/QH13", "2015-06-25");
     }
 }

@@ -1,5 +1,6 @@
 using Platform.Contracts.IntegrationEvents;
 using Platform.ServiceDefaults.Auditing;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.DelegateAffairs.Model;
 
@@ -108,17 +109,17 @@ public sealed class CandidateVetting : IAuditable
         }
         else if (silent.Count > 0 && now < Deadline)
         {
-            (status, reasons) = (VettingStatuses.Pending, silent.Select(b => $"{b}: chưa trả lời (hạn {Deadline:yyyy-MM-dd HH:mm:ss} UTC)").ToList());
+            (status, reasons) = (VettingStatuses.Pending, silent.Select(b => $"{b}: chưa trả lời (hạn {Deadline.ToVietnamese()})").ToList());
         }
         else if (silent.Count > 0 || doubtful.Count > 0)
         {
-            reasons = [.. silent.Select(b => $"{b}: không trả lời trước hạn {Deadline:yyyy-MM-dd HH:mm:ss} UTC"), .. doubtful.Select(Reason)];
+            reasons = [.. silent.Select(b => $"{b}: không trả lời trước hạn {Deadline.ToVietnamese()}"), .. doubtful.Select(Reason)];
             status = VettingStatuses.NeedsReview;
             if (SettlementApplies)
             {
                 status = Settlement!.Decision;
-                // In people's words: the reviewer's name and the day in Viet Nam (dd/MM/yyyy), not a subject and an ISO date.
-                var day = Settlement.SettledAt.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+                // In people's words: the reviewer's name and the day in Viet Nam, not a subject and an ISO date.
+                var day = DateOnly.FromDateTime(Settlement.SettledAt.ToOffset(VietnameseDate.VietnamOffset).DateTime).ToVietnamese();
                 reasons = [$"đã xem xét: {Settlement.Reason} ({Settlement.SettledByName ?? Settlement.SettledBy}, {day})", .. reasons];
             }
         }

@@ -1,4 +1,5 @@
 using Platform.Contracts.IntegrationEvents;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.DelegateAffairs.Model;
 
@@ -39,7 +40,7 @@ public static class LawChecks
         var findings = new List<VettingFinding>();
         var age = candidate.AgeOn(election.ElectionDay);
         findings.Add(new VettingFinding("age-21", "Đủ 21 tuổi trở lên vào ngày bầu cử", "85/2015/QH13, Điều 2", Law85Date,
-            age >= 21 ? "PASS" : "FAIL", true, [$"sinh ngày {candidate.BirthDate:yyyy-MM-dd}", $"{age} tuổi ngày {election.ElectionDay:yyyy-MM-dd}"]));
+            age >= 21 ? "PASS" : "FAIL", true, [$"sinh ngày {candidate.BirthDate.ToVietnamese()}", $"{age} tuổi ngày {election.ElectionDay.ToVietnamese()}"]));
         if (election.Family == ElectionFamily.NationalAssembly)
         {
             var other = candidate.OtherNationality;

@@ -62,7 +62,7 @@ public static class VettingRules
         }
         var female = record.Sex == "female";
         var bornFrom = female ? VettingCriteria.FirstTimeWomenBornFrom : VettingCriteria.FirstTimeMenBornFrom;
-        var fact = $"ứng cử lần đầu; {(female ? "nữ" : "nam")}, sinh {record.BirthDate.ToIso()} (hồ sơ); phải sinh từ {bornFrom.ToIso()}";
+        var fact = $"ứng cử lần đầu; {(female ? "nữ" : "nam")}, sinh {record.BirthDate.ToVietnamese()} (hồ sơ); phải sinh từ {bornFrom.ToVietnamese()}";
         return record.BirthDate >= bornFrom
             ? VettingCriteria.FirstTimeAgeCutoff.Pass(fact)
             : VettingCriteria.FirstTimeAgeCutoff.Fail(disqualifying: true, fact);
@@ -70,9 +70,9 @@ public static class VettingRules
 
     /// <summary>A birth date on the record other than the candidate's calls for review (one of the two files is wrong).</summary>
     public static VettingFinding Birth(VettingSubject subject, OfficialRecord record) => record.BirthDate == subject.BirthDate
-        ? VettingCriteria.BirthDate.Pass($"ngày sinh {record.BirthDate.ToIso()}")
+        ? VettingCriteria.BirthDate.Pass($"ngày sinh {record.BirthDate.ToVietnamese()}")
         : VettingCriteria.BirthDate.Fail(disqualifying: false,
-            $"birth date differs: hồ sơ ứng cử {subject.BirthDate.ToIso()}, hồ sơ {record.BirthDate.ToIso()}");
+            $"ngày sinh khác nhau: hồ sơ ứng cử {subject.BirthDate.ToVietnamese()}, hồ sơ {record.BirthDate.ToVietnamese()}");
 
     /// <summary>Why a seat's full-time requirements do not apply, or null when they do.</summary>
     private static string? NotFullTimeCriteria(VettingSubject subject) =>

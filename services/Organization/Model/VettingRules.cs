@@ -60,9 +60,9 @@ public static class VettingRules
             return VettingCriteria.Regulation205Sanction.Pass("không có vi phạm Quy định 205");
         }
         var facts = findings
-            .Select(f => $"Quy định 205: {Named(f.Kind)}, {f.Description}, phát hiện {f.FoundDate.ToIso()}, " +
-                (f.SanctionUntil is { } until ? $"xử lý đến {until.ToIso()}" : "xử lý không thời hạn"))
-            .Prepend($"ngày bầu cử {subject.ElectionDay.ToIso()}")
+            .Select(f => $"Quy định 205: {Named(f.Kind)}, {f.Description}, phát hiện {f.FoundDate.ToVietnamese()}, " +
+                (f.SanctionUntil is { } until ? $"xử lý đến {until.ToVietnamese()}" : "xử lý không thời hạn"))
+            .Prepend($"ngày bầu cử {subject.ElectionDay.ToVietnamese()}")
             .ToList();
         var running = findings.Any(f => f.SanctionUntil is null || f.SanctionUntil >= subject.ElectionDay);
         return running
@@ -78,9 +78,9 @@ public static class VettingRules
 
     /// <summary>A birth date on the record other than the candidate's calls for review (one of the two files is wrong).</summary>
     public static VettingFinding Birth(VettingSubject subject, CadreRecord record) => record.BirthDate == subject.BirthDate
-        ? VettingCriteria.BirthDate.Pass($"ngày sinh {record.BirthDate.ToIso()}")
+        ? VettingCriteria.BirthDate.Pass($"ngày sinh {record.BirthDate.ToVietnamese()}")
         : VettingCriteria.BirthDate.Fail(disqualifying: false,
-            $"birth date differs: hồ sơ ứng cử {subject.BirthDate.ToIso()}, hồ sơ cán bộ {record.BirthDate.ToIso()}");
+            $"ngày sinh khác nhau: hồ sơ ứng cử {subject.BirthDate.ToVietnamese()}, hồ sơ cán bộ {record.BirthDate.ToVietnamese()}");
 
     private static string Named(PartyStanding standing) => standing switch
     {

@@ -95,7 +95,7 @@ public abstract class AnswererTests<TContext>(ServiceHost<TContext> host) where 
         Assert.All(answered.Answers[0].Findings, f => Assert.Equal(VettingResults.Pass, f.Result));
         var discipline = Assert.Single(answered.Answers[1].Findings, f => f.Rule == Rules.Discipline);
         Assert.Equal((VettingResults.Fail, true), (discipline.Result, discipline.Disqualifying));
-        Assert.Contains("kỷ luật: Cảnh cáo, 2020-11-03, hết hạn 2021-11-03", discipline.Facts);
+        Assert.Contains("kỷ luật: Cảnh cáo, 03/11/2020, hết hạn 03/11/2021", discipline.Facts);
         var unknown = Assert.Single(answered.Answers[2].Findings);
         Assert.Equal((Rules.Unknown, VettingResults.CannotTell), (unknown.Rule, unknown.Result));
     }

@@ -148,7 +148,7 @@ public sealed class DelegateAffairsVettingTests(VettingHost host) : IClassFixtur
         var reviewerName = TestTokens.NameOf("delegate-affairs", "reviewer");
         Assert.Equal(reviewerName, settled.Settlement.SettledByName); // the token's name, for people
         var day = DateTimeOffset.Parse(settled.Settlement.SettledAt, System.Globalization.CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(7));
-        Assert.Contains($"đã xem xét: Không là đảng viên; đã xác minh lý lịch tại địa phương ({reviewerName}, {day:dd/MM/yyyy})", settled.Reasons);
+        Assert.Contains($"đã xem xét: Không là đảng viên; đã xác minh lý lịch tại địa phương ({reviewerName}, {day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)})", settled.Reasons);
         var again = await Assert.ThrowsAsync<RpcException>(() => reviewer.SettleCandidateVettingAsync(new SettleCandidateVettingRequest
         {
             CandidateId = candidate.Id, Etag = settled.Etag, Decision = VettingStatus.Ineligible, Reason = "Đổi ý sau khi xem lại hồ sơ",

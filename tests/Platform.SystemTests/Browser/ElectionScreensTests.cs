@@ -103,6 +103,9 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         var organization = page.Locator("[data-testid='findings'][data-body='organization']");
         await Assertions.Expect(organization.GetByTestId("facts").First).ToBeVisibleAsync();
         await Assertions.Expect(organization).ToContainTextAsync("hồ sơ: đảng viên chính thức");
+        await Assertions.Expect(organization).ToContainTextAsync("ngày sinh 25/01/1988"); // as people write dates
+        // No ISO date, no UTC, no rule id such as "(age-21)" in what people read.
+        await Assertions.Expect(page.GetByTestId("vetting")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{4}-\d{2}-\d{2}|UTC|\([a-z0-9]+[_-][a-z0-9_-]+\)"));
         await Assertions.Expect(organization.GetByTestId("facts-withheld")).ToHaveCountAsync(0);
         var homeAffairs = page.Locator("[data-testid='findings'][data-body='home-affairs']");
         await Assertions.Expect(homeAffairs).ToContainTextAsync("Không xác định được");

@@ -30,11 +30,11 @@ public static class DisciplineTerm
 
     /// <summary>"kỷ luật: Khiển trách, 2020-11-03, hết hạn 2021-11-03" (or "không ghi ngày hết hạn").</summary>
     public static string Fact(string form, DateOnly decided, DateOnly? expires) =>
-        $"kỷ luật: {form}, {decided.ToIso()}, " + (expires is { } end ? $"hết hạn {end.ToIso()}" : "không ghi ngày hết hạn");
+        $"kỷ luật: {form}, {decided.ToVietnamese()}, " + (expires is { } end ? $"hết hạn {end.ToVietnamese()}" : "không ghi ngày hết hạn");
 
     /// <summary>"ngày bầu cử 2021-05-23; xét kỷ luật từ 2020-05-23 (12 tháng)".</summary>
     public static string WindowFact(DateOnly electionDay, int lookBackMonths) =>
-        $"ngày bầu cử {electionDay.ToIso()}; xét kỷ luật từ {LookBackStart(electionDay, lookBackMonths).ToIso()} ({lookBackMonths} tháng)";
+        $"ngày bầu cử {electionDay.ToVietnamese()}; xét kỷ luật từ {LookBackStart(electionDay, lookBackMonths).ToVietnamese()} ({lookBackMonths} tháng)";
 
     /// <summary>
     /// One finding for all of a person's discipline decisions: FAIL (disqualifying) if any counts, CANNOT_TELL if
