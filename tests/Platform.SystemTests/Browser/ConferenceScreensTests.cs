@@ -155,7 +155,8 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         // Accept, then contribute an agenda item, a bridge point and the review report.
         await form.GetByLabel("Nhận lời tham gia").CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("saved")).ToHaveTextAsync("Đã gửi trả lời.");
+        // The confirmation is beside the form used: in the part the page lands on (the address's #fragment, CSS :target).
+        await Assertions.Expect(page.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã gửi trả lời.");
         await Assertions.Expect(page.GetByTestId("own-response")).ToHaveTextAsync("Đã nhận lời");
 
         await form.GetByLabel("Tên nội dung").FillAsync("Báo cáo sơ kết công tác nội vụ 6 tháng đầu năm");
@@ -163,7 +164,7 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         await form.GetByLabel("Người trình bày").FillAsync("Vũ Đăng Khoa");
         await form.GetByLabel("Chức vụ", new() { Exact = true }).FillAsync("Thứ trưởng Bộ Nội vụ");
         await form.GetByRole(AriaRole.Button, new() { Name = "Thêm nội dung" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("saved")).ToHaveTextAsync("Đã thêm nội dung vào chương trình.");
+        await Assertions.Expect(page.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã thêm nội dung vào chương trình.");
         await Assertions.Expect(page.GetByTestId("own-agenda-items")).ToContainTextAsync("Báo cáo sơ kết công tác nội vụ");
 
         await form.GetByLabel("Mã đơn vị hành chính").FillAsync("22");
@@ -171,13 +172,13 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         await form.GetByLabel("Người chủ trì tại điểm cầu").FillAsync("Vũ Thị Thu Hà");
         await form.GetByLabel("Số người dự kiến").FillAsync("90");
         await form.GetByRole(AriaRole.Button, new() { Name = "Thêm điểm cầu" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("saved")).ToHaveTextAsync("Đã thêm điểm cầu.");
+        await Assertions.Expect(page.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã thêm điểm cầu.");
         await Assertions.Expect(page.GetByTestId("own-bridge-points")).ToContainTextAsync("Quảng Ninh");
 
         await form.GetByLabel("Kết quả đạt được").FillAsync("Bộ Nội vụ phối hợp chặt chẽ trong công tác cán bộ phục vụ đại hội.");
         await form.GetByLabel("Hạn chế, khó khăn").FillAsync("Việc bố trí cán bộ dôi dư còn chậm.");
         await form.GetByRole(AriaRole.Button, new() { Name = "Lưu báo cáo" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("saved")).ToHaveTextAsync("Đã lưu báo cáo sơ kết.");
+        await Assertions.Expect(page.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã lưu báo cáo sơ kết.");
         await Assertions.Expect(page.GetByTestId("bridge-points").GetByTestId("bridge-point")).ToContainTextAsync("Vũ Thị Thu Hà");
 
         // The lead's process manager hears of it by event: the matrix shows Home Affairs ready, the others not.
@@ -199,7 +200,7 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
 
         // A contribution taken back.
         await page.GetByTestId("own-bridge-points").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Bỏ điểm cầu") }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("saved")).ToHaveTextAsync("Đã bỏ điểm cầu.");
+        await Assertions.Expect(page.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã bỏ điểm cầu.");
         await Assertions.Expect(page.GetByTestId("own-bridge-points")).ToHaveCountAsync(0);
     });
 
@@ -221,7 +222,7 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         var attendance = lead.GetByTestId("attendance-form");
         await attendance.GetByLabel("Trụ sở (Bộ Nội vụ)").FillAsync("45");
         await attendance.GetByRole(AriaRole.Button, new() { Name = "Lưu số người có mặt" }).ClickAsync();
-        await Assertions.Expect(lead.GetByTestId("saved")).ToHaveTextAsync("Đã ghi nhận số người dự.");
+        await Assertions.Expect(lead.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã ghi nhận số người dự.");
         await Assertions.Expect(lead.GetByTestId("bridge-point").Filter(new() { HasText = "Bộ Nội vụ" }).GetByTestId("attended"))
             .ToHaveTextAsync("45 người");
         var practice = lead.GetByTestId("good-practice-form");
@@ -258,7 +259,7 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         await second.GetByLabel("Số hiệu văn bản căn cứ (nhiệm vụ 2)").FillAsync("205-QĐ/TW");
         await second.GetByLabel("Ngày của văn bản căn cứ (nhiệm vụ 2)").FillAsync("2019-09-23");
         await notice.GetByRole(AriaRole.Button, new() { Name = "Ban hành kết luận" }).ClickAsync();
-        await Assertions.Expect(lead.GetByTestId("saved")).ToHaveTextAsync("Đã ban hành thông báo kết luận với 2 nhiệm vụ.");
+        await Assertions.Expect(lead.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã ban hành thông báo kết luận với 2 nhiệm vụ.");
         await Assertions.Expect(lead.GetByTestId("status")).ToHaveTextAsync("Đã kết luận");
         await Assertions.Expect(lead.GetByTestId("task")).ToHaveCountAsync(2);
 
@@ -282,7 +283,7 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         await form.GetByLabel("Tỷ lệ hoàn thành (%)").FillAsync("40");
         await form.GetByLabel("Kết quả, ghi chú").FillAsync("Đã dự kiến cơ cấu, thành phần người ứng cử.");
         await form.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo tiến độ" }).ClickAsync();
-        await Assertions.Expect(owner.GetByTestId("saved")).ToHaveTextAsync("Đã báo cáo tiến độ.");
+        await Assertions.Expect(owner.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã báo cáo tiến độ.");
         await Assertions.Expect(card.GetByTestId("percent")).ToHaveTextAsync("40%");
         await Assertions.Expect(card.GetByTestId("progress-history")).ToContainTextAsync("40% — Đã dự kiến cơ cấu, thành phần người ứng cử.");
         await Assertions.Expect(card).ToHaveClassAsync(new Regex(@"\boverdue\b"));
@@ -339,7 +340,7 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         form = lead.GetByTestId("schedule-form");
         await Assertions.Expect(form.GetByLabel("Ban Công tác đại biểu")).ToBeCheckedAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Xếp lịch" }).ClickAsync();
-        await Assertions.Expect(lead.GetByTestId("saved")).ToHaveTextAsync("Đã xếp lịch hội nghị.");
+        await Assertions.Expect(lead.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã xếp lịch hội nghị.");
         await Assertions.Expect(lead.GetByTestId("status")).ToHaveTextAsync("Đã xếp lịch");
         await Assertions.Expect(lead.GetByTestId("readiness-delegate-affairs")).ToContainTextAsync("Không chờ cơ quan này");
         await Assertions.Expect(lead.GetByTestId("agenda").GetByTestId("agenda-item")).ToHaveCountAsync(3);

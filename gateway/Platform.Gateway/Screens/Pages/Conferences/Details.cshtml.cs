@@ -34,6 +34,13 @@ public sealed class DetailsModel(
     [TempData]
     public string? Saved { get; set; }
 
+    /// <summary>The part of the page whose form was saved: the confirmation shows there, where the page lands.</summary>
+    [TempData]
+    public string? SavedIn { get; set; }
+
+    /// <summary>Whether the last confirmation belongs beside the part with this id.</summary>
+    public bool SavedHere(string part) => Saved is not null && SavedIn == part;
+
     /// <summary>The etag of what the form edits, as the page showed it.</summary>
     [BindProperty]
     public string? Etag { get; set; }
@@ -319,8 +326,7 @@ public sealed class DetailsModel(
             });
             return await ShownAgainAsync(nameof(Notice));
         }
-        Saved = $"Đã ban hành thông báo kết luận với {conclusion.Tasks.Count} nhiệm vụ.";
-        return RedirectToPage(null, null, new { id = Id }, "conclusion");
+        return SavedAt("conclusion", $"Đã ban hành thông báo kết luận với {conclusion.Tasks.Count} nhiệm vụ.");
     }
 
     public async Task<IActionResult> OnPostProgressAsync()
@@ -329,8 +335,7 @@ public sealed class DetailsModel(
         {
             return await ShownAgainAsync(nameof(ProgressReport));
         }
-        Saved = "Đã báo cáo tiến độ.";
-        return RedirectToPage(null, null, new { id = Id }, ProgressReports.DomId("task", ProgressReport.TaskId ?? ""));
+        return SavedAt(ProgressReports.DomId("task", ProgressReport.TaskId ?? ""), "Đã báo cáo tiến độ.");
     }
 
     public async Task<IActionResult> OnPostScheduleAsync()
@@ -347,8 +352,7 @@ public sealed class DetailsModel(
             Errors.Add(failure, lead, _ => null);
             return await ShownAgainAsync(nameof(ProceedWithout));
         }
-        Saved = "Đã xếp lịch hội nghị.";
-        return RedirectToPage(null, null, new { id = Id }, "agenda");
+        return SavedAt("agenda", "Đã xếp lịch hội nghị.");
     }
 
     /// <summary>What the summary of errors calls an input of the page's forms.</summary>
@@ -417,11 +421,17 @@ public sealed class DetailsModel(
             Errors.Add(failure, body, inputFor);
             return await ShownAgainAsync(mask.Contains("report") ? nameof(ReportText) : null);
         }
-        Saved = saved;
-        return RedirectToPage(null, null, new { id = Id }, "participation");
+        return SavedAt("participation", saved);
     }
 
     /// <summary>Sends a change of the conference's <paramref name="path"/> (attendance or good practices) to the lead's service.</summary>
+    /// <summary>After a save, back to the part whose form was used (post, then redirect), with the confirmation beside it.</summary>
+    private IActionResult SavedAt(string part, string message)
+    {
+        (Saved, SavedIn) = (message, part);
+        return RedirectToPage(null, null, new { id = Id }, part);
+    }
+
     private async Task<IActionResult> UpdateConferenceAsync(
         Action<Conference, Conference> change, string path, Func<string, string?> inputFor, string saved, string section)
     {
@@ -440,8 +450,7 @@ public sealed class DetailsModel(
             Errors.Add(failure, lead, inputFor);
             return await ShownAgainAsync(path == "attendance" ? nameof(AttendanceCounts) : null);
         }
-        Saved = saved;
-        return RedirectToPage(null, null, new { id = Id }, section);
+        return SavedAt(section, saved);
     }
 
     /// <summary>The page read again after a refusal, keeping what the person entered in the form they sent.</summary>

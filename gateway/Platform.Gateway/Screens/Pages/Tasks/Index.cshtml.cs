@@ -33,6 +33,10 @@ public sealed class IndexModel(JointPlanningCallsFactory callsFactory, JointPlan
     [TempData]
     public string? Saved { get; set; }
 
+    /// <summary>The card whose form was saved: the confirmation shows on it, where the page lands.</summary>
+    [TempData]
+    public string? SavedIn { get; set; }
+
     public FormErrors Errors { get; } = new() { LabelOf = id => id.EndsWith("-percent", StringComparison.Ordinal) ? "Tỷ lệ hoàn thành" : "Kết quả, ghi chú" };
 
     public List<JointTask> Tasks { get; } = [];
@@ -95,8 +99,8 @@ public sealed class IndexModel(JointPlanningCallsFactory callsFactory, JointPlan
             await OnGetAsync();
             return Page();
         }
-        Saved = "Đã báo cáo tiến độ.";
-        return Redirect(PageLink(PageToken) + "#" + CardId(ProgressReport.TaskId ?? "", session.Body));
+        (Saved, SavedIn) = ("Đã báo cáo tiến độ.", CardId(ProgressReport.TaskId ?? "", session.Body));
+        return Redirect(PageLink(PageToken) + "#" + SavedIn);
     }
 
     /// <summary>Where a card's progress form posts: this page, with its filters.</summary>
