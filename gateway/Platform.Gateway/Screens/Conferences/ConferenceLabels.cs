@@ -64,7 +64,7 @@ public static class ConferenceLabels
     public static string Instant(string iso) =>
         iso.Length == 0 ? "—"
         : DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
-            ? at.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)
+            ? at.ToOffset(Formatting.VietnameseFormat.VietnamOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)
             : iso;
 
     /// <summary>The one way a person is written in the plan: "Name, title (unit)".</summary>

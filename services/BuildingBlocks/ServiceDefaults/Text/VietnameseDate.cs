@@ -8,6 +8,7 @@ namespace Platform.ServiceDefaults.Text;
 /// </summary>
 public static class VietnameseDate
 {
+    /// <summary>Viet Nam's clock, UTC+7 all year (no daylight saving): the one definition the services and the screens use.</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
     public static string ToVietnamese(this DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
