@@ -38,8 +38,8 @@ public sealed class DetailsModel(
     [TempData]
     public string? SavedIn { get; set; }
 
-    /// <summary>Whether the last confirmation belongs beside the part with this id.</summary>
-    public bool SavedHere(string part) => Saved is not null && SavedIn == part;
+    /// <summary>The last confirmation if it belongs beside the part with this id, else null.</summary>
+    public string? SavedAt(string part) => SavedIn == part ? Saved : null;
 
     /// <summary>The etag of what the form edits, as the page showed it.</summary>
     [BindProperty]

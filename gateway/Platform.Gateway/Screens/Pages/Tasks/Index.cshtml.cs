@@ -107,6 +107,9 @@ public sealed class IndexModel(JointPlanningCallsFactory callsFactory, JointPlan
     public string ProgressAction => Url.Page("/Tasks/Index", "Progress",
         new { owner = Owner, overdue = OverdueOnly ? "true" : null, pageToken = PageToken })!;
 
+    /// <summary>The last confirmation if it belongs on the card with this id, else null.</summary>
+    public string? SavedAt(string cardId) => SavedIn == cardId ? Saved : null;
+
     /// <summary>The id of the card of an owner's copy of a task.</summary>
     public static string CardId(string taskId, string owner) => ProgressReports.DomId("card", $"{taskId}.{owner}");
 
