@@ -24,6 +24,7 @@ public sealed class JointPlanningClient
     private readonly Method<ProposeConferenceRequest, Conference> _proposeConference;
     private readonly Method<UpdateConferenceRequest, Conference> _updateConference;
     private readonly Method<ScheduleConferenceRequest, Conference> _scheduleConference;
+    private readonly Method<PostponeConferenceRequest, Conference> _postponeConference;
     private readonly Method<ConcludeConferenceRequest, Conference> _concludeConference;
     private readonly Method<UpdateParticipationRequest, Participation> _updateParticipation;
     private readonly Method<ReportJointTaskProgressRequest, JointTask> _reportJointTaskProgress;
@@ -50,6 +51,7 @@ public sealed class JointPlanningClient
         _proposeConference = Unary<ProposeConferenceRequest, Conference>(service, "ProposeConference");
         _updateConference = Unary<UpdateConferenceRequest, Conference>(service, "UpdateConference");
         _scheduleConference = Unary<ScheduleConferenceRequest, Conference>(service, "ScheduleConference");
+        _postponeConference = Unary<PostponeConferenceRequest, Conference>(service, "PostponeConference");
         _concludeConference = Unary<ConcludeConferenceRequest, Conference>(service, "ConcludeConference");
         _updateParticipation = Unary<UpdateParticipationRequest, Participation>(service, "UpdateParticipation");
         _reportJointTaskProgress = Unary<ReportJointTaskProgressRequest, JointTask>(service, "ReportJointTaskProgress");
@@ -80,6 +82,9 @@ public sealed class JointPlanningClient
 
     public AsyncUnaryCall<Conference> ScheduleConferenceAsync(ScheduleConferenceRequest request, CallOptions options) =>
         _writes.AsyncUnaryCall(_scheduleConference, null, options, request);
+
+    public AsyncUnaryCall<Conference> PostponeConferenceAsync(PostponeConferenceRequest request, CallOptions options) =>
+        _writes.AsyncUnaryCall(_postponeConference, null, options, request);
 
     public AsyncUnaryCall<Conference> ConcludeConferenceAsync(ConcludeConferenceRequest request, CallOptions options) =>
         _writes.AsyncUnaryCall(_concludeConference, null, options, request);

@@ -22,6 +22,11 @@ public static class ConferenceLabels
         _ => "—",
     };
 
+    /// <summary>The kinds and formats a conference is proposed with, in the order the forms offer them.</summary>
+    public static readonly IReadOnlyList<ConferenceKind> Kinds = [ConferenceKind.HalfYearReview, ConferenceKind.AnnualReview, ConferenceKind.Thematic];
+
+    public static readonly IReadOnlyList<ConferenceFormat> Formats = [ConferenceFormat.Online, ConferenceFormat.InPerson, ConferenceFormat.Hybrid];
+
     public static string Response(InvitationResponse response) => response switch
     {
         InvitationResponse.Accepted => "Đã nhận lời",

@@ -68,7 +68,9 @@ public static class ErrorTexts
         [(ErrorReasons.ItemCountOutOfRange, "conclusion.tasks.legal_basis")] = a => $"Cần từ {a["Min"]} đến {a["Max"]} văn bản làm căn cứ.",
         [(ErrorReasons.DateTooEarly, "conclusion.issued_on")] = a => $"Phải từ ngày hội nghị ({Day(a["Bound"])}) đến hôm nay.",
         [(ErrorReasons.DateTooLate, "conclusion.issued_on")] = _ => "Phải từ ngày hội nghị đến hôm nay.",
-        [(ErrorReasons.Required, "reason")] = a => $"Hãy ghi rõ lý do kết luận, từ {a["Min"]} đến {a["Max"]} ký tự.",
+        [(ErrorReasons.Required, "reason")] = a => a.Has("Min") // a vetting's conclusion (10 to 2000), a postponement (up to 1000)
+            ? $"Hãy ghi rõ lý do, từ {a["Min"]} đến {a["Max"]} ký tự."
+            : $"Hãy ghi rõ lý do, tối đa {a["Max"]} ký tự.",
         [(ErrorReasons.NotAllowedValue, "decision")] = _ => "Hãy chọn đủ hoặc không đủ điều kiện.",
     };
 

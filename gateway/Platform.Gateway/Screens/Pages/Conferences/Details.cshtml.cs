@@ -87,6 +87,9 @@ public sealed class DetailsModel(
     /// <summary>Attendance and good practices: by the lead, once the conference is scheduled.</summary>
     public bool CanRecordOutcome => IsLeadEditor && Plan.Conference is { Status: ConferenceStatus.Scheduled or ConferenceStatus.Concluded };
 
+    /// <summary>The header's edit and the postponement (their own pages): by the lead, until the conclusion.</summary>
+    public bool CanChangeHeader => IsLeadEditor && Plan.Conference is { Status: not ConferenceStatus.Concluded };
+
     public bool CanConclude => IsLeadEditor && Plan.Conference is { Status: ConferenceStatus.Scheduled };
 
     /// <summary>Co-organizers the lead may go on without: declined, or not ready after the response deadline.</summary>

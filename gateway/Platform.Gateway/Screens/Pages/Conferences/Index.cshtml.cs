@@ -12,8 +12,11 @@ namespace Platform.Gateway.Screens.Pages.Conferences;
 /// (<see cref="JointPlanningLists"/>), filtered by participating body and status at the services and by a period
 /// of dates here, a page at a time.
 /// </summary>
-public sealed class IndexModel(JointPlanningCallsFactory callsFactory) : PageModel
+public sealed class IndexModel(JointPlanningCallsFactory callsFactory, ScreenSession session) : PageModel
 {
+    /// <summary>Whether the person may propose a conference (<see cref="NewModel"/>): an editor of one of the bodies.</summary>
+    public bool MayPropose => session.IsEditor && JointPlanningBodies.IsBody(session.Body);
+
     public const int PageSize = 20;
 
     /// <summary>At most this many reads to fill one page when the period leaves out most conferences.</summary>
