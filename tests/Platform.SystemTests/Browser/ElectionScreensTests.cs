@@ -193,6 +193,7 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await Assertions.Expect(quota.GetByTestId("quota-table")).ToContainTextAsync("Tùy kết quả bầu cử, số trúng cử thuộc tiêu chí này từ 0 đến 2 người.");
         await Assertions.Expect(quota.GetByTestId("quota-table")).ToContainTextAsync("1185/NQ-UBTVQH14");
         await Browser.ScreenshotAsync(page, "election-quota-2021");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hàng đợi cần xem xét" })).ToHaveAttributeAsync("href", $"/elections/{electionId}/review");
     }, user: "delegate-affairs-editor");
 
     [Fact]
@@ -205,6 +206,8 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await Assertions.Expect(page.GetByTestId("quota").Locator("svg[data-testid='quota-chart']")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("candidates")).ToContainTextAsync("Chỉ Ban Công tác đại biểu xem được danh sách người ứng cử");
         await Assertions.Expect(page.GetByTestId("candidates").Locator("table")).ToHaveCountAsync(0);
+        // No link to the review queue, which would only refuse them.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hàng đợi cần xem xét" })).ToHaveCountAsync(0);
     }, user: "home-affairs-viewer", width: 768, height: 1024);
 
     [Fact]

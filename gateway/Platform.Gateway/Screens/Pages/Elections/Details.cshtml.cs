@@ -34,6 +34,12 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
 
     public DateOnly Today { get; } = VietnameseFormat.Today(TimeProvider.System);
 
+    /// <summary>
+    /// The review queue lists candidates, which only Delegate Affairs may read (ListCandidates is its body's own):
+    /// for anyone else the link would only lead to a refusal.
+    /// </summary>
+    public bool SeesReviewQueue => session.Body == "delegate-affairs";
+
     public PagePart<Election> Election { get; private set; } = PagePart<Election>.Without(PartState.Unavailable);
     public PagePart<ElectionTimeline> Timeline { get; private set; } = PagePart<ElectionTimeline>.Without(PartState.Unavailable);
     public PagePart<QuotaReport> Quota { get; private set; } = PagePart<QuotaReport>.Without(PartState.Unavailable);
