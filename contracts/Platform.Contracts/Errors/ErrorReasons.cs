@@ -31,6 +31,9 @@ public static class ErrorReasons
     /// <summary>FailedPrecondition: the conference is concluded; nothing but its outcome records may change.</summary>
     public const string ConferenceConcluded = "CONFERENCE_CONCLUDED";
 
+    /// <summary>FailedPrecondition: the conference was cancelled; nothing of it changes any more.</summary>
+    public const string ConferenceCancelled = "CONFERENCE_CANCELLED";
+
     /// <summary>FailedPrecondition: the conference is no longer being planned (scheduled, concluded or cancelled).</summary>
     public const string ConferenceNotPlanning = "CONFERENCE_NOT_PLANNING";
 

@@ -30,7 +30,7 @@ public sealed record ConferenceTaskInfo(
 
 /// <summary>
 /// A conference as its lead announces it to the participants: header, status, the fixed agenda and, once
-/// concluded, the tasks. <paramref name="Status"/> is PLANNING, SCHEDULED or CONCLUDED.
+/// concluded, the tasks. <paramref name="Status"/> is PLANNING, SCHEDULED, CONCLUDED or CANCELLED.
 /// </summary>
 public sealed record ConferenceSnapshot(
     string ConferenceId,
@@ -67,6 +67,9 @@ public sealed record JointConferencePostponed(ConferenceSnapshot Conference, str
 
 /// <summary>The lead issued the conclusion notice; its tasks go to their owner bodies.</summary>
 public sealed record JointConferenceConcluded(ConferenceSnapshot Conference, Actor ChangedBy);
+
+/// <summary>The lead called the conference off before its conclusion: why, told to every participant. Nothing of it changes after.</summary>
+public sealed record JointConferenceCancelled(ConferenceSnapshot Conference, string Reason, Actor ChangedBy);
 
 /// <summary>
 /// A body answered an invitation or changed its contribution; the lead's process manager tracks readiness

@@ -25,6 +25,7 @@ public sealed class JointPlanningClient
     private readonly Method<UpdateConferenceRequest, Conference> _updateConference;
     private readonly Method<ScheduleConferenceRequest, Conference> _scheduleConference;
     private readonly Method<PostponeConferenceRequest, Conference> _postponeConference;
+    private readonly Method<CancelConferenceRequest, Conference> _cancelConference;
     private readonly Method<ConcludeConferenceRequest, Conference> _concludeConference;
     private readonly Method<UpdateParticipationRequest, Participation> _updateParticipation;
     private readonly Method<ReportJointTaskProgressRequest, JointTask> _reportJointTaskProgress;
@@ -52,6 +53,7 @@ public sealed class JointPlanningClient
         _updateConference = Unary<UpdateConferenceRequest, Conference>(service, "UpdateConference");
         _scheduleConference = Unary<ScheduleConferenceRequest, Conference>(service, "ScheduleConference");
         _postponeConference = Unary<PostponeConferenceRequest, Conference>(service, "PostponeConference");
+        _cancelConference = Unary<CancelConferenceRequest, Conference>(service, "CancelConference");
         _concludeConference = Unary<ConcludeConferenceRequest, Conference>(service, "ConcludeConference");
         _updateParticipation = Unary<UpdateParticipationRequest, Participation>(service, "UpdateParticipation");
         _reportJointTaskProgress = Unary<ReportJointTaskProgressRequest, JointTask>(service, "ReportJointTaskProgress");
@@ -85,6 +87,9 @@ public sealed class JointPlanningClient
 
     public AsyncUnaryCall<Conference> PostponeConferenceAsync(PostponeConferenceRequest request, CallOptions options) =>
         _writes.AsyncUnaryCall(_postponeConference, null, options, request);
+
+    public AsyncUnaryCall<Conference> CancelConferenceAsync(CancelConferenceRequest request, CallOptions options) =>
+        _writes.AsyncUnaryCall(_cancelConference, null, options, request);
 
     public AsyncUnaryCall<Conference> ConcludeConferenceAsync(ConcludeConferenceRequest request, CallOptions options) =>
         _writes.AsyncUnaryCall(_concludeConference, null, options, request);

@@ -18,6 +18,7 @@ public static class Labels
         ConferenceStatus.Planning => "Đang chuẩn bị",
         ConferenceStatus.Scheduled => "Đã xếp lịch",
         ConferenceStatus.Concluded => "Đã kết luận",
+        ConferenceStatus.Cancelled => "Đã hủy",
         _ => "—",
     };
 }

@@ -27,6 +27,9 @@ public sealed class JointPlanningGrpcService(ConferenceApi conferences, Particip
     public override Task<Conference> PostponeConference(PostponeConferenceRequest request, ServerCallContext context) =>
         conferences.PostponeAsync(request, context.CancellationToken);
 
+    public override Task<Conference> CancelConference(CancelConferenceRequest request, ServerCallContext context) =>
+        conferences.CancelAsync(request, context.CancellationToken);
+
     public override Task<Conference> ConcludeConference(ConcludeConferenceRequest request, ServerCallContext context) =>
         conferences.ConcludeAsync(request, context.CancellationToken);
 

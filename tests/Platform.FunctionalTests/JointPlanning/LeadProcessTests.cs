@@ -1,6 +1,8 @@
+using Google.Rpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Errors;
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Infrastructure;
 using Platform.JointPlanning.V1;
@@ -219,6 +221,75 @@ public sealed class LeadProcessTests(LeadHost host) : IClassFixture<LeadHost>, I
         var staleAgain = await Assert.ThrowsAsync<RpcException>(() =>
             Api.UpdateConferenceAsync(new UpdateConferenceRequest { Conference = stale, UpdateMask = new() { Paths = { "title" } } }).ResponseAsync);
         Assert.Equal(StatusCode.Aborted, staleAgain.StatusCode);
+    }
+
+    [Fact]
+    public async Task Postponing_moves_the_day_keeps_the_start_when_none_is_given_and_tells_everyone_why()
+    {
+        var conference = await ProposeAsync("home-affairs");
+
+        var tooLate = await Assert.ThrowsAsync<RpcException>(() => Api.PostponeConferenceAsync(new PostponeConferenceRequest
+        {
+            Id = conference.Id, Etag = conference.Etag, Date = "2020-07-15", ResponseDeadline = "2020-07-16", StartTime = "25:00", Reason = "",
+        }).ResponseAsync);
+        Assert.Equal(["reason", "response_deadline", "start_time"],
+            tooLate.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
+
+        var postponed = await Api.PostponeConferenceAsync(new PostponeConferenceRequest
+        {
+            Id = conference.Id, Etag = conference.Etag, Date = "2020-07-15", ResponseDeadline = "2020-07-10", Reason = "Trùng lịch làm việc",
+        });
+        Assert.Equal(("2020-07-15", "08:00", "2020-07-10"), (postponed.Date, postponed.StartTime, postponed.ResponseDeadline));
+        Assert.Equal(("Trùng lịch làm việc", ConferenceStatus.Planning), (postponed.PostponementReason, postponed.Status));
+        Assert.Equal(1, await OutboxCountAsync(nameof(JointConferencePostponed), conference.Id));
+    }
+
+    [Fact]
+    public async Task Cancelling_needs_a_reason_tells_everyone_why_and_closes_the_conference_to_every_later_step()
+    {
+        var conference = await ProposeAsync("home-affairs");
+
+        var noReason = await Assert.ThrowsAsync<RpcException>(() =>
+            Api.CancelConferenceAsync(new CancelConferenceRequest { Id = conference.Id, Etag = conference.Etag, Reason = "  " }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
+        Assert.Equal("reason", noReason.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+        Assert.Equal(0, await OutboxCountAsync(nameof(JointConferenceCancelled), conference.Id));
+
+        var cancelled = await Api.CancelConferenceAsync(new CancelConferenceRequest
+        {
+            Id = conference.Id, Etag = conference.Etag, Reason = "Trùng lịch họp của Bộ Chính trị",
+        });
+        Assert.Equal(ConferenceStatus.Cancelled, cancelled.Status);
+        Assert.Equal("Trùng lịch họp của Bộ Chính trị", cancelled.CancellationReason);
+        Assert.Equal(1, await OutboxCountAsync(nameof(JointConferenceCancelled), conference.Id));
+        var own = await Api.GetParticipationAsync(new GetParticipationRequest { ConferenceId = conference.Id });
+        Assert.Equal(ConferenceStatus.Cancelled, own.Conference.Status); // the lead's own copy follows at once
+
+        // Every later step is refused with its reason, and nothing more is announced.
+        var steps = new Func<Task>[]
+        {
+            () => Api.CancelConferenceAsync(new CancelConferenceRequest { Id = conference.Id, Etag = cancelled.Etag, Reason = "Lần nữa" }).ResponseAsync,
+            () => Api.PostponeConferenceAsync(new PostponeConferenceRequest
+            {
+                Id = conference.Id, Etag = cancelled.Etag, Date = "2020-07-15", ResponseDeadline = "2020-07-10", Reason = "Đổi ngày",
+            }).ResponseAsync,
+            () => Api.UpdateConferenceAsync(new UpdateConferenceRequest
+            {
+                Conference = new Conference { Id = conference.Id, Etag = cancelled.Etag, Title = "Tên mới" }, UpdateMask = new() { Paths = { "title" } },
+            }).ResponseAsync,
+            () => Api.UpdateParticipationAsync(Contribution(own, "Báo cáo sau khi hủy")).ResponseAsync,
+        };
+        foreach (var step in steps)
+        {
+            var refused = await Assert.ThrowsAsync<RpcException>(step);
+            Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+            Assert.Equal(ErrorReasons.ConferenceCancelled, refused.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+        }
+        var scheduling = await Assert.ThrowsAsync<RpcException>(() =>
+            Api.ScheduleConferenceAsync(new ScheduleConferenceRequest { Id = conference.Id, Etag = cancelled.Etag, ProceedWithout = { "home-affairs" } }).ResponseAsync);
+        Assert.Equal(ErrorReasons.ConferenceNotPlanning, scheduling.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+        Assert.Equal(1, await OutboxCountAsync(nameof(JointConferenceCancelled), conference.Id));
+        Assert.Equal(cancelled.Etag, (await Api.GetConferenceAsync(new GetConferenceRequest { Id = conference.Id })).Etag);
     }
 
     [Fact]

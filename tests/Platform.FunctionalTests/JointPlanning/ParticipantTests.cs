@@ -1,4 +1,6 @@
+using Google.Rpc;
 using Grpc.Core;
+using Platform.Contracts.Errors;
 using Platform.Contracts.IntegrationEvents;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.V1;
@@ -76,6 +78,24 @@ public sealed class ParticipantTests(ParticipantHost host) : IClassFixture<Parti
         var contributed = await Api.UpdateParticipationAsync(Contribution(participation, "Báo cáo của Ban Công tác đại biểu", "yen-bai", "15"));
         Assert.Equal((1L, "Yên Bái"), (contributed.Revision, contributed.BridgePoints[0].SiteName));
         Assert.Equal(1, await OutboxCountAsync(nameof(JointParticipationChanged), id));
+    }
+
+    [Fact]
+    public async Task A_cancellation_heard_closes_the_bodys_own_part()
+    {
+        var id = $"organization.{NewSlug()}";
+        await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new JointConferenceProposed(Snapshot(id, 1, "PLANNING"), Lead));
+        var invited = await WaitForParticipationAsync(id, _ => true, "the invitation");
+        await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new JointConferenceCancelled(Snapshot(id, 2, "CANCELLED"), "Trùng lịch", Lead));
+        var cancelled = await WaitForParticipationAsync(id, p => p.Conference.Status == ConferenceStatus.Cancelled, "the cancellation");
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            Api.UpdateParticipationAsync(Contribution(cancelled, "Báo cáo sau khi hủy", "yen-bai", "15")).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Equal(ErrorReasons.ConferenceCancelled, refused.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+        Assert.Equal(0, await OutboxCountAsync(nameof(JointParticipationChanged), id));
+        Assert.Equal(InvitationResponse.Pending, (await Api.GetParticipationAsync(new GetParticipationRequest { ConferenceId = id })).Response);
+        Assert.NotEqual(invited.Etag, cancelled.Etag);
     }
 
     [Fact]

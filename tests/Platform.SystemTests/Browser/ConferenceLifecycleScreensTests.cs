@@ -9,7 +9,8 @@ namespace Platform.SystemTests.Browser;
 
 /// <summary>
 /// A conference's life on the screens before its conclusion: an editor of any body proposes one (their body leads)
-/// and the co-organizers it invites get the invitation; the lead's editor changes its header and postpones it.
+/// and the co-organizers it invites get the invitation; the lead's editor changes its header, postpones it or
+/// cancels it.
 /// Each form shows the services' refusals beside the fields and keeps what was typed; viewers and co-organizers get
 /// neither the links nor the pages.
 /// </summary>
@@ -170,6 +171,45 @@ public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, IT
         var missing = await lead.GotoAsync("/conferences/organization.khong-co-hoi-nghi-nay/edit");
         Assert.Equal(404, missing!.Status);
         await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Không tìm thấy hội nghị");
+    });
+
+    [Fact]
+    public Task The_lead_cancels_after_being_asked_and_the_conference_closes_for_everyone() => RunAsync(async () =>
+    {
+        var id = await ProposeAsync();
+        var invited = await SignInAsync("home-affairs-editor");
+        await invited.GotoAsync($"/conferences/{id}");
+        await ReloadUntilAsync(invited, async () => await invited.GetByTestId("answer-form").CountAsync() == 1, "Home Affairs' invitation");
+
+        var lead = await SignInAsync("organization-editor");
+        await lead.GotoAsync($"/conferences/{id}");
+        await lead.GetByTestId("lead-actions").GetByRole(AriaRole.Link, new() { Name = "Hủy hội nghị" }).ClickAsync();
+        await Browser.ArrivedAsync(lead, $"/conferences/{id}/cancel");
+        // The page asks before anything is sent, and points to postponing for a change of day.
+        await Assertions.Expect(lead.GetByTestId("cancel-warning")).ToContainTextAsync("không thay đổi được nữa");
+        var form = lead.GetByTestId("cancel-form");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Hủy hội nghị" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("#cancel-reason-error")).ToHaveTextAsync("Hãy ghi rõ lý do, tối đa 1000 ký tự.");
+        await lead.GetByTestId("cancel-form").GetByLabel("Lý do hủy").FillAsync("Nội dung đã được lồng ghép vào hội nghị tổng kết năm.");
+        await lead.GetByTestId("cancel-form").GetByRole(AriaRole.Button, new() { Name = "Hủy hội nghị" }).ClickAsync();
+        await Browser.ArrivedAsync(lead, $"/conferences/{id}");
+        await Assertions.Expect(lead.GetByTestId("saved")).ToHaveTextAsync("Đã hủy hội nghị; các cơ quan phối hợp được báo lý do.");
+        await Assertions.Expect(lead.GetByTestId("status")).ToHaveTextAsync("Đã hủy");
+        await Assertions.Expect(lead.GetByTestId("cancellation-reason")).ToHaveTextAsync("Nội dung đã được lồng ghép vào hội nghị tổng kết năm.");
+        await Assertions.Expect(lead.GetByTestId("lead-actions")).ToHaveCountAsync(0);
+        await Assertions.Expect(lead.Locator("main form")).ToHaveCountAsync(0);
+
+        // The co-organizer hears it by event: its answer and contribution forms go away.
+        await ReloadUntilAsync(invited, async () => await invited.GetByTestId("answer-form").CountAsync() == 0, "Home Affairs to hear of the cancellation");
+        await Assertions.Expect(invited.GetByTestId("status")).ToHaveTextAsync("Đã hủy");
+        await Assertions.Expect(invited.GetByTestId("participation-form")).ToHaveCountAsync(0);
+
+        // The list finds it among the cancelled; the lead's forms say it is closed.
+        await lead.GotoAsync("/conferences?status=CANCELLED&from=2020-07-01&to=2020-07-01");
+        await Assertions.Expect(lead.GetByTestId("conferences").Locator($"a[href='/conferences/{id}']")).ToBeVisibleAsync();
+        await lead.GotoAsync($"/conferences/{id}/postpone");
+        await Assertions.Expect(lead.GetByTestId("closed")).ToBeVisibleAsync();
+        await Assertions.Expect(lead.GetByTestId("postpone-form")).ToHaveCountAsync(0);
     });
 
     private async Task RunAsync(Func<Task> test)

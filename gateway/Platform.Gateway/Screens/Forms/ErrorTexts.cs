@@ -83,6 +83,7 @@ public static class ErrorTexts
         [ErrorReasons.ResourceAlreadyExists] = _ => "Đã có dữ liệu với mã này; vui lòng chọn mã khác.",
         [ErrorReasons.ConcurrentModification] = _ => "Chưa lưu: dữ liệu vừa được người khác thay đổi. Trang đã hiện dữ liệu mới nhất; vui lòng kiểm tra rồi gửi lại.",
         [ErrorReasons.ConferenceConcluded] = _ => "Không thể thực hiện: hội nghị đã kết luận, không thể thay đổi thêm.",
+        [ErrorReasons.ConferenceCancelled] = _ => "Không thể thực hiện: hội nghị đã bị hủy, không thể thay đổi thêm.",
         [ErrorReasons.ConferenceNotPlanning] = _ => "Không thể thực hiện: hội nghị không còn ở giai đoạn chuẩn bị.",
         [ErrorReasons.ConferenceNotScheduled] = _ =>
             "Không thể thực hiện: hội nghị chưa được xếp lịch; số người dự, mô hình, cách làm hay và kết luận được ghi nhận trong hoặc sau hội nghị.",

@@ -33,6 +33,7 @@ public static class IntegrationEventChecks
             case JointConferenceReopened e: check.Conference(e.Conference).Text(e.Body, "body").Actor(e.ChangedBy, "changed_by"); break;
             case JointConferencePostponed e: check.Conference(e.Conference).Actor(e.ChangedBy, "changed_by"); break;
             case JointConferenceConcluded e: check.Conference(e.Conference).Actor(e.ChangedBy, "changed_by"); break;
+            case JointConferenceCancelled e: check.Conference(e.Conference).Text(e.Reason, "reason", max: 1000).Actor(e.ChangedBy, "changed_by"); break;
             case JointParticipationChanged p:
                 check.Text(p.ConferenceId, "conference_id").Text(p.LeadBody, "lead_body").Text(p.Body, "body")
                     .That(p.Revision >= 0, "revision", "must not be negative")

@@ -803,6 +803,10 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("attendance");
 
+                    b.Property<string>("CancellationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("cancellation_reason");
+
                     b.Property<string>("ChairBody")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -390,6 +390,10 @@ namespace Platform.HomeAffairs.Infrastructure.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("attendance");
 
+                    b.Property<string>("CancellationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("cancellation_reason");
+
                     b.Property<string>("ChairBody")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -725,6 +729,7 @@ namespace Platform.HomeAffairs.Infrastructure.Migrations
                         .HasColumnName("percent");
 
                     b.Property<long>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("revision");
 

@@ -91,6 +91,10 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
         Masks.Merge(paths, input, merged);
 
         var headerChanged = paths.Intersect(HeaderPaths).Any();
+        if (conference.Status == ConferenceStatuses.Cancelled)
+        {
+            throw new PreconditionFailedException(ErrorReasons.ConferenceCancelled, $"Conference '{conference.Id}' was cancelled; it no longer changes.");
+        }
         if (headerChanged && conference.Status == ConferenceStatuses.Concluded)
         {
             throw new PreconditionFailedException(ErrorReasons.ConferenceConcluded, $"Conference '{conference.Id}' is concluded; its header can no longer change.");
@@ -163,8 +167,10 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
         var validator = new RequestValidator();
         var etag = Etags.Parse(request.Etag, "etag", validator);
         var date = validator.Date(request.Date, "date", required: true);
+        // Empty keeps the start the conference has (as the field's documentation says); only a given one is parsed.
+        var keepStart = request.StartTime.Length == 0;
         var startValid = ClockTime.TryParse(request.StartTime, out var startTime);
-        validator.Require(startValid, "start_time", Violation.InvalidTime);
+        validator.Require(keepStart || startValid, "start_time", Violation.InvalidTime);
         var deadline = validator.Date(request.ResponseDeadline, "response_deadline", required: true);
         validator.Require(deadline is null || date is null || deadline <= date, "response_deadline", Violation.Of(ErrorReasons.DateTooLate, "must not be after the new date", ("Bound", "the new date")));
         var reason = VietnameseText.Normalize(request.Reason);
@@ -172,13 +178,27 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
         validator.ThrowIfInvalid();
         var conference = await FindAsync(request.Id, "id", tracked: true, cancellationToken);
         Etags.Check(conference.RowVersion, etag, "Conference", conference.Id);
-        if (conference.Status == ConferenceStatuses.Concluded)
-        {
-            throw new PreconditionFailedException(ErrorReasons.ConferenceConcluded, $"Conference '{conference.Id}' is concluded; it cannot be postponed.");
-        }
-        conference.Postpone(date!.Value, startTime, deadline!.Value, reason);
+        ThrowIfClosed(conference, "it cannot be postponed");
+        conference.Postpone(date!.Value, keepStart ? conference.StartTime : startTime, deadline!.Value, reason);
         await process.AnnounceAsync(conference, snapshot => new JointConferencePostponed(snapshot, reason, Actor), cancellationToken);
         await process.AdvanceAsync(conference, cancellationToken);
+        Etags.ExpectVersion(db, conference, etag);
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToProtoAsync(conference, cancellationToken);
+    }
+
+    public async Task<Conference> CancelAsync(CancelConferenceRequest request, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        var etag = Etags.Parse(request.Etag, "etag", validator);
+        var reason = VietnameseText.Normalize(request.Reason);
+        validator.Require(reason.Length is > 0 and <= 1000, "reason", Violation.RequiredText(1000));
+        validator.ThrowIfInvalid();
+        var conference = await FindAsync(request.Id, "id", tracked: true, cancellationToken);
+        Etags.Check(conference.RowVersion, etag, "Conference", conference.Id);
+        ThrowIfClosed(conference, "it cannot be cancelled");
+        conference.Cancel(reason);
+        await process.AnnounceAsync(conference, snapshot => new JointConferenceCancelled(snapshot, reason, Actor), cancellationToken);
         Etags.ExpectVersion(db, conference, etag);
         await db.SaveChangesAsync(cancellationToken);
         return await ToProtoAsync(conference, cancellationToken);
@@ -217,6 +237,18 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
     {
         public void ApplyTo(LedConference conference) =>
             (conference.PeriodStart, conference.PeriodEnd, conference.ResponseDeadline) = (PeriodStart, PeriodEnd, Deadline);
+    }
+
+    /// <summary>A concluded or cancelled conference takes no more steps of its process.</summary>
+    private static void ThrowIfClosed(LedConference conference, string what)
+    {
+        switch (conference.Status)
+        {
+            case ConferenceStatuses.Concluded:
+                throw new PreconditionFailedException(ErrorReasons.ConferenceConcluded, $"Conference '{conference.Id}' is concluded; {what}.");
+            case ConferenceStatuses.Cancelled:
+                throw new PreconditionFailedException(ErrorReasons.ConferenceCancelled, $"Conference '{conference.Id}' was cancelled; {what}.");
+        }
     }
 
     private static Header ValidateHeader(RequestValidator validator, Conference input, IReadOnlyCollection<string> participants, DateOnly? date)

@@ -33,6 +33,7 @@ internal static class JointPlanningMapping
             }
         }
         proto.PostponementReason = conference.PostponementReason ?? "";
+        proto.CancellationReason = conference.CancellationReason ?? "";
         proto.Etag = Etags.Of(conference.RowVersion);
         return proto;
     }

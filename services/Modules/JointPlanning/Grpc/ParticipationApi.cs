@@ -69,6 +69,10 @@ public sealed partial class ParticipationApi(DbContext db, ConferenceProcess pro
         {
             throw new PreconditionFailedException(ErrorReasons.ConferenceConcluded, $"Conference '{participation.ConferenceId}' is concluded; contributions are closed.");
         }
+        if (participation.Status == ConferenceStatuses.Cancelled)
+        {
+            throw new PreconditionFailedException(ErrorReasons.ConferenceCancelled, $"Conference '{participation.ConferenceId}' was cancelled; contributions are closed.");
+        }
         var merged = participation.ToProto();
         Masks.Merge(paths, input, merged);
 

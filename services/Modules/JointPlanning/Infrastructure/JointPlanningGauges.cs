@@ -16,7 +16,7 @@ public sealed class JointPlanningGauges<TContext> : QueriedGauges where TContext
 {
     private const string Conferences = "platform.joint_planning.conferences";
     private const string Participants = "platform.joint_planning.participants";
-    private static readonly string[] KnownStatuses = [ConferenceStatuses.Planning, ConferenceStatuses.Scheduled, ConferenceStatuses.Concluded];
+    private static readonly string[] KnownStatuses = [ConferenceStatuses.Planning, ConferenceStatuses.Scheduled, ConferenceStatuses.Concluded, ConferenceStatuses.Cancelled];
 
     private readonly IServiceScopeFactory _scopes;
 

@@ -9,7 +9,7 @@ using Platform.ServiceDefaults.Security;
 namespace Platform.JointPlanning.IntegrationEvents;
 
 /// <summary>
-/// A participant hears the lead: invitations, changes, scheduling, postponements and conclusions all carry
+/// A participant hears the lead: invitations, changes, scheduling, postponements, conclusions and cancellations all carry
 /// the conference's state, kept if newer than the one held (so an invitation overtaken by a later
 /// announcement changes nothing), and a conclusion's tasks for this body become its own tasks.
 /// </summary>
@@ -20,7 +20,8 @@ public sealed class ConferenceAnnouncementsConsumer<TContext>(
     IConsumer<JointConferenceScheduled>,
     IConsumer<JointConferenceReopened>,
     IConsumer<JointConferencePostponed>,
-    IConsumer<JointConferenceConcluded>
+    IConsumer<JointConferenceConcluded>,
+    IConsumer<JointConferenceCancelled>
     where TContext : DbContext
 {
     public const string InboxName = "joint-planning.conference-announcements";
@@ -31,6 +32,7 @@ public sealed class ConferenceAnnouncementsConsumer<TContext>(
     public Task Consume(ConsumeContext<JointConferenceReopened> context) => TakeAsync(context, context.Message.Conference, context.Message.ChangedBy);
     public Task Consume(ConsumeContext<JointConferencePostponed> context) => TakeAsync(context, context.Message.Conference, context.Message.ChangedBy);
     public Task Consume(ConsumeContext<JointConferenceConcluded> context) => TakeAsync(context, context.Message.Conference, context.Message.ChangedBy);
+    public Task Consume(ConsumeContext<JointConferenceCancelled> context) => TakeAsync(context, context.Message.Conference, context.Message.ChangedBy);
 
     private Task TakeAsync(ConsumeContext context, ConferenceSnapshot conference, Actor changedBy)
     {

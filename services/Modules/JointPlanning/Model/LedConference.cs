@@ -37,6 +37,7 @@ public sealed class LedConference : IAuditable
     public DateOnly? ConcludedOn { get; set; }
     public List<ConferenceTaskInfo> Tasks { get; set; } = [];
     public string? PostponementReason { get; set; }
+    public string? CancellationReason { get; set; }
     public long Revision { get; set; }
     /// <summary>Set by every change, participants' included, so that two concurrent steps of the process conflict on the row version.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
@@ -82,6 +83,9 @@ public sealed class LedConference : IAuditable
             participant.Overdue = false; // judged again against the new deadline
         }
     }
+
+    /// <summary>Called off: the agenda and every part stay as they were, for the record.</summary>
+    public void Cancel(string reason) => (Status, CancellationReason) = (ConferenceStatuses.Cancelled, reason);
 
     public void Conclude(string summary, DateOnly issuedOn, List<ConferenceTaskInfo> tasks)
     {

@@ -8,6 +8,7 @@ public static class ConferenceStatuses
     public const string Planning = "PLANNING";
     public const string Scheduled = "SCHEDULED";
     public const string Concluded = "CONCLUDED";
+    public const string Cancelled = "CANCELLED";
 }
 
 public static class Responses

@@ -99,6 +99,10 @@ namespace Platform.Organization.Infrastructure.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("attendance");
 
+                    b.Property<string>("CancellationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("cancellation_reason");
+
                     b.Property<string>("ChairBody")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -434,6 +438,7 @@ namespace Platform.Organization.Infrastructure.Migrations
                         .HasColumnName("percent");
 
                     b.Property<long>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("revision");
 
@@ -960,6 +965,7 @@ namespace Platform.Organization.Infrastructure.Migrations
                         .HasColumnName("replicated_at");
 
                     b.Property<long>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("revision");
 

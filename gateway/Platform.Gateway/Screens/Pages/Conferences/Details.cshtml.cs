@@ -82,13 +82,13 @@ public sealed class DetailsModel(
     public bool IsLeadEditor => session.IsEditor && session.Body == Plan.LeadBody;
 
     /// <summary>Its own part, until the conclusion closes contributions.</summary>
-    public bool CanContribute => session.IsEditor && Own is not null && View.Status != ConferenceStatus.Concluded;
+    public bool CanContribute => session.IsEditor && Own is not null && View.Status is not (ConferenceStatus.Concluded or ConferenceStatus.Cancelled);
 
     /// <summary>Attendance and good practices: by the lead, once the conference is scheduled.</summary>
     public bool CanRecordOutcome => IsLeadEditor && Plan.Conference is { Status: ConferenceStatus.Scheduled or ConferenceStatus.Concluded };
 
-    /// <summary>The header's edit and the postponement (their own pages): by the lead, until the conclusion.</summary>
-    public bool CanChangeHeader => IsLeadEditor && Plan.Conference is { Status: not ConferenceStatus.Concluded };
+    /// <summary>The header's edit, the postponement and the cancellation (their own pages): by the lead, until it is concluded or cancelled.</summary>
+    public bool CanChangeHeader => IsLeadEditor && Plan.Conference is { Status: not (ConferenceStatus.Concluded or ConferenceStatus.Cancelled) };
 
     public bool CanConclude => IsLeadEditor && Plan.Conference is { Status: ConferenceStatus.Scheduled };
 

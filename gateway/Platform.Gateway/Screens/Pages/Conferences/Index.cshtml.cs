@@ -46,7 +46,7 @@ public sealed class IndexModel(JointPlanningCallsFactory callsFactory, ScreenSes
     public string NextPageToken { get; private set; } = "";
 
     public static readonly IReadOnlyList<ConferenceStatus> Statuses =
-        [ConferenceStatus.Planning, ConferenceStatus.Scheduled, ConferenceStatus.Concluded];
+        [ConferenceStatus.Planning, ConferenceStatus.Scheduled, ConferenceStatus.Concluded, ConferenceStatus.Cancelled];
 
     public async Task OnGetAsync()
     {

@@ -28,7 +28,8 @@ public abstract class LeadFormPage(JointPlanningClients clients, ScreenSession s
 
     public abstract FormErrors Errors { get; }
 
-    public bool IsConcluded => Conference?.Status == ConferenceStatus.Concluded;
+    /// <summary>Concluded or cancelled: the lead's forms no longer apply.</summary>
+    public bool IsClosed => Conference?.Status is ConferenceStatus.Concluded or ConferenceStatus.Cancelled;
 
     protected string Lead => JointPlanningBodies.LeadOf(Id) ?? "";
 
