@@ -198,7 +198,16 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         await Assertions.Expect(page.Locator("#answer-decline-reason-error")).ToHaveTextAsync("Cần nêu lý do khi từ chối.");
         await Assertions.Expect(page.GetByTestId("own-response")).ToHaveTextAsync("Đã nhận lời");
 
-        // A contribution taken back.
+        // A contribution taken back, then put back with one click ("Hoàn tác"), as it was, and taken back again.
+        await page.GetByTestId("own-bridge-points").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Bỏ điểm cầu") }).ClickAsync();
+        await Assertions.Expect(page.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã bỏ điểm cầu.");
+        await Assertions.Expect(page.GetByTestId("own-bridge-points")).ToHaveCountAsync(0);
+        await page.Locator(":target").GetByTestId("undo").GetByRole(AriaRole.Button, new() { Name = "Hoàn tác" }).ClickAsync();
+        await Assertions.Expect(page.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã khôi phục điểm cầu.");
+        await Assertions.Expect(page.GetByTestId("own-bridge-points")).ToContainTextAsync("Hội trường Tỉnh ủy Quảng Ninh");
+        await Assertions.Expect(page.GetByTestId("own-bridge-points")).ToContainTextAsync("Vũ Thị Thu Hà");
+        await Assertions.Expect(page.GetByTestId("own-bridge-points")).Not.ToContainTextAsync("diem-cau"); // internal keys are not shown
+        await Assertions.Expect(page.GetByTestId("undo")).ToHaveCountAsync(0); // offered once, after the removal only
         await page.GetByTestId("own-bridge-points").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Bỏ điểm cầu") }).ClickAsync();
         await Assertions.Expect(page.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã bỏ điểm cầu.");
         await Assertions.Expect(page.GetByTestId("own-bridge-points")).ToHaveCountAsync(0);
@@ -232,6 +241,13 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         await practice.GetByRole(AriaRole.Button, new() { Name = "Thêm mô hình" }).ClickAsync();
         await Assertions.Expect(lead.GetByTestId("good-practice")).ToHaveCountAsync(1);
         await Assertions.Expect(lead.GetByTestId("good-practice")).ToContainTextAsync("Ngày thứ 7 cùng dân");
+        // Removed by mistake and put back.
+        await lead.GetByTestId("good-practice").GetByRole(AriaRole.Button, new() { Name = "Bỏ mô hình: Ngày thứ 7 cùng dân" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã bỏ mô hình, cách làm hay.");
+        await Assertions.Expect(lead.GetByTestId("good-practice")).ToHaveCountAsync(0);
+        await lead.Locator(":target").GetByTestId("undo").GetByRole(AriaRole.Button, new() { Name = "Hoàn tác" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã khôi phục mô hình, cách làm hay.");
+        await Assertions.Expect(lead.GetByTestId("good-practice")).ToContainTextAsync("Lãnh đạo tỉnh gặp gỡ nhân dân và doanh nghiệp.");
 
         // The conclusion: without a summary or tasks the service refuses, naming both.
         var notice = lead.GetByTestId("conclusion-form");

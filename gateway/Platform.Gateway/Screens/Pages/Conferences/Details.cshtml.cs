@@ -41,6 +41,20 @@ public sealed class DetailsModel(
     /// <summary>The last confirmation if it belongs beside the part with this id, else null.</summary>
     public string? SavedAt(string part) => SavedIn == part ? Saved : null;
 
+    /// <summary>
+    /// What the last "Bỏ" took away (<see cref="RemovedItem"/>, written out), shown once beside its confirmation with
+    /// a "Hoàn tác" button that puts it back: removing is one click, so it must be as easy to take back.
+    /// </summary>
+    [TempData]
+    public string? Removed { get; set; }
+
+    /// <summary>The removed item a "Hoàn tác" button sends back.</summary>
+    [BindProperty]
+    public string? Restore { get; set; }
+
+    /// <summary>The last removal if its confirmation is beside the part with this id, else null.</summary>
+    public string? RemovedAt(string part) => SavedIn == part && Saved is not null ? Removed : null;
+
     /// <summary>The etag of what the form edits, as the page showed it.</summary>
     [BindProperty]
     public string? Etag { get; set; }
@@ -163,7 +177,11 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostRemoveAgendaItemAsync() =>
         UpdateParticipationAsync(
-            (current, change) => change.AgendaItems.AddRange(current.AgendaItems.Where((_, i) => i != Index)),
+            (current, change) =>
+            {
+                Removed = RemovedItem.Of(RemovedItem.AgendaItem, Index, current.AgendaItems);
+                change.AgendaItems.AddRange(current.AgendaItems.Where((_, i) => i != Index));
+            },
             ["agenda_items"], _ => null, "Đã bỏ nội dung khỏi chương trình.");
 
     public Task<IActionResult> OnPostBridgePointAsync()
@@ -205,7 +223,11 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostRemoveBridgePointAsync() =>
         UpdateParticipationAsync(
-            (current, change) => change.BridgePoints.AddRange(current.BridgePoints.Where((_, i) => i != Index)),
+            (current, change) =>
+            {
+                Removed = RemovedItem.Of(RemovedItem.BridgePoint, Index, current.BridgePoints);
+                change.BridgePoints.AddRange(current.BridgePoints.Where((_, i) => i != Index));
+            },
             ["bridge_points"], _ => null, "Đã bỏ điểm cầu.");
 
     public Task<IActionResult> OnPostReportAsync() =>
@@ -264,8 +286,35 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostRemoveGoodPracticeAsync() =>
         UpdateConferenceAsync(
-            (current, change) => change.GoodPractices.AddRange(current.GoodPractices.Where((_, i) => i != Index)),
+            (current, change) =>
+            {
+                Removed = RemovedItem.Of(RemovedItem.GoodPractice, Index, current.GoodPractices);
+                change.GoodPractices.AddRange(current.GoodPractices.Where((_, i) => i != Index));
+            },
             "good_practices", _ => null, "Đã bỏ mô hình, cách làm hay.", "good-practices");
+
+    /// <summary>"Hoàn tác": the item the last "Bỏ" removed, put back where it was (or last, if the list got shorter).</summary>
+    public async Task<IActionResult> OnPostRestoreAsync()
+    {
+        switch (RemovedItem.Parse(Restore))
+        {
+            case { Kind: RemovedItem.AgendaItem } item:
+                return await UpdateParticipationAsync(
+                    (current, change) => change.AgendaItems.AddRange(item.InsertInto(current.AgendaItems)),
+                    ["agenda_items"], _ => null, "Đã khôi phục nội dung vào chương trình.");
+            case { Kind: RemovedItem.BridgePoint } item:
+                return await UpdateParticipationAsync(
+                    (current, change) => change.BridgePoints.AddRange(item.InsertInto(current.BridgePoints)),
+                    ["bridge_points"], _ => null, "Đã khôi phục điểm cầu.");
+            case { Kind: RemovedItem.GoodPractice } item:
+                return await UpdateConferenceAsync(
+                    (current, change) => change.GoodPractices.AddRange(item.InsertInto(current.GoodPractices)),
+                    "good_practices", _ => null, "Đã khôi phục mô hình, cách làm hay.", "good-practices");
+            default:
+                Errors.AddPage("Không khôi phục được: dữ liệu gửi đi không đọc được. Vui lòng tải lại trang.");
+                return await ShownAgainAsync(null);
+        }
+    }
 
     /// <summary>One more task row in the conclusion form (nothing is sent).</summary>
     public async Task<IActionResult> OnPostAddTaskRowAsync()
@@ -421,6 +470,7 @@ public sealed class DetailsModel(
         }
         catch (RpcException failure) when (failure.StatusCode != Grpc.Core.StatusCode.Cancelled)
         {
+            Removed = null; // nothing was removed
             Errors.Add(failure, body, inputFor);
             return await ShownAgainAsync(mask.Contains("report") ? nameof(ReportText) : null);
         }
@@ -450,6 +500,7 @@ public sealed class DetailsModel(
         }
         catch (RpcException failure) when (failure.StatusCode != Grpc.Core.StatusCode.Cancelled)
         {
+            Removed = null; // nothing was removed
             Errors.Add(failure, lead, inputFor);
             return await ShownAgainAsync(path == "attendance" ? nameof(AttendanceCounts) : null);
         }
