@@ -167,6 +167,18 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         await Assertions.Expect(page.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã thêm nội dung vào chương trình.");
         await Assertions.Expect(page.GetByTestId("own-agenda-items")).ToContainTextAsync("Báo cáo sơ kết công tác nội vụ");
 
+        // An added item is edited in place: its "Sửa" fills the form, which saves over it.
+        await page.GetByTestId("own-agenda-items").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Sửa nội dung: Báo cáo sơ kết") }).ClickAsync();
+        var itemForm = page.GetByTestId("agenda-item-form");
+        await Assertions.Expect(itemForm.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Sửa nội dung 1");
+        await Assertions.Expect(itemForm.GetByLabel("Chức vụ", new() { Exact = true })).ToHaveValueAsync("Thứ trưởng Bộ Nội vụ");
+        await itemForm.GetByLabel("Thời lượng (phút)").FillAsync("25");
+        await itemForm.GetByRole(AriaRole.Button, new() { Name = "Lưu nội dung" }).ClickAsync();
+        await Assertions.Expect(page.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã sửa nội dung.");
+        await Assertions.Expect(page.GetByTestId("own-agenda-items").Locator("li")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("own-agenda-items")).ToContainTextAsync("25 phút");
+        await Assertions.Expect(page.GetByTestId("agenda-item-form").GetByRole(AriaRole.Heading)).ToHaveTextAsync("Thêm nội dung");
+
         await form.GetByLabel("Mã đơn vị hành chính").FillAsync("22");
         await form.GetByLabel("Địa điểm").FillAsync("Hội trường Tỉnh ủy Quảng Ninh");
         await form.GetByLabel("Người chủ trì tại điểm cầu").FillAsync("Vũ Thị Thu Hà");
@@ -248,6 +260,14 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         await lead.Locator(":target").GetByTestId("undo").GetByRole(AriaRole.Button, new() { Name = "Hoàn tác" }).ClickAsync();
         await Assertions.Expect(lead.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã khôi phục mô hình, cách làm hay.");
         await Assertions.Expect(lead.GetByTestId("good-practice")).ToContainTextAsync("Lãnh đạo tỉnh gặp gỡ nhân dân và doanh nghiệp.");
+        // And edited in place.
+        await lead.GetByTestId("good-practice").GetByRole(AriaRole.Link, new() { Name = "Sửa mô hình: Ngày thứ 7 cùng dân" }).ClickAsync();
+        await Assertions.Expect(lead.GetByTestId("good-practice-form").GetByLabel("Đơn vị")).ToHaveValueAsync("Tỉnh ủy Yên Bái");
+        await lead.GetByTestId("good-practice-form").GetByLabel("Tên mô hình, cách làm").FillAsync("Ngày thứ bảy cùng dân");
+        await lead.GetByTestId("good-practice-form").GetByRole(AriaRole.Button, new() { Name = "Lưu mô hình" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(":target").GetByTestId("saved")).ToHaveTextAsync("Đã sửa mô hình, cách làm hay.");
+        await Assertions.Expect(lead.GetByTestId("good-practice")).ToHaveCountAsync(1);
+        await Assertions.Expect(lead.GetByTestId("good-practice")).ToContainTextAsync("Ngày thứ bảy cùng dân");
 
         // The conclusion: without a summary or tasks the service refuses, naming both.
         var notice = lead.GetByTestId("conclusion-form");

@@ -55,6 +55,18 @@ public sealed class DetailsModel(
     /// <summary>The last removal if its confirmation is beside the part with this id, else null.</summary>
     public string? RemovedAt(string part) => SavedIn == part && Saved is not null ? Removed : null;
 
+    /// <summary>
+    /// The added item the add form edits instead ("agenda-item-2", "bridge-point-0", "good-practice-1"): the page's
+    /// ?sua=, which each item's "Sửa" link sets, and the form sends back.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "sua")]
+    public string? Editing { get; set; }
+
+    /// <summary>The position of the item of <paramref name="kind"/> the add form edits, or null when it adds.</summary>
+    public int? EditingAt(string kind) =>
+        Editing is { } editing && editing.StartsWith(kind + "-", StringComparison.Ordinal)
+        && int.TryParse(editing.AsSpan(kind.Length + 1), out var at) && at >= 0 ? at : null;
+
     /// <summary>The etag of what the form edits, as the page showed it.</summary>
     [BindProperty]
     public string? Etag { get; set; }
@@ -145,12 +157,13 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostAgendaItemAsync()
     {
         var position = 0;
+        var edited = false;
         return UpdateParticipationAsync(
             (current, change) =>
             {
-                position = current.AgendaItems.Count;
+                (position, edited) = Slot(EditingAt(RemovedItem.AgendaItem), current.AgendaItems.Count);
                 change.AgendaItems.AddRange(current.AgendaItems);
-                change.AgendaItems.Add(new AgendaItem
+                Put(change.AgendaItems, position, new AgendaItem
                 {
                     Title = NewAgendaItem.Title ?? "",
                     Kind = System.Enum.TryParse<AgendaItemKind>(NewAgendaItem.Kind, out var kind) ? kind : AgendaItemKind.Unspecified,
@@ -172,7 +185,7 @@ public sealed class DetailsModel(
                 "presenter.unit" => "agenda-presenter-unit",
                 _ => null,
             },
-            "Đã thêm nội dung vào chương trình.");
+            () => edited ? "Đã sửa nội dung." : "Đã thêm nội dung vào chương trình.");
     }
 
     public Task<IActionResult> OnPostRemoveAgendaItemAsync() =>
@@ -187,16 +200,18 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostBridgePointAsync()
     {
         var position = 0;
+        var edited = false;
         return UpdateParticipationAsync(
             (current, change) =>
             {
-                position = current.BridgePoints.Count;
+                (position, edited) = Slot(EditingAt(RemovedItem.BridgePoint), current.BridgePoints.Count);
                 change.BridgePoints.AddRange(current.BridgePoints);
-                var key = string.IsNullOrWhiteSpace(NewBridgePoint.Key)
-                    ? Enumerable.Range(position + 1, current.BridgePoints.Count + 1)
-                        .Select(n => $"diem-cau-{n}").First(k => current.BridgePoints.All(p => p.Key != k))
-                    : NewBridgePoint.Key.Trim();
-                change.BridgePoints.Add(new BridgePoint
+                // An edited point keeps its key unless one is typed (the lead's attendance refers to it).
+                var key = !string.IsNullOrWhiteSpace(NewBridgePoint.Key) ? NewBridgePoint.Key.Trim()
+                    : edited ? current.BridgePoints[position].Key
+                    : Enumerable.Range(position + 1, current.BridgePoints.Count + 1)
+                        .Select(n => $"diem-cau-{n}").First(k => current.BridgePoints.All(p => p.Key != k));
+                Put(change.BridgePoints, position, new BridgePoint
                 {
                     Key = key,
                     SiteCode = NewBridgePoint.SiteCode?.Trim() ?? "",
@@ -218,7 +233,7 @@ public sealed class DetailsModel(
                 "connection_contact" => "bridge-contact",
                 _ => null,
             },
-            "Đã thêm điểm cầu.");
+            () => edited ? "Đã sửa điểm cầu." : "Đã thêm điểm cầu.");
     }
 
     public Task<IActionResult> OnPostRemoveBridgePointAsync() =>
@@ -263,12 +278,13 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostGoodPracticeAsync()
     {
         var position = 0;
+        var edited = false;
         return UpdateConferenceAsync(
             (current, change) =>
             {
-                position = current.GoodPractices.Count;
+                (position, edited) = Slot(EditingAt(RemovedItem.GoodPractice), current.GoodPractices.Count);
                 change.GoodPractices.AddRange(current.GoodPractices);
-                change.GoodPractices.Add(new GoodPractice
+                Put(change.GoodPractices, position, new GoodPractice
                 {
                     Unit = NewGoodPractice.Unit ?? "", Title = NewGoodPractice.Title ?? "", Summary = NewGoodPractice.Summary ?? "",
                 });
@@ -281,7 +297,7 @@ public sealed class DetailsModel(
                 "summary" => "practice-summary",
                 _ => null,
             },
-            "Đã thêm mô hình, cách làm hay.", "good-practices");
+            () => edited ? "Đã sửa mô hình, cách làm hay." : "Đã thêm mô hình, cách làm hay.", "good-practices");
     }
 
     public Task<IActionResult> OnPostRemoveGoodPracticeAsync() =>
@@ -454,8 +470,13 @@ public sealed class DetailsModel(
     /// Sends a change of the person's body's participation: <paramref name="change"/> fills the fields of
     /// <paramref name="mask"/> from the participation as it is now (lists are sent whole), with the etag the page showed.
     /// </summary>
+    private Task<IActionResult> UpdateParticipationAsync(
+        Action<Participation, Participation> change, string[] mask, Func<string, string?> inputFor, string saved) =>
+        UpdateParticipationAsync(change, mask, inputFor, () => saved);
+
+    /// <param name="saved">The confirmation, asked after the write (what it says may depend on what <paramref name="change"/> found).</param>
     private async Task<IActionResult> UpdateParticipationAsync(
-        Action<Participation, Participation> change, string[] mask, Func<string, string?> inputFor, string saved)
+        Action<Participation, Participation> change, string[] mask, Func<string, string?> inputFor, Func<string> saved)
     {
         var body = session.Body;
         try
@@ -474,7 +495,7 @@ public sealed class DetailsModel(
             Errors.Add(failure, body, inputFor);
             return await ShownAgainAsync(mask.Contains("report") ? nameof(ReportText) : null);
         }
-        return SavedAt("participation", saved);
+        return SavedAt("participation", saved());
     }
 
     /// <summary>Sends a change of the conference's <paramref name="path"/> (attendance or good practices) to the lead's service.</summary>
@@ -485,8 +506,12 @@ public sealed class DetailsModel(
         return RedirectToPage(null, null, new { id = Id }, part);
     }
 
+    private Task<IActionResult> UpdateConferenceAsync(
+        Action<Conference, Conference> change, string path, Func<string, string?> inputFor, string saved, string section) =>
+        UpdateConferenceAsync(change, path, inputFor, () => saved, section);
+
     private async Task<IActionResult> UpdateConferenceAsync(
-        Action<Conference, Conference> change, string path, Func<string, string?> inputFor, string saved, string section)
+        Action<Conference, Conference> change, string path, Func<string, string?> inputFor, Func<string> saved, string section)
     {
         var lead = JointPlanningBodies.LeadOf(Id) ?? "";
         try
@@ -504,7 +529,7 @@ public sealed class DetailsModel(
             Errors.Add(failure, lead, inputFor);
             return await ShownAgainAsync(path == "attendance" ? nameof(AttendanceCounts) : null);
         }
-        return SavedAt(section, saved);
+        return SavedAt(section, saved());
     }
 
     /// <summary>The page read again after a refusal, keeping what the person entered in the form they sent.</summary>
@@ -524,6 +549,10 @@ public sealed class DetailsModel(
     /// <summary>The forms that show what is stored (the report, attendance) or start with rows, except the one just sent.</summary>
     private void PrefillForms(string? posted)
     {
+        if (posted is null)
+        {
+            PrefillEditedItem();
+        }
         if (posted != nameof(ReportText) && Own?.Report is { } report && ReportText.Results is null)
         {
             ReportText = new ReportInput { Results = report.Results, Shortcomings = report.Shortcomings, Proposals = report.Proposals };
@@ -540,6 +569,31 @@ public sealed class DetailsModel(
         }
     }
 
+    /// <summary>The add form filled with the item a "Sửa" link chose (?sua=), to be changed and saved in its place.</summary>
+    private void PrefillEditedItem()
+    {
+        if (EditingAt(RemovedItem.AgendaItem) is { } a && Own?.AgendaItems.ElementAtOrDefault(a) is { } item)
+        {
+            NewAgendaItem = new AgendaItemInput
+            {
+                Title = item.Title, Kind = item.Kind.ToString(), Minutes = item.Minutes,
+                PresenterName = item.Presenter?.Name, PresenterTitle = item.Presenter?.Title, PresenterUnit = item.Presenter?.Unit,
+            };
+        }
+        if (EditingAt(RemovedItem.BridgePoint) is { } b && Own?.BridgePoints.ElementAtOrDefault(b) is { } point)
+        {
+            NewBridgePoint = new BridgePointInput
+            {
+                Key = point.Key, SiteCode = point.SiteCode, Address = point.Address, ChairName = point.LocalChair?.Name,
+                ChairTitle = point.LocalChair?.Title, ExpectedAttendees = point.ExpectedAttendees, ConnectionContact = point.ConnectionContact,
+            };
+        }
+        if (EditingAt(RemovedItem.GoodPractice) is { } g && Plan.Conference?.GoodPractices.ElementAtOrDefault(g) is { } practice)
+        {
+            NewGoodPractice = new GoodPracticeInput { Unit = practice.Unit, Title = practice.Title, Summary = practice.Summary };
+        }
+    }
+
     private IActionResult Shown()
     {
         switch (Plan.Outcome)
@@ -552,6 +606,23 @@ public sealed class DetailsModel(
                 break;
         }
         return Page();
+    }
+
+    /// <summary>Where the add form's item goes: over the item it edits, if that is still there; else last (added).</summary>
+    private static (int Position, bool Edited) Slot(int? editing, int count) =>
+        editing is { } at && at < count ? (at, true) : (count, false);
+
+    /// <summary>Puts <paramref name="item"/> at <paramref name="position"/>: over the item there, or after the last.</summary>
+    private static void Put<T>(Google.Protobuf.Collections.RepeatedField<T> items, int position, T item)
+    {
+        if (position < items.Count)
+        {
+            items[position] = item;
+        }
+        else
+        {
+            items.Add(item);
+        }
     }
 
     /// <summary>The rest of <paramref name="field"/> after <paramref name="prefix"/>, or null when it does not start with it.</summary>
