@@ -212,6 +212,21 @@ public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, IT
         await Assertions.Expect(lead.GetByTestId("postpone-form")).ToHaveCountAsync(0);
     });
 
+    [Fact]
+    public Task On_a_phone_each_conferences_status_shows_without_scrolling() => RunAsync(async () =>
+    {
+        const int phone = 390;
+        var id = await ProposeAsync();
+        var page = await (await Browser.SharedAsync()).SignedInAsync(platform.GatewayUrl, "organization-viewer", phone, 844);
+        _pages.Add(page);
+        await page.GotoAsync("/conferences?from=2020-07-01&to=2020-07-01");
+        var status = page.GetByTestId("conference-row").Filter(new() { Has = page.Locator($"a[href='/conferences/{id}']") }).GetByTestId("conference-status");
+        await Assertions.Expect(status).ToHaveTextAsync("Đang chuẩn bị"); // its column's name is drawn by CSS, checked below
+        var box = await status.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= phone, $"the status cell spans {box.X}–{box.X + box.Width} px on a {phone} px screen");
+        Assert.Equal("\"Trạng thái: \"", await status.EvaluateAsync<string>("cell => getComputedStyle(cell, '::before').content"));
+    });
+
     private async Task RunAsync(Func<Task> test)
     {
         try

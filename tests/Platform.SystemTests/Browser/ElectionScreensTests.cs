@@ -280,6 +280,31 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
     private static ILocator ReviewItem(IPage page, Candidate candidate) =>
         page.Locator($"[data-testid='review-item'][data-candidate='{candidate.Id}']");
 
+    [Fact]
+    public Task On_a_phone_the_candidates_vetting_shows_without_scrolling_and_the_charts_keep_readable_words() => RunAsync(async page =>
+    {
+        const int phone = 390;
+        var scenario = await ScenarioAsync();
+        await page.GotoAsync($"/elections/{scenario.ElectionId}");
+
+        // Each candidate's vetting is inside the screen's width, named by its column.
+        var vetting = page.Locator($"tr[data-candidate='{scenario.Ineligible.Id}']").GetByTestId("candidate-vetting");
+        await Assertions.Expect(vetting).ToBeVisibleAsync();
+        var box = await vetting.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= phone, $"the vetting cell spans {box.X}–{box.X + box.Width} px on a {phone} px screen");
+        Assert.Equal("\"Thẩm tra: \"", await vetting.EvaluateAsync<string>("cell => getComputedStyle(cell, '::before').content"));
+
+        // The charts scroll sideways at a readable size rather than shrinking: their words stay at 11 px or more.
+        foreach (var chart in new[] { "timeline-chart", "quota-chart" })
+        {
+            var svg = page.Locator($"svg[data-testid='{chart}']");
+            var drawn = await svg.EvaluateAsync<double[]>("svg => [svg.getBoundingClientRect().width, svg.viewBox.baseVal.width]");
+            var smallestWords = 12 * drawn[0] / drawn[1]; // the charts' smallest text is 12 units of their viewBox
+            Assert.True(smallestWords >= 10.5, $"{chart}: its 12-unit words are drawn at {smallestWords:0.0} px on a {phone} px screen");
+        }
+        await Browser.ScreenshotAsync(page, "election-phone");
+    }, user: "delegate-affairs-viewer", width: 390, height: 844);
+
     private async Task RunAsync(Func<IPage, Task> test, string user = "delegate-affairs-reviewer", int width = 1366, int height = 768)
     {
         // Entered before the browser signs in: it also wakes every service, so that the first page is not the one to wait.
