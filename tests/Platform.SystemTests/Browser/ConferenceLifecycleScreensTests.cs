@@ -59,7 +59,7 @@ public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, IT
         await form.GetByLabel("đến ngày", new() { Exact = true }).FillAsync("2026-06-30");
         await form.GetByLabel("Ngày họp").FillAsync("2026-07-20");
         await form.GetByLabel("Hình thức").SelectOptionAsync(new SelectOptionValue { Label = "Trực tuyến" });
-        await form.GetByLabel("Hạn trả lời lời mời").FillAsync("2026-07-25");
+        await form.GetByLabel("Hạn chậm nhất trả lời lời mời").FillAsync("2026-07-25");
         await form.GetByLabel("Bộ Nội vụ").CheckAsync();
         await form.GetByLabel("Người chủ trì", new() { Exact = true }).FillAsync("Trần Thị Bình");
         await form.GetByLabel("Chức vụ người chủ trì").FillAsync("Trưởng Ban Công tác đại biểu");
@@ -72,7 +72,7 @@ public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, IT
         await Assertions.Expect(form.GetByLabel("Ban Tổ chức Trung ương")).Not.ToBeCheckedAsync();
         await Browser.ScreenshotAsync(page, "propose-form");
 
-        await form.GetByLabel("Hạn trả lời lời mời").FillAsync("2026-07-10");
+        await form.GetByLabel("Hạn chậm nhất trả lời lời mời").FillAsync("2026-07-10");
         await form.GetByRole(AriaRole.Button, new() { Name = "Gửi đề xuất và lời mời" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/conferences/delegate-affairs\.2026-07-20-[0-9a-f]{6}$"));
         await Assertions.Expect(page.GetByTestId("saved")).ToHaveTextAsync("Đã đề xuất hội nghị; lời mời đã gửi đến Bộ Nội vụ.");
@@ -139,7 +139,7 @@ public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, IT
         await Assertions.Expect(lead.GetByTestId("current-date")).ToContainTextAsync("08:00, ngày 01/07/2020");
         var postpone = lead.GetByTestId("postpone-form");
         await postpone.GetByLabel("Ngày họp mới").FillAsync("2020-07-15");
-        await postpone.GetByLabel("Hạn trả lời mới").FillAsync("2020-07-10");
+        await postpone.GetByLabel("Hạn chậm nhất trả lời mới").FillAsync("2020-07-10");
         await postpone.GetByRole(AriaRole.Button, new() { Name = "Hoãn hội nghị" }).ClickAsync();
         await Assertions.Expect(lead.Locator("#postpone-reason-error")).ToHaveTextAsync("Hãy ghi rõ lý do, tối đa 1000 ký tự.");
         postpone = lead.GetByTestId("postpone-form");

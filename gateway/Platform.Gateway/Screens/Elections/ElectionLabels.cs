@@ -25,7 +25,7 @@ public static class ElectionLabels
 
     public static string Vetting(VettingStatus status) => status switch
     {
-        VettingStatus.Pending => "Đang chờ thẩm tra",
+        VettingStatus.Pending => "Đang chờ thẩm tra, xác minh",
         VettingStatus.Eligible => "Đủ điều kiện",
         VettingStatus.Ineligible => "Không đủ điều kiện",
         VettingStatus.NeedsReview => "Cần xem xét",

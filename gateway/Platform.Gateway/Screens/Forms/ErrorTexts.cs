@@ -91,7 +91,7 @@ public static class ErrorTexts
             "Không thể thực hiện: hội nghị chưa sẵn sàng: còn cơ quan chưa hoàn thành phần việc. Hãy chờ, tiếp tục không chờ cơ quan đó, hoặc hoãn hội nghị.",
         [ErrorReasons.LeadCannotDecline] = _ => "Không thể thực hiện: cơ quan chủ trì không thể từ chối hội nghị của mình; hãy hoãn hội nghị.",
         [ErrorReasons.VettingNotInReview] = _ =>
-            "Không ghi được kết luận: hồ sơ này không còn ở trạng thái cần xem xét (đã có người kết luận, hoặc kết quả thẩm tra đã thay đổi).",
+            "Không ghi được kết luận: hồ sơ này không còn ở trạng thái cần xem xét (đã có người kết luận, hoặc kết quả thẩm tra, xác minh đã thay đổi).",
         [ErrorReasons.AccessTokenRequired] = _ => "Phiên làm việc đã hết; vui lòng đăng nhập lại.",
         [ErrorReasons.NotAMember] = _ => "Bạn không thuộc cơ quan nào trong ba cơ quan phối hợp.",
         [ErrorReasons.OtherBodysResource] = _ => "Bạn không có quyền thực hiện thao tác này: dữ liệu thuộc cơ quan khác.",

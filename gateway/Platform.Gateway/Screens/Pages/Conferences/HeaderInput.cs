@@ -96,7 +96,7 @@ public sealed class HeaderInput
         "header-chair-title" => "Chức vụ người chủ trì",
         "header-chair-body" => "Cơ quan của người chủ trì",
         "header-co-organizers" => "Cơ quan phối hợp",
-        "header-response-deadline" => "Hạn trả lời lời mời",
+        "header-response-deadline" => "Hạn chậm nhất trả lời lời mời",
         _ => null,
     };
 }

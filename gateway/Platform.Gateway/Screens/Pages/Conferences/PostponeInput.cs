@@ -21,7 +21,7 @@ public sealed class PostponeInput
     {
         "postpone-date" => "Ngày họp mới",
         "postpone-start-time" => "Giờ bắt đầu",
-        "postpone-response-deadline" => "Hạn trả lời mới",
+        "postpone-response-deadline" => "Hạn chậm nhất trả lời mới",
         "postpone-reason" => "Lý do hoãn",
         _ => null,
     };

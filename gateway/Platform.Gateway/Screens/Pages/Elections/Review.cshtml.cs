@@ -109,11 +109,11 @@ public sealed class ReviewModel(ServiceChannels channels, ScreenSession session,
             FormError = e.StatusCode switch
             {
                 GrpcStatus.FailedPrecondition =>
-                    "Không ghi được kết luận: hồ sơ này không còn ở trạng thái cần xem xét (đã có người kết luận, hoặc kết quả thẩm tra đã thay đổi). Danh sách dưới đây đã được tải lại.",
+                    "Không ghi được kết luận: hồ sơ này không còn ở trạng thái cần xem xét (đã có người kết luận, hoặc kết quả thẩm tra, xác minh đã thay đổi). Danh sách dưới đây đã được tải lại.",
                 GrpcStatus.Aborted =>
-                    "Không ghi được kết luận: kết quả thẩm tra vừa thay đổi trong lúc bạn xem. Hãy đọc lại các lý do bên dưới rồi ghi lại kết luận.",
+                    "Không ghi được kết luận: kết quả thẩm tra, xác minh vừa thay đổi trong lúc bạn xem. Hãy đọc lại các lý do bên dưới rồi ghi lại kết luận.",
                 GrpcStatus.PermissionDenied => "Không ghi được kết luận: chỉ người xem xét của Ban Công tác đại biểu được kết luận thẩm tra.",
-                GrpcStatus.NotFound => "Không ghi được kết luận: không tìm thấy kết quả thẩm tra của người ứng cử này.",
+                GrpcStatus.NotFound => "Không ghi được kết luận: không tìm thấy kết quả thẩm tra, xác minh của người ứng cử này.",
                 _ => "Không ghi được kết luận: dịch vụ của Ban Công tác đại biểu đang không trả lời. Kết luận chưa được ghi; hãy thử lại sau.",
             };
             if (e.StatusCode is not (GrpcStatus.FailedPrecondition or GrpcStatus.Aborted or GrpcStatus.PermissionDenied or GrpcStatus.NotFound))
