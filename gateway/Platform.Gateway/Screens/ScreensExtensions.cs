@@ -37,7 +37,7 @@ public static class ScreensExtensions
         builder.Services.TryAddSingleton<ServiceChannels>();
         builder.Services.AddScoped<ScreenSession>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<Elections.ProvinceNames>();
+        builder.Services.AddScoped<Places.ProvinceNames>();
         builder.Services.AddAuthentication()
             .AddCookie(CookieScheme, cookie =>
             {

@@ -179,8 +179,18 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         await Assertions.Expect(page.GetByTestId("own-agenda-items")).ToContainTextAsync("25 phút");
         await Assertions.Expect(page.GetByTestId("agenda-item-form").GetByRole(AriaRole.Heading)).ToHaveTextAsync("Thêm nội dung");
 
-        await form.GetByLabel("Mã đơn vị hành chính").FillAsync("22");
+        // The site is found by its name typed without marks; what else was typed stays.
         await form.GetByLabel("Địa điểm").FillAsync("Hội trường Tỉnh ủy Quảng Ninh");
+        await form.GetByLabel("Tìm tỉnh, thành phố").FillAsync("ha");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        form = page.GetByTestId("participation-form");
+        await Assertions.Expect(form.GetByTestId("site-matches").GetByRole(AriaRole.Button, new() { Name = "Thành phố Hà Nội (01)" })).ToBeVisibleAsync();
+        await Assertions.Expect(form.GetByLabel("Địa điểm")).ToHaveValueAsync("Hội trường Tỉnh ủy Quảng Ninh");
+        await form.GetByLabel("Tìm tỉnh, thành phố").FillAsync("quang ninh");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        form = page.GetByTestId("participation-form");
+        await Assertions.Expect(form.GetByLabel("Mã đơn vị hành chính")).ToHaveValueAsync("22");
+        await Assertions.Expect(form.GetByTestId("site-name")).ToHaveTextAsync("Tỉnh Quảng Ninh");
         await form.GetByLabel("Người chủ trì tại điểm cầu").FillAsync("Vũ Thị Thu Hà");
         await form.GetByLabel("Số người dự kiến").FillAsync("90");
         await form.GetByRole(AriaRole.Button, new() { Name = "Thêm điểm cầu" }).ClickAsync();

@@ -6,6 +6,9 @@ namespace Platform.ServiceDefaults.Text;
 /// <summary>Vietnamese text as the platform stores, compares and searches it.</summary>
 public static class VietnameseText
 {
+    /// <summary>Vietnamese alphabetical order (a, ă, â, b, … d, đ, …; tones after the letter), for lists sorted in memory.</summary>
+    public static readonly StringComparer Order = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+
     /// <summary>Trimmed, single-spaced and composed (NFC): input may arrive decomposed from some keyboards.</summary>
     public static string Normalize(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Normalize(NormalizationForm.FormC);

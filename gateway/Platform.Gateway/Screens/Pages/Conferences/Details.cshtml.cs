@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Gateway.JointPlanning;
 using Platform.Gateway.Screens.Conferences;
 using Platform.Gateway.Screens.Forms;
+using Platform.Gateway.Screens.Places;
 using Platform.JointPlanning.V1;
 
 namespace Platform.Gateway.Screens.Pages.Conferences;
@@ -17,7 +18,7 @@ namespace Platform.Gateway.Screens.Pages.Conferences;
 /// (post-redirect-get); a refusal is shown on the page re-read, next to the field it names.
 /// </summary>
 public sealed class DetailsModel(
-    JointPlanningCallsFactory callsFactory, JointPlanningClients clients, ScreenSession session) : PageModel
+    JointPlanningCallsFactory callsFactory, JointPlanningClients clients, ScreenSession session, ProvinceNames provinces) : PageModel
 {
     private const int TaskRowsAtFirst = 1;
 
@@ -83,6 +84,17 @@ public sealed class DetailsModel(
 
     [BindProperty]
     public BridgePointInput NewBridgePoint { get; set; } = new();
+
+    /// <summary>What the bridge point form's site search looks for: a province's name, typed with or without marks.</summary>
+    [BindProperty]
+    public string? SiteQuery { get; set; }
+
+    /// <summary>The province a search result's button chose: its code goes into the form.</summary>
+    [BindProperty]
+    public string? PickSite { get; set; }
+
+    /// <summary>The provinces the last site search found, for the person to choose one; null when none was asked.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? SiteMatches { get; private set; }
 
     [BindProperty]
     public ReportInput ReportText { get; set; } = new();
@@ -235,6 +247,33 @@ public sealed class DetailsModel(
             },
             () => edited ? "Đã sửa điểm cầu." : "Đã thêm điểm cầu.");
     }
+
+    /// <summary>
+    /// The bridge point form's site search (nothing is sent to a service but Home Affairs' map): the provinces whose
+    /// name contains what was typed, without marks or with; one found, or one chosen, fills the code. The form keeps
+    /// everything else typed.
+    /// </summary>
+    public async Task<IActionResult> OnPostFindSiteAsync()
+    {
+        if (PickSite is { Length: > 0 })
+        {
+            NewBridgePoint.SiteCode = PickSite;
+        }
+        else
+        {
+            var matches = ProvinceNames.Matching(await provinces.GetAsync(), SiteQuery);
+            if (matches.Count == 1)
+            {
+                NewBridgePoint.SiteCode = matches[0].Key;
+            }
+            SiteMatches = matches;
+        }
+        return await ShownAgainAsync(nameof(NewBridgePoint));
+    }
+
+    /// <summary>The province of the code in the bridge point form, to show beside it; null when it names none.</summary>
+    public async Task<string?> SiteNameAsync() =>
+        NewBridgePoint.SiteCode is { Length: > 0 } code && (await provinces.GetAsync()).TryGetValue(code, out var name) ? name : null;
 
     public Task<IActionResult> OnPostRemoveBridgePointAsync() =>
         UpdateParticipationAsync(

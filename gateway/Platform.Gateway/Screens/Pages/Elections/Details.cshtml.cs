@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Platform.DelegateAffairs.V1;
 using Platform.Gateway.Screens.Elections;
+using Platform.Gateway.Screens.Places;
 using Platform.Gateway.Screens.Charts;
 using Platform.Gateway.Screens.Formatting;
 using Platform.Gateway.Screens.Parts;
@@ -103,5 +104,5 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
     public IReadOnlyDictionary<string, string> ProvinceNames { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>"quoc-hoi-xv.01-02" → "Hà Nội, đơn vị số 2".</summary>
-    public string Constituency(string id) => Screens.Elections.ProvinceNames.Constituency(id, ProvinceNames);
+    public string Constituency(string id) => Screens.Places.ProvinceNames.Constituency(id, ProvinceNames);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.DelegateAffairs.V1;
 using Platform.Gateway.Screens.Elections;
+using Platform.Gateway.Screens.Places;
 using Platform.Gateway.Screens.Forms;
 using Platform.Gateway.Screens.Parts;
 
@@ -128,7 +129,7 @@ public sealed class ReviewModel(ServiceChannels channels, ScreenSession session,
     public IReadOnlyDictionary<string, string> ProvinceNames { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>"quoc-hoi-xv.01-02" → "Hà Nội, đơn vị số 2".</summary>
-    public string Constituency(string id) => Screens.Elections.ProvinceNames.Constituency(id, ProvinceNames);
+    public string Constituency(string id) => Screens.Places.ProvinceNames.Constituency(id, ProvinceNames);
 
     /// <summary>The failed form's own value of a field, to show it again.</summary>
     public string? Posted(string candidateId, string? value) => candidateId == CandidateId ? value : null;

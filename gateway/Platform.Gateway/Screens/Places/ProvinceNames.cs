@@ -1,8 +1,9 @@
 using Grpc.Core;
 using Microsoft.Extensions.Caching.Memory;
 using Platform.HomeAffairs.V1;
+using Platform.ServiceDefaults.Text;
 
-namespace Platform.Gateway.Screens.Elections;
+namespace Platform.Gateway.Screens.Places;
 
 /// <summary>
 /// The provinces' names, for constituencies that name their province by code ("quoc-hoi-xv.27-02" is Bắc Ninh's
@@ -41,6 +42,21 @@ public sealed class ProvinceNames(ServiceChannels channels, ScreenSession sessio
             logger.LogWarning(e, "The provinces' names could not be read from Home Affairs ({Status}); constituencies show their codes.", e.StatusCode);
             return new Dictionary<string, string>();
         }
+    }
+
+    /// <summary>
+    /// The provinces whose name or code contains <paramref name="query"/>, however it is typed: "quang ninh",
+    /// "Quảng Ninh" and "QUANG NINH" all find Quảng Ninh (names compared folded, without marks). In name order.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Matching(IReadOnlyDictionary<string, string> names, string? query)
+    {
+        var folded = VietnameseText.Fold(query ?? "");
+        if (folded.Length == 0)
+        {
+            return [];
+        }
+        return names.Where(n => n.Key == folded || VietnameseText.Fold(n.Value).Contains(folded, StringComparison.Ordinal))
+            .OrderBy(n => n.Value, VietnameseText.Order).ToList();
     }
 
     /// <summary>"quoc-hoi-xv.01-02" → "Hà Nội, đơn vị số 2"; "đơn vị bầu cử 01-02" when the province is unknown.</summary>
