@@ -128,6 +128,7 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
             {
                 await Assertions.Expect(page.Locator("main form")).ToHaveCountAsync(0);
                 await Browser.ScreenshotAsync(page, "conference");
+                await DownloadNoticeAsync(page);
             }
         }
     });
@@ -590,6 +591,28 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
             "home-affairs" => await _homeAffairs.GetParticipationAsync(request),
             _ => await _delegateAffairs.GetParticipationAsync(request),
         };
+    }
+
+    /// <summary>
+    /// The seed's conclusion notice as a participant downloads it, read back: the Party's heading (Organization leads),
+    /// the chair's conclusion, the five tasks and the signature. Kept under docs/screenshots/ for scripts/render-notice.sh,
+    /// which draws it as a picture.
+    /// </summary>
+    private static async Task DownloadNoticeAsync(IPage page)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("notice-docx").ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+        var path = Path.Combine(RepositoryPaths.Root, "docs", "screenshots", "conclusion-notice.docx");
+        await download.SaveAsAsync(path);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
+        var text = document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Select(p => p.InnerText).ToList();
+        Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", text);
+        Assert.Contains("THÔNG BÁO", text);
+        Assert.Contains(text, p => p.Contains("không để sót những người có đức, có tài", StringComparison.Ordinal));
+        Assert.Equal(5, text.Count(p => Regex.IsMatch(p, @"^\d\. .*hạn chậm nhất: \d\d/\d\d/\d{4}")));
+        Assert.Contains("Nơi nhận:", text);
+        Assert.Contains("Phạm Minh Chính", text);
     }
 
     /// <summary>Opens the conference once the person's body has its invitation (it comes by event) and shows its form.</summary>

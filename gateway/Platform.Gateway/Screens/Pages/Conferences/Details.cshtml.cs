@@ -348,6 +348,15 @@ public sealed class DetailsModel(
             },
             "good_practices", _ => null, "Đã bỏ mô hình, cách làm hay.", "good-practices");
 
+    /// <summary>The conclusion notice as a Word document (.docx), once issued, for anyone who may see the conference.</summary>
+    public async Task<IActionResult> OnGetNoticeAsync()
+    {
+        await LoadAsync();
+        return Plan.Conference is { Status: ConferenceStatus.Concluded } conference
+            ? File(ConclusionNotice.Write(conference), ConclusionNotice.ContentType, $"thong-bao-ket-luan-{Id}.docx")
+            : NotFound();
+    }
+
     /// <summary>"Hoàn tác": the item the last "Bỏ" removed, put back where it was (or last, if the list got shorter).</summary>
     public async Task<IActionResult> OnPostRestoreAsync()
     {
