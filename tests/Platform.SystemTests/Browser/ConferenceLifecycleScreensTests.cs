@@ -227,6 +227,30 @@ public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, IT
         Assert.Equal("\"Trạng thái: \"", await status.EvaluateAsync<string>("cell => getComputedStyle(cell, '::before').content"));
     });
 
+    [Fact]
+    public Task A_co_organizer_downloads_its_calendar_with_the_conference_it_is_invited_to() => RunAsync(async () =>
+    {
+        var id = await ProposeAsync();
+        var page = await SignInAsync("home-affairs-viewer");
+        await page.GotoAsync("/conferences");
+        await Assertions.Expect(page.GetByTestId("calendar")).ToHaveAttributeAsync("href", "/lich.ics");
+
+        // Home Affairs hears of the invitation by event: its calendar has the conference once it has.
+        Ical.Net.CalendarComponents.CalendarEvent? invited = null;
+        await Poll.UntilAsync(async () =>
+        {
+            var answer = await page.Context.APIRequest.GetAsync("/lich.ics"); // with the person's cookie
+            Assert.Equal(200, answer.Status);
+            Assert.StartsWith("text/calendar", answer.Headers["content-type"]);
+            var calendar = Ical.Net.Calendar.Load(await answer.TextAsync())!;
+            invited = calendar.Events.SingleOrDefault(e => e.Uid == $"{id}@ke-hoach-lien-tich");
+            return invited is not null;
+        }, "the invitation in Home Affairs' calendar", PlatformFixture.Timeout);
+        Assert.Equal(new DateTime(2020, 7, 1, 1, 0, 0, DateTimeKind.Utc), invited!.DtStart!.AsUtc); // 08:00 in Viet Nam
+        Assert.Equal("Hội nghị liên tịch sơ kết công tác cán bộ (thử sửa, hoãn)", invited.Summary);
+        Assert.Equal(Ical.Net.EventStatus.Tentative, invited.Status); // still being planned
+    });
+
     private async Task RunAsync(Func<Task> test)
     {
         try
