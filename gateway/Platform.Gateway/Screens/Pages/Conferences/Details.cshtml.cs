@@ -351,10 +351,30 @@ public sealed class DetailsModel(
     /// <summary>The conclusion notice as a Word document (.docx), once issued, for anyone who may see the conference.</summary>
     public async Task<IActionResult> OnGetNoticeAsync()
     {
-        await LoadAsync();
-        return Plan.Conference is { Status: ConferenceStatus.Concluded } conference
-            ? File(ConclusionNotice.Write(conference), ConclusionNotice.ContentType, $"thong-bao-ket-luan-{Id}.docx")
-            : NotFound();
+        // The notice is the lead's alone: one read of its conference, not the plan from all three services.
+        if (JointPlanningBodies.LeadOf(Id) is not { } lead)
+        {
+            return NotFound();
+        }
+        try
+        {
+            var conference = await clients[lead].GetConferenceAsync(new GetConferenceRequest { Id = Id }, await session.CallAsync());
+            return conference.Status == ConferenceStatus.Concluded
+                ? File(ConclusionNotice.Write(conference), ConclusionNotice.ContentType, $"thong-bao-ket-luan-{Id}.docx")
+                : NotFound();
+        }
+        catch (RpcException failure) when (failure.StatusCode is Grpc.Core.StatusCode.NotFound or Grpc.Core.StatusCode.InvalidArgument)
+        {
+            return NotFound();
+        }
+        catch (RpcException failure) when (failure.StatusCode == Grpc.Core.StatusCode.PermissionDenied)
+        {
+            return Forbid(ScreensExtensions.CookieScheme);
+        }
+        catch (RpcException failure) when (failure.StatusCode != Grpc.Core.StatusCode.Cancelled)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>"Hoàn tác": the item the last "Bỏ" removed, put back where it was (or last, if the list got shorter).</summary>

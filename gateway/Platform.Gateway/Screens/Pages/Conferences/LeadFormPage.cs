@@ -31,6 +31,9 @@ public abstract class LeadFormPage(JointPlanningClients clients, ScreenSession s
     /// <summary>Concluded or cancelled: the lead's forms no longer apply.</summary>
     public bool IsClosed => Conference?.Status is ConferenceStatus.Concluded or ConferenceStatus.Cancelled;
 
+    /// <summary>Whether the form is shown: the conference read, and neither concluded nor cancelled.</summary>
+    public bool ShowsForm => !IsMissing && Conference is not null && !IsClosed;
+
     protected string Lead => JointPlanningBodies.LeadOf(Id) ?? "";
 
     protected JointPlanningClient LeadService => clients[Lead];
@@ -95,3 +98,6 @@ public abstract class LeadFormPage(JointPlanningClients clients, ScreenSession s
         return Page();
     }
 }
+
+/// <summary>What the top of a lead's form says: its heading, and what cannot be done on a closed conference.</summary>
+public sealed record LeadFormTop(LeadFormPage Page, string Heading, string WhyClosed);
