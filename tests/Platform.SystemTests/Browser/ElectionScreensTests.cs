@@ -56,6 +56,7 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await Assertions.Expect(page.GetByTestId("vetting-status")).ToHaveTextAsync("Đủ điều kiện");
         await Assertions.Expect(page.GetByTestId("vetting-settlement")).ToContainTextAsync("Đã xác minh với Bộ Nội vụ");
         await Assertions.Expect(page.GetByTestId("settled-by")).ToHaveTextAsync("Ban Công tác đại biểu (người xem xét)"); // a name, not "delegate-affairs-reviewer"
+        await Assertions.Expect(page.GetByTestId("candidate")).ToContainTextAsync("Thành phố Hà Nội, đơn vị số 1"); // not its id
     });
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
     }, user: "delegate-affairs-viewer");
 
     [Fact]
-    public Task A_user_without_the_vetting_role_sees_the_findings_but_no_personnel_facts() => RunAsync(async page =>
+    public Task A_user_without_the_vetting_role_sees_the_findings_but_no_personnel_facts_and_reads_the_constituencies() => RunAsync(async page =>
     {
         var scenario = await ScenarioAsync();
         await page.GotoAsync($"/candidates/{scenario.UnderReview.Id}");
@@ -92,6 +93,20 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await Assertions.Expect(organization.GetByTestId("facts-withheld").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("facts")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("vetting")).Not.ToContainTextAsync("đảng viên chính thức");
+
+        // The constituencies are every body's to read: each named by its province, with the fewest candidates the law asks.
+        await page.GotoAsync($"/elections/{scenario.ElectionId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đơn vị bầu cử" }).ClickAsync();
+        var hanoi = page.Locator($"[data-testid='constituency-row'][data-constituency='{scenario.Eligible.ConstituencyId}']");
+        await Assertions.Expect(hanoi.Locator("th")).ToHaveTextAsync("Thành phố Hà Nội, đơn vị số 1");
+        await Assertions.Expect(hanoi.Locator("td").Nth(2)).ToHaveTextAsync("5"); // 3 seats: at least 2 more candidates (Law 85/2015 art. 58)
+        await Assertions.Expect(hanoi.GetByTestId("constituency-rule")).ToContainTextAsync("Thiếu");
+        await Assertions.Expect(page.GetByTestId("constituency-row")).ToHaveCountAsync(2);
+        await Browser.ScreenshotAsync(page, "constituencies");
+        await page.GetByLabel("Tỉnh, thành phố").SelectOptionAsync(new SelectOptionValue { Label = "Thành phố Hồ Chí Minh" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("constituency-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("constituency-row").Locator("th")).ToHaveTextAsync("Thành phố Hồ Chí Minh, đơn vị số 1");
     }, user: "home-affairs-viewer");
 
     [Fact]

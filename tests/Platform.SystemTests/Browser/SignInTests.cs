@@ -69,7 +69,7 @@ public sealed class SignInTests(PlatformFixture platform, ITestOutputHelper outp
 
     [Theory]
     [InlineData("/conferences/x/y")]
-    [InlineData("/cadres")]
+    [InlineData("/ho-so-khong-co")]
     public async Task An_address_no_page_answers_is_a_Vietnamese_404_inside_the_layout(string address)
     {
         var page = await (await Browser.SharedAsync()).SignedInAsync(platform.GatewayUrl, "organization-viewer");
@@ -103,8 +103,8 @@ public sealed class SignInTests(PlatformFixture platform, ITestOutputHelper outp
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(platform.GatewayUrl) };
 
-        using var json = new HttpRequestMessage(HttpMethod.Get, "/cadres") { Headers = { { "Accept", "application/json" } } };
-        using var page = new HttpRequestMessage(HttpMethod.Get, "/cadres") { Headers = { { "Accept", "text/html" } } };
+        using var json = new HttpRequestMessage(HttpMethod.Get, "/ho-so-khong-co") { Headers = { { "Accept", "application/json" } } };
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/ho-so-khong-co") { Headers = { { "Accept", "text/html" } } };
         var toTool = await http.SendAsync(json);
         var toBrowser = await http.SendAsync(page);
 

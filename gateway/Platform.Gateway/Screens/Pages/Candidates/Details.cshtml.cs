@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.DelegateAffairs.V1;
 using Platform.Gateway.Screens.Parts;
+using Platform.Gateway.Screens.Places;
 
 namespace Platform.Gateway.Screens.Pages.Candidates;
 
@@ -10,7 +11,7 @@ namespace Platform.Gateway.Screens.Pages.Candidates;
 /// for the three bodies, the facts behind them only where the service sent them (Regulation 205: it decides, the page
 /// shows what it gets). The candidate's own record is Delegate Affairs' alone.
 /// </summary>
-public sealed class DetailsModel(ServiceChannels channels, ScreenSession session, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(ServiceChannels channels, ScreenSession session, ProvinceNames provinces, ILogger<DetailsModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -21,6 +22,11 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
     /// <summary>A Delegate Affairs reviewer, who settles a vetting that needs review (in the election's review queue).</summary>
     public bool IsReviewer => session.Body == "delegate-affairs" && session.Is("reviewer");
 
+    public IReadOnlyDictionary<string, string> ProvinceNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>"quoc-hoi-xv.01-02" → "Hà Nội, đơn vị số 2".</summary>
+    public string Constituency(string id) => Screens.Places.ProvinceNames.Constituency(id, ProvinceNames);
+
     public async Task OnGetAsync()
     {
         var candidates = new CandidateService.CandidateServiceClient(channels["delegate-affairs"]);
@@ -28,7 +34,8 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
         var candidate = PageParts.LoadAsync(async () => await candidates.GetCandidateAsync(new GetCandidateRequest { Id = Id }, options), logger, "a candidate");
         var vetting = PageParts.LoadAsync(async () =>
             await candidates.GetCandidateVettingAsync(new GetCandidateVettingRequest { CandidateId = Id }, options), logger, "a candidate's vetting");
-        (Candidate, Vetting) = (await candidate, await vetting);
+        var names = provinces.GetAsync();
+        (Candidate, Vetting, ProvinceNames) = (await candidate, await vetting, await names);
         if (Vetting.State is PartState.NotFound or PartState.Rejected && Candidate.State is not PartState.Shown)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Platform.Gateway.Screens.Parts;
+using Platform.HomeAffairs.V1;
+
+namespace Platform.Gateway.Screens.Pages.Officials;
+
+/// <summary>
+/// Home Affairs' records of cadres, civil servants and public employees (hồ sơ cán bộ, công chức, viên chức), a page at
+/// a time, found by name with or without diacritics. The service answers Home Affairs' people only; others see why not.
+/// </summary>
+public sealed class IndexModel(ServiceChannels channels, ScreenSession session, ILogger<IndexModel> logger) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pageToken")]
+    public string? PageToken { get; set; }
+
+    public PagePart<ListOfficialRecordsResponse> Officials { get; private set; } = PagePart<ListOfficialRecordsResponse>.Without(PartState.Unavailable);
+
+    public async Task OnGetAsync()
+    {
+        var officials = new OfficialService.OfficialServiceClient(channels["home-affairs"]);
+        var options = await session.CallAsync();
+        Officials = await PageParts.LoadAsync(async () => await officials.ListOfficialRecordsAsync(new ListOfficialRecordsRequest
+        {
+            NameQuery = Query?.Trim() ?? "", PageSize = PageSize, PageToken = PageToken ?? "",
+        }, options), logger, "the official records");
+    }
+
+    public Pager Pager => new("Phân trang hồ sơ công chức",
+        string.IsNullOrEmpty(PageToken) ? null : PageUrl(null),
+        Officials.Value?.NextPageToken is { Length: > 0 } next ? PageUrl(next) : null);
+
+    private string PageUrl(string? pageToken)
+    {
+        var query = new Dictionary<string, string?>();
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            query["q"] = Query.Trim();
+        }
+        if (!string.IsNullOrEmpty(pageToken))
+        {
+            query["pageToken"] = pageToken;
+        }
+        return QueryHelpers.AddQueryString("/officials", query);
+    }
+}
