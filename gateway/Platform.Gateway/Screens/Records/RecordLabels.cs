@@ -65,4 +65,13 @@ public static class RecordLabels
         AdministrativeUnitKind.Commune => "Cấp xã",
         _ => "—",
     };
+
+    /// <summary>A line of a personnel plan's structure report (Directive 35-CT/TW).</summary>
+    public static string StructureCriterion(string criterion) => criterion switch
+    {
+        "under_40" => "Dưới 40 tuổi",
+        "age_40_to_50" => "Từ 40 đến 50 tuổi",
+        "women" => "Nữ",
+        _ => criterion,
+    };
 }
