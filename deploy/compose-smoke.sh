@@ -158,6 +158,30 @@ assert {r["body"] for r in d["conference"]["readiness"]} == bodies, "readiness r
 print("compose-smoke: the seed conference through the gateway, from all three bodies: the lead conference,",
       "participations of", ", ".join(sorted(parts)) + ",", len(d["tasks"]), "tasks")' \
   || fail "the seed conference through the gateway"
+
+# --- The 2025 map the seed loader records through Home Affairs' API (Resolution 202/2025/QH15): 34 provinces open of
+# the 63 kept, Long An's code 80 now Tây Ninh with its former name, Tây Ninh's 72 closed into it, at the owner and in
+# both copies (by events); the 2020 conference still names the provinces it was held in.
+get '/api/home-affairs/v1/administrative-units?page_size=100' | json '
+units = d["administrativeUnits"]
+open_ = [u for u in units if not u.get("validTo")]
+assert len(units) == 63 and len(open_) == 34, "%d units, %d open" % (len(units), len(open_))' \
+  || fail "the 2025 map at Home Affairs: 34 of the 63 provinces open"
+deadline=$((SECONDS + 120))
+for body in home-affairs organization delegate-affairs; do
+  until get "/api/$body/v1/administrative-units/80" 2>/dev/null | json '
+assert d["name"] == "Tây Ninh" and [f["name"] for f in d.get("formerNames", [])] == ["Long An"], d' >/dev/null 2>&1 \
+    && get "/api/$body/v1/administrative-units/72" 2>/dev/null | json '
+assert d.get("validTo") == "2025-06-30" and d.get("successorCode") == "80", d' >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || fail "the 2025 map did not converge at $body within 120 s"
+    sleep 1
+  done
+done
+get /api/organization/v1/participations/organization.so-ket-6-thang-2020 | json '
+names = {b.get("siteName") for b in d.get("bridgePoints", [])}
+assert {"Yên Bái", "Long An"} <= names, sorted(n for n in names if n)' \
+  || fail "the 2020 conference's bridge points under their 2020 names"
+say "the 2025 map: 34 provinces open, 80 renamed Tây Ninh and 72 merged into it at all three bodies; the 2020 conference keeps Yên Bái and Long An"
 lap "checked through the gateway"
 
 # --- The dev overlay's Deployments under podman kube play, on this platform's network and databases (deploy/kube-play.sh).

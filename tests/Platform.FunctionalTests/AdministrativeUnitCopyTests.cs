@@ -50,6 +50,25 @@ public abstract class AdministrativeUnitCopyTests<TContext>(ServiceHost<TContext
         Assert.StartsWith("system:", trail[1].Subject); // an event without an actor is named as the replication
     }
 
+    [Fact]
+    public async Task A_renamed_units_former_names_reach_the_copy_and_an_event_from_before_them_reads_as_none()
+    {
+        var code = Random.Shared.Next(10_000, 99_999).ToString();
+        using var http = host.CreateAuthorizedClient();
+
+        await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new AdministrativeUnitChanged(code, "Long An", "PROVINCE", null, 1, DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(async () => (await http.GetAsync($"{Path}/{code}")).IsSuccessStatusCode, "the copy to be created");
+        var before = await GetJsonAsync(http, $"{Path}/{code}");
+        await TestBus.PublishAsync(host.RabbitMqUrl, Guid.NewGuid(), new AdministrativeUnitChanged(code, "Tây Ninh", "PROVINCE", null, 2, DateTimeOffset.UtcNow,
+            FormerNames: [new FormerName("Long An", new DateOnly(2025, 6, 30))]));
+        await Poll.UntilAsync(async () => (await GetJsonAsync(http, $"{Path}/{code}")).GetProperty("revision").ToString() == "2", "revision 2");
+
+        var copy = await GetJsonAsync(http, $"{Path}/{code}");
+        Assert.False(before.TryGetProperty("formerNames", out var none) && none.GetArrayLength() > 0);
+        var former = Assert.Single(copy.GetProperty("formerNames").EnumerateArray());
+        Assert.Equal(("Tây Ninh", "Long An", "2025-06-30"), (copy.GetProperty("name").GetString(), former.GetProperty("name").GetString(), former.GetProperty("validTo").GetString()));
+    }
+
     private async Task<bool> InboxCountAsync(int atLeast)
     {
         await using var db = host.CreateDbContext();

@@ -57,4 +57,33 @@ public sealed class AdministrativeUnitHierarchyTests(HomeAffairsHost host) : ICl
         Assert.Equal(("1990-01-01", "2008-07-31", successor.Code, 2L), (closed.ValidFrom, closed.ValidTo, closed.SuccessorCode, closed.Revision));
         Assert.Equal("Thị xã Sơn Tây", (await Units.GetAdministrativeUnitAsync(new GetAdministrativeUnitRequest { Code = merged.Code })).Name);
     }
+
+    [Fact]
+    public async Task A_code_kept_under_a_new_name_keeps_its_former_name_and_a_history_out_of_order_is_refused_by_field()
+    {
+        var unit = await CreateAsync(Code(2), "Yên Bái", AdministrativeUnitKind.Province);
+        FormerName Former(string name, string validTo) => new() { Name = name, ValidTo = validTo };
+
+        var outOfOrder = await Assert.ThrowsAsync<RpcException>(() => Units.UpdateAdministrativeUnitAsync(new UpdateAdministrativeUnitRequest
+        {
+            AdministrativeUnit = new AdministrativeUnit
+            {
+                Code = unit.Code, Etag = unit.Etag, Name = "Lào Cai", FormerNames = { Former("Yên Bái", "2025-06-30"), Former("Nghĩa Lộ", "1991-01-01"), Former("", "x") },
+            },
+            UpdateMask = new FieldMask { Paths = { "name", "former_names" } },
+        }).ResponseAsync);
+        var afterRefusal = await Units.GetAdministrativeUnitAsync(new GetAdministrativeUnitRequest { Code = unit.Code });
+        var renamed = await Units.UpdateAdministrativeUnitAsync(new UpdateAdministrativeUnitRequest
+        {
+            AdministrativeUnit = new AdministrativeUnit { Code = unit.Code, Etag = unit.Etag, Name = "Lào Cai", FormerNames = { Former("Yên Bái", "2025-06-30") } },
+            UpdateMask = new FieldMask { Paths = { "name", "former_names" } },
+        });
+
+        Assert.Equal(
+            ["administrative_unit.former_names[1].valid_to", "administrative_unit.former_names[2].name", "administrative_unit.former_names[2].valid_to"],
+            outOfOrder.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).Distinct().Order());
+        Assert.Equal((1L, "Yên Bái"), (afterRefusal.Revision, afterRefusal.Name)); // nothing half-written
+        Assert.Equal(("Lào Cai", 2L), (renamed.Name, renamed.Revision));
+        Assert.Equal([("Yên Bái", "2025-06-30")], renamed.FormerNames.Select(f => (f.Name, f.ValidTo)));
+    }
 }

@@ -14,12 +14,25 @@ internal sealed class Gateway : IDisposable
     private const string DevelopmentSecret = "dev-secret";
 
     private readonly GrpcChannel _channel;
+    private readonly Dictionary<string, string> _tokens;
     private readonly Dictionary<string, JointPlanningClient> _editors;
 
-    private Gateway(GrpcChannel channel, Dictionary<string, JointPlanningClient> editors) => (_channel, _editors) = (channel, editors);
+    private Gateway(GrpcChannel channel, Dictionary<string, string> tokens)
+    {
+        (_channel, _tokens) = (channel, tokens);
+        var invoker = channel.CreateCallInvoker();
+        _editors = tokens.ToDictionary(t => t.Key, t => new JointPlanningClient(t.Key, invoker, t.Value));
+    }
 
     /// <summary>The body's own service, called as its editor: the only way that body writes.</summary>
     public JointPlanningClient EditorOf(string body) => _editors[body];
+
+    /// <summary>The gateway's gRPC channel, for the generated clients.</summary>
+    public GrpcChannel Channel => _channel;
+
+    /// <summary>Call options as the body's editor, with a deadline.</summary>
+    public Grpc.Core.CallOptions AsEditorOf(string body, CancellationToken cancellationToken) =>
+        new(new Grpc.Core.Metadata { { "Authorization", $"Bearer {_tokens[body]}" } }, DateTime.UtcNow.AddSeconds(30), cancellationToken);
 
     public static async Task<Gateway> ConnectAsync(SeedLoaderOptions options, CancellationToken cancellationToken)
     {
@@ -29,9 +42,7 @@ internal sealed class Gateway : IDisposable
         {
             tokens[body] = await TokenAsync(http, new Uri(options.GatewayHttp, "connect/token"), $"{body}-editor", cancellationToken);
         }
-        var channel = GrpcChannel.ForAddress(options.GatewayGrpc);
-        var invoker = channel.CreateCallInvoker();
-        return new Gateway(channel, tokens.ToDictionary(t => t.Key, t => new JointPlanningClient(t.Key, invoker, t.Value)));
+        return new Gateway(GrpcChannel.ForAddress(options.GatewayGrpc), tokens);
     }
 
     private static async Task<string> TokenAsync(HttpClient http, Uri endpoint, string clientId, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ namespace Platform.Contracts.IntegrationEvents;
 /// <param name="ValidFrom">From when the unit exists (null: always has). Added later, like the two after it.</param>
 /// <param name="ValidTo">Until when it exists (null: still does): a merged or dissolved unit is closed, never deleted.</param>
 /// <param name="SuccessorCode">The unit that took a merged one over.</param>
+/// <param name="FormerNames">The names it had before, oldest first (added later: null in older events, read as none).</param>
 public sealed record AdministrativeUnitChanged(
     string Code,
     string Name,
@@ -20,4 +21,5 @@ public sealed record AdministrativeUnitChanged(
     Actor? ChangedBy = null,
     DateOnly? ValidFrom = null,
     DateOnly? ValidTo = null,
-    string? SuccessorCode = null);
+    string? SuccessorCode = null,
+    IReadOnlyList<FormerName>? FormerNames = null);

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Errors;
+using FormerName = Platform.Contracts.IntegrationEvents.FormerName;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.IntegrationEvents;
 using Platform.HomeAffairs.V1;
@@ -24,7 +25,7 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
 {
     private const string ResourceType = "Administrative unit";
     private const int MaxNameLength = 200;
-    private static readonly string[] UpdatablePaths = ["name", "kind", "parent_code", "valid_from", "valid_to", "successor_code"];
+    private static readonly string[] UpdatablePaths = ["name", "kind", "parent_code", "valid_from", "valid_to", "successor_code", "former_names"];
 
     public override async Task<ListAdministrativeUnitsResponse> ListAdministrativeUnits(
         ListAdministrativeUnitsRequest request, ServerCallContext context)
@@ -62,7 +63,7 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
             throw new ResourceAlreadyExistsException(ResourceType, input!.Code);
         }
         var unit = AdministrativeUnit.Create(input!.Code, values.Name, values.Kind, values.ParentCode, clock.GetUtcNow(),
-            values.ValidFrom, values.ValidTo, values.SuccessorCode);
+            values.ValidFrom, values.ValidTo, values.SuccessorCode, values.FormerNames);
         db.AdministrativeUnits.Add(unit);
         db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit, actor.Actor));
         await db.SaveChangesAsync(context.CancellationToken);
@@ -86,7 +87,7 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
         var values = await ValidateAsync(validator, merged, context.CancellationToken);
         validator.ThrowIfInvalid();
 
-        if (unit.Change(values.Name, values.Kind, values.ParentCode, values.ValidFrom, values.ValidTo, values.SuccessorCode, clock.GetUtcNow()))
+        if (unit.Change(values.Name, values.Kind, values.ParentCode, values.ValidFrom, values.ValidTo, values.SuccessorCode, values.FormerNames, clock.GetUtcNow()))
         {
             Etags.ExpectVersion(db, unit, etag);
             db.AddIntegrationEvent(AdministrativeUnitEvents.Changed(unit, actor.Actor));
@@ -95,7 +96,8 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
         return unit.ToProto();
     }
 
-    private sealed record Values(string Name, Kind Kind, string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo, string? SuccessorCode);
+    private sealed record Values(string Name, Kind Kind, string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo, string? SuccessorCode,
+        IReadOnlyList<FormerName> FormerNames);
 
     /// <summary>Every rule of a unit's fields; each broken one is named.</summary>
     private async Task<Values> ValidateAsync(RequestValidator validator, V1.AdministrativeUnit input, CancellationToken cancellationToken)
@@ -135,6 +137,34 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
             validator.Require(exists, "administrative_unit.successor_code", Violation.Of(ErrorReasons.UnknownReference, "must be the code of another existing unit"));
             validator.Require(validTo is not null, "administrative_unit.valid_to", Violation.Required("is required when the unit has a successor (it was merged)"));
         }
-        return new Values(name, kind ?? default, parentCode, validFrom, validTo, successor);
+        var formerNames = ValidateFormerNames(validator, input, validFrom, validTo);
+        return new Values(name, kind ?? default, parentCode, validFrom, validTo, successor, formerNames);
+    }
+
+    /// <summary>
+    /// Former names: each named and dated, oldest first, one name per last day, within the unit's own validity (a name
+    /// ends before the unit does, and not before it began).
+    /// </summary>
+    private static List<FormerName> ValidateFormerNames(RequestValidator validator, V1.AdministrativeUnit input, DateOnly? validFrom, DateOnly? validTo)
+    {
+        validator.Require(input.FormerNames.Count <= 20, "administrative_unit.former_names", Violation.Of(ErrorReasons.ItemCountOutOfRange, "holds at most 20 names", ("Max", 20)));
+        var names = new List<FormerName>();
+        foreach (var (former, i) in input.FormerNames.Select((f, i) => (f, i)))
+        {
+            var field = $"administrative_unit.former_names[{i}]";
+            var name = AdministrativeUnit.NormalizeName(former.Name);
+            validator.Require(name.Length is > 0 and <= MaxNameLength, $"{field}.name", Violation.RequiredText(MaxNameLength));
+            var until = validator.Date(former.ValidTo, $"{field}.valid_to", required: true);
+            if (until is not { } day)
+            {
+                continue;
+            }
+            validator.Require(names.Count == 0 || names[^1].ValidTo < day, $"{field}.valid_to",
+                Violation.Of(ErrorReasons.DateTooEarly, "must come after the previous former name's (oldest first)", ("Bound", "the previous former name")));
+            validator.Require(validFrom is null || day >= validFrom, $"{field}.valid_to", Violation.Of(ErrorReasons.DateTooEarly, "is before valid_from", ("Bound", "valid_from")));
+            validator.Require(validTo is null || day < validTo, $"{field}.valid_to", Violation.Of(ErrorReasons.DateTooLate, "must be before valid_to: the unit ends under its current name", ("Bound", "valid_to")));
+            names.Add(new FormerName(name, day));
+        }
+        return names;
     }
 }

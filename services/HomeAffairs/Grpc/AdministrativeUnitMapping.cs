@@ -18,6 +18,7 @@ internal static class AdministrativeUnitMapping
         ValidFrom = unit.ValidFrom?.ToIso() ?? "",
         ValidTo = unit.ValidTo?.ToIso() ?? "",
         SuccessorCode = unit.SuccessorCode ?? "",
+        FormerNames = { unit.FormerNames.Select(f => new Proto.FormerName { Name = f.Name, ValidTo = f.ValidTo.ToIso() }) },
         Revision = unit.Revision,
         Etag = Etags.Of(unit.RowVersion),
         CreateTime = Timestamp.FromDateTimeOffset(unit.CreatedAt),

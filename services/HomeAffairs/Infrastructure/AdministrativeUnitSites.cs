@@ -9,6 +9,6 @@ public sealed class AdministrativeUnitSites(HomeAffairsDbContext db) : IBridgePo
     public async Task<Site?> FindAsync(string code, CancellationToken cancellationToken) =>
         await db.AdministrativeUnits.AsNoTracking()
             .Where(u => u.Code == code)
-            .Select(u => new Site(u.Code, u.Name, u.ValidFrom, u.ValidTo))
+            .Select(u => new Site(u.Code, u.Name, u.ValidFrom, u.ValidTo, u.FormerNames))
             .SingleOrDefaultAsync(cancellationToken);
 }

@@ -28,6 +28,7 @@ public sealed class HomeAffairsDbContext(DbContextOptions<HomeAffairsDbContext> 
             unit.Property(u => u.Kind).HasConversion<string>().HasMaxLength(40);
             unit.Property(u => u.ParentCode).HasMaxLength(16).UseCollation("C");
             unit.Property(u => u.SuccessorCode).HasMaxLength(16);
+            unit.Property(u => u.FormerNames).HasJsonColumn();
             unit.HasIndex(u => new { u.ParentCode, u.Code });
             unit.Property(u => u.RowVersion).IsRowVersion().HasColumnName("xmin");
         });

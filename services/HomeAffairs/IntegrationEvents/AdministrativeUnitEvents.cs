@@ -8,7 +8,7 @@ public static class AdministrativeUnitEvents
 {
     public static AdministrativeUnitChanged Changed(AdministrativeUnit unit, Actor? changedBy) =>
         new(unit.Code, unit.Name, KindName(unit.Kind), unit.ParentCode, unit.Revision, unit.UpdatedAt, changedBy,
-            unit.ValidFrom, unit.ValidTo, unit.SuccessorCode);
+            unit.ValidFrom, unit.ValidTo, unit.SuccessorCode, unit.FormerNames.ToList());
 
     /// <summary>The kind as the contracts name it (the proto enum without its prefix): "PROVINCE", "CENTRALLY_RUN_CITY", "DISTRICT", "COMMUNE".</summary>
     public static string KindName(AdministrativeUnitKind kind) => kind switch

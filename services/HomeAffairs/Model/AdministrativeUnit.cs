@@ -1,4 +1,5 @@
 using System.Text;
+using Platform.Contracts.IntegrationEvents;
 using Platform.ServiceDefaults.Auditing;
 
 namespace Platform.HomeAffairs.Model;
@@ -51,6 +52,12 @@ public sealed class AdministrativeUnit : IAuditable
     /// <summary>The unit that took this one over when it was merged.</summary>
     public string? SuccessorCode { get; private set; }
 
+    /// <summary>The names it had before <see cref="Name"/>, oldest first: a code outlives a name when a merged unit keeps it.</summary>
+    public List<FormerName> FormerNames { get; private set; } = [];
+
+    /// <summary>Its name on <paramref name="date"/>.</summary>
+    public string NameOn(DateOnly date) => FormerName.NameOn(Name, FormerNames, date);
+
     public long Revision { get; private set; }
 
     /// <summary>PostgreSQL's row version (xmin), the optimistic concurrency token behind the etag.</summary>
@@ -62,28 +69,31 @@ public sealed class AdministrativeUnit : IAuditable
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public static AdministrativeUnit Create(string code, string name, AdministrativeUnitKind kind, string? parentCode, DateTimeOffset now,
-        DateOnly? validFrom = null, DateOnly? validTo = null, string? successorCode = null) =>
+        DateOnly? validFrom = null, DateOnly? validTo = null, string? successorCode = null, IEnumerable<FormerName>? formerNames = null) =>
         new(code, NormalizeName(name), kind, parentCode, revision: 1, createdAt: now, updatedAt: now)
         {
-            ValidFrom = validFrom, ValidTo = validTo, SuccessorCode = successorCode,
+            ValidFrom = validFrom, ValidTo = validTo, SuccessorCode = successorCode, FormerNames = Normalized(formerNames),
         };
 
     /// <summary>Applies new values; returns false (and changes nothing) when they equal the current ones.</summary>
     public bool Change(string name, AdministrativeUnitKind kind, string? parentCode, DateTimeOffset now) =>
-        Change(name, kind, parentCode, ValidFrom, ValidTo, SuccessorCode, now);
+        Change(name, kind, parentCode, ValidFrom, ValidTo, SuccessorCode, FormerNames, now);
 
     /// <summary>
     /// Applies new values, validity included (renaming keeps the code; merging closes the unit with
     /// <paramref name="validTo"/> and names its successor). Returns false when nothing changes.
     /// </summary>
-    public bool Change(string name, AdministrativeUnitKind kind, string? parentCode, DateOnly? validFrom, DateOnly? validTo, string? successorCode, DateTimeOffset now)
+    public bool Change(string name, AdministrativeUnitKind kind, string? parentCode, DateOnly? validFrom, DateOnly? validTo, string? successorCode,
+        IEnumerable<FormerName> formerNames, DateTimeOffset now)
     {
         name = NormalizeName(name);
-        if (name == Name && kind == Kind && parentCode == ParentCode && validFrom == ValidFrom && validTo == ValidTo && successorCode == SuccessorCode)
+        var former = Normalized(formerNames);
+        if (name == Name && kind == Kind && parentCode == ParentCode && validFrom == ValidFrom && validTo == ValidTo && successorCode == SuccessorCode
+            && former.SequenceEqual(FormerNames))
         {
             return false;
         }
-        (Name, Kind, ParentCode, ValidFrom, ValidTo, SuccessorCode) = (name, kind, parentCode, validFrom, validTo, successorCode);
+        (Name, Kind, ParentCode, ValidFrom, ValidTo, SuccessorCode, FormerNames) = (name, kind, parentCode, validFrom, validTo, successorCode, former);
         Revision++;
         UpdatedAt = now;
         return true;
@@ -94,4 +104,8 @@ public sealed class AdministrativeUnit : IAuditable
     /// equal names compare, sort and search as equal.
     /// </summary>
     public static string NormalizeName(string name) => name.Trim().Normalize(NormalizationForm.FormC);
+
+    /// <summary>Former names in NFC, oldest first.</summary>
+    private static List<FormerName> Normalized(IEnumerable<FormerName>? formerNames) =>
+        (formerNames ?? []).Select(f => f with { Name = NormalizeName(f.Name) }).OrderBy(f => f.ValidTo).ToList();
 }

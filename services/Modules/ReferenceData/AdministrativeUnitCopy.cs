@@ -1,3 +1,4 @@
+using Platform.Contracts.IntegrationEvents;
 using Platform.ServiceDefaults.Auditing;
 
 namespace Platform.ReferenceData;
@@ -15,6 +16,9 @@ public sealed class AdministrativeUnitCopy : IAuditable
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
     public string? SuccessorCode { get; set; }
+
+    /// <summary>The names it had before <see cref="Name"/>, oldest first.</summary>
+    public List<FormerName> FormerNames { get; set; } = [];
     public long Revision { get; set; }
     public DateTimeOffset ReplicatedAt { get; set; }
 

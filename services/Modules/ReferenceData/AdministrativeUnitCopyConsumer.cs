@@ -32,6 +32,7 @@ public abstract class AdministrativeUnitCopyConsumer<TContext>(TContext db, Curr
                 ValidFrom = message.ValidFrom,
                 ValidTo = message.ValidTo,
                 SuccessorCode = message.SuccessorCode,
+                FormerNames = message.FormerNames?.ToList() ?? [],
                 Revision = message.Revision,
                 ReplicatedAt = DateTimeOffset.UtcNow,
             });
@@ -45,6 +46,7 @@ public abstract class AdministrativeUnitCopyConsumer<TContext>(TContext db, Curr
         copy.Kind = message.Kind;
         copy.ParentCode = message.ParentCode;
         (copy.ValidFrom, copy.ValidTo, copy.SuccessorCode) = (message.ValidFrom, message.ValidTo, message.SuccessorCode);
+        copy.FormerNames = message.FormerNames?.ToList() ?? [];
         copy.Revision = message.Revision;
         copy.ReplicatedAt = DateTimeOffset.UtcNow;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.ReferenceData;
 
@@ -16,6 +17,7 @@ public static class ReferenceDataModel
             copy.Property(u => u.Kind).HasMaxLength(40);
             copy.Property(u => u.ParentCode).HasMaxLength(16);
             copy.Property(u => u.SuccessorCode).HasMaxLength(16);
+            copy.Property(u => u.FormerNames).HasJsonColumn();
             // Two states of one unit consumed at once (MassTransit runs deliveries concurrently; a redelivery after a
             // broker restart overtakes a later state) must not both pass the revision check on the same old row: the
             // update that finds the revision changed under it fails, is retried and then sees the newer state.

@@ -32,5 +32,6 @@ public sealed class AdministrativeUnitCopyGrpcService(OrganizationDbContext db) 
         ValidFrom = copy.ValidFrom?.ToIso() ?? "",
         ValidTo = copy.ValidTo?.ToIso() ?? "",
         SuccessorCode = copy.SuccessorCode ?? "",
+        FormerNames = { copy.FormerNames.Select(f => new FormerName { Name = f.Name, ValidTo = f.ValidTo.ToIso() }) },
     };
 }

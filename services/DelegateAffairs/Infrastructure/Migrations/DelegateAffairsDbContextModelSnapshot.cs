@@ -1235,6 +1235,11 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                         .HasColumnName("code")
                         .UseCollation("C");
 
+                    b.Property<string>("FormerNames")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("former_names");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)

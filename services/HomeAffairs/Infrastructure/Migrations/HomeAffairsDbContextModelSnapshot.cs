@@ -36,6 +36,11 @@ namespace Platform.HomeAffairs.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("FormerNames")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("former_names");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)

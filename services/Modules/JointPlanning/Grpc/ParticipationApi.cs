@@ -149,7 +149,7 @@ public sealed partial class ParticipationApi(DbContext db, ConferenceProcess pro
             validator.Require(point.ExpectedAttendees is >= 0 and <= 100_000, $"{field}.expected_attendees", Violation.NumberOutOfRange("must be 0 to 100000", 0, 100000));
             var contact = VietnameseText.Normalize(point.ConnectionContact);
             validator.Require(contact.Length <= 200, $"{field}.connection_contact", Violation.TextTooLong(200));
-            points.Add(new BridgePointInfo(point.Key, point.SiteCode, site?.Name ?? "", address, chair, point.ExpectedAttendees, contact));
+            points.Add(new BridgePointInfo(point.Key, point.SiteCode, site?.NameOn(conferenceDate) ?? "", address, chair, point.ExpectedAttendees, contact));
         }
         return points;
     }

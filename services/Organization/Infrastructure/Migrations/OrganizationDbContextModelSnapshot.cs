@@ -943,6 +943,11 @@ namespace Platform.Organization.Infrastructure.Migrations
                         .HasColumnName("code")
                         .UseCollation("C");
 
+                    b.Property<string>("FormerNames")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("former_names");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -34,8 +34,14 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
         var candidate = PageParts.LoadAsync(async () => await candidates.GetCandidateAsync(new GetCandidateRequest { Id = Id }, options), logger, "a candidate");
         var vetting = PageParts.LoadAsync(async () =>
             await candidates.GetCandidateVettingAsync(new GetCandidateVettingRequest { CandidateId = Id }, options), logger, "a candidate's vetting");
-        var names = provinces.GetAsync();
-        (Candidate, Vetting, ProvinceNames) = (await candidate, await vetting, await names);
+        (Candidate, Vetting) = (await candidate, await vetting);
+        if (Candidate.Value is { } shown)
+        {
+            // The constituency's province as on its election's day (a code may have been renamed since).
+            var election = await PageParts.LoadAsync(async () => await new ElectionService.ElectionServiceClient(channels["delegate-affairs"])
+                .GetElectionAsync(new GetElectionRequest { Id = shown.ElectionId }, options), logger, "an election");
+            ProvinceNames = await provinces.GetAsync(election.Value?.ElectionDay ?? "");
+        }
         if (Vetting.State is PartState.NotFound or PartState.Rejected && Candidate.State is not PartState.Shown)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

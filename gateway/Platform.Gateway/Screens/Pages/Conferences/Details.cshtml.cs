@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Gateway.JointPlanning;
 using Platform.Gateway.Screens.Conferences;
 using Platform.Gateway.Screens.Forms;
+using Platform.Gateway.Screens.Formatting;
 using Platform.Gateway.Screens.Places;
 using Platform.JointPlanning.V1;
 
@@ -255,25 +256,31 @@ public sealed class DetailsModel(
     /// </summary>
     public async Task<IActionResult> OnPostFindSiteAsync()
     {
+        // The conference first: the provinces offered are those of its day, named as then (the map changed in 2025).
+        var shown = await ShownAgainAsync(nameof(NewBridgePoint));
         if (PickSite is { Length: > 0 })
         {
             NewBridgePoint.SiteCode = PickSite;
         }
         else
         {
-            var matches = ProvinceNames.Matching(await provinces.GetAsync(), SiteQuery);
+            var matches = ProvinceNames.Matching(await SitesAsync(), SiteQuery);
             if (matches.Count == 1)
             {
                 NewBridgePoint.SiteCode = matches[0].Key;
             }
             SiteMatches = matches;
         }
-        return await ShownAgainAsync(nameof(NewBridgePoint));
+        return shown;
     }
 
-    /// <summary>The province of the code in the bridge point form, to show beside it; null when it names none.</summary>
+    /// <summary>The province of the code in the bridge point form, to show beside it; null when it names none on the conference's day.</summary>
     public async Task<string?> SiteNameAsync() =>
-        NewBridgePoint.SiteCode is { Length: > 0 } code && (await provinces.GetAsync()).TryGetValue(code, out var name) ? name : null;
+        NewBridgePoint.SiteCode is { Length: > 0 } code && (await SitesAsync()).TryGetValue(code, out var name) ? name : null;
+
+    /// <summary>The provinces that exist on the conference's day, named as then; all of today's when its day is unknown.</summary>
+    private Task<IReadOnlyDictionary<string, string>> SitesAsync() =>
+        provinces.GetAsync(View?.Conference?.Date is { Length: > 0 } day ? day : VietnameseFormat.Today(TimeProvider.System).ToString("yyyy-MM-dd"));
 
     public Task<IActionResult> OnPostRemoveBridgePointAsync() =>
         UpdateParticipationAsync(

@@ -40,8 +40,8 @@ public sealed class ConstituenciesModel(ServiceChannels channels, ScreenSession 
             {
                 ElectionId = Id, ProvinceCode = Province?.Trim() ?? "", PageSize = PageSize, PageToken = PageToken ?? "",
             }, options), logger, "the constituencies");
-        var names = provinces.GetAsync();
-        (Election, Constituencies, ProvinceNames) = (await election, await list, await names);
+        (Election, Constituencies) = (await election, await list);
+        ProvinceNames = await provinces.GetAsync(Election.Value?.ElectionDay ?? ""); // the provinces as on election day
         if (Election.State == PartState.NotFound)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -63,10 +63,9 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
         {
             ElectionId = Id, NameQuery = NameQuery ?? "", VettingStatus = VettingFilter ?? "", PageSize = PageSize, PageToken = PageToken ?? "",
         }, options), logger, "an election's candidates");
-        var names = provinces.GetAsync();
-        await Task.WhenAll(election, timeline, quota, list, names);
-        ProvinceNames = names.Result;
+        await Task.WhenAll(election, timeline, quota, list);
         (Election, Timeline, Quota, Candidates) = (election.Result, timeline.Result, quota.Result, list.Result);
+        ProvinceNames = await provinces.GetAsync(Election.Value?.ElectionDay ?? ""); // the provinces as on election day
 
         if (Election.State == PartState.NotFound)
         {

@@ -146,8 +146,8 @@ public sealed class ReviewModel(ServiceChannels channels, ScreenSession session,
         {
             ElectionId = Id, VettingStatus = ElectionLabels.FilterName(VettingStatus.NeedsReview), PageSize = PageSize, PageToken = PageToken ?? "",
         }, options), logger, "the review queue");
-        var names = provinces.GetAsync();
-        (Election, Queue, ProvinceNames) = (await election, await queue, await names);
+        (Election, Queue) = (await election, await queue);
+        ProvinceNames = await provinces.GetAsync(Election.Value?.ElectionDay ?? ""); // the provinces as on election day
         if (Queue.Value is { } page)
         {
             var vettingOptions = await session.CallAsync();
