@@ -187,6 +187,15 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         form = page.GetByTestId("participation-form");
         await Assertions.Expect(form.GetByTestId("site-matches").GetByRole(AriaRole.Button, new() { Name = "Thành phố Hà Nội (01)" })).ToBeVisibleAsync();
         await Assertions.Expect(form.GetByLabel("Địa điểm")).ToHaveValueAsync("Hội trường Tỉnh ủy Quảng Ninh");
+        // Nothing typed asks for a name; a name no unit of the conference's day has says so (Sài Gòn is no province's name).
+        await form.GetByLabel("Tìm tỉnh, thành phố").FillAsync("");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        form = page.GetByTestId("participation-form");
+        await Assertions.Expect(form.GetByTestId("site-search-empty")).ToBeVisibleAsync();
+        await form.GetByLabel("Tìm tỉnh, thành phố").FillAsync("sai gon");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        form = page.GetByTestId("participation-form");
+        await Assertions.Expect(form.GetByTestId("site-search-none")).ToContainTextAsync("Không có tỉnh, thành phố nào tên như vậy");
         await form.GetByLabel("Tìm tỉnh, thành phố").FillAsync("quang ninh");
         await form.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
         form = page.GetByTestId("participation-form");

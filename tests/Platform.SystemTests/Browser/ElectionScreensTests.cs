@@ -147,6 +147,14 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await Assertions.Expect(timeline.Locator("g.milestone.election")).ToContainTextAsync("Ngày bầu cử");
         await Assertions.Expect(timeline.GetByTestId("timeline-table")).ToBeAttachedAsync();
 
+        // The timeline as a calendar file, each step a whole day (with the person's cookie, as the link downloads it).
+        var calendarUrl = await page.GetByTestId("election-calendar").GetAttributeAsync("href");
+        var download = await page.Context.APIRequest.GetAsync(calendarUrl!);
+        Assert.Equal(200, download.Status);
+        var steps = Ical.Net.Calendar.Load(await download.TextAsync())!.Events;
+        Assert.True(steps.Count >= 5, $"{steps.Count} steps");
+        Assert.Contains(steps, e => DateOnly.FromDateTime(e.DtStart!.Value) == DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(60)); // election day
+
         var quota = page.GetByTestId("quota");
         await Assertions.Expect(quota.Locator("svg[data-testid='quota-chart'] g.quota-row")).ToHaveCountAsync(6);
         // A term without the Standing Committee's figures still has the law's floors, on the list.
@@ -290,6 +298,13 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("congresses").Locator($"tr[data-congress='{late.Id}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("congresses").Locator($"tr[data-congress='{onTime.Id}']")).ToHaveCountAsync(0);
+
+        // The schedule as a calendar file: the late congress on its day, said late.
+        var download = await page.Context.APIRequest.GetAsync((await page.GetByTestId("congress-calendar").GetAttributeAsync("href"))!);
+        Assert.Equal(200, download.Status);
+        var congress = Ical.Net.Calendar.Load(await download.TextAsync())!.Events.Single(e => e.Uid == $"{late.Id}@ke-hoach-lien-tich");
+        Assert.Equal((new DateOnly(2020, 11, 20), "Đại hội Đảng bộ tỉnh Yên Bái nhiệm kỳ 2020-2025 (muộn so với thời hạn)"),
+            (DateOnly.FromDateTime(congress.DtStart!.Value), congress.Summary));
     }, user: "organization-viewer");
 
     private static ILocator ReviewItem(IPage page, Candidate candidate) =>

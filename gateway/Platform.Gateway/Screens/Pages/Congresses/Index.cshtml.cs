@@ -66,6 +66,9 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
         Rows.AddRange(page.PartyCongresses.Select(c => new CongressRow(c, organizations.GetValueOrDefault(c.OrganizationId))));
     }
 
+    /// <summary>The schedule as a calendar file, of the term chosen (all terms when none is).</summary>
+    public string CalendarUrl => string.IsNullOrWhiteSpace(Term) ? "/congresses/lich.ics" : QueryHelpers.AddQueryString("/congresses/lich.ics", "term", Term.Trim());
+
     /// <summary>This page's URL with its filters and the given page.</summary>
     public string PageUrl(string? pageToken)
     {

@@ -1,0 +1,67 @@
+using System.Text;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Gateway.Screens.Calendars;
+using Platform.Organization.V1;
+
+namespace Platform.Gateway.Screens.Pages.Congresses;
+
+/// <summary>
+/// The Party congress schedule as an iCalendar file (/congresses/lich.ics, one term's with ?term=), each congress on its
+/// day named by its organization, for a calendar program to import. At most <see cref="MaxPages"/> pages of congresses.
+/// </summary>
+public sealed class CalendarModel(ServiceChannels channels, ScreenSession session) : PageModel
+{
+    private const int PageSize = 1000;
+    private const int MaxPages = 10;
+
+    [BindProperty(SupportsGet = true, Name = "term")]
+    public string? Term { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var party = new PartyService.PartyServiceClient(channels["organization"]);
+        var congresses = new List<PartyCongress>();
+        var names = new Dictionary<string, string>();
+        try
+        {
+            var options = await session.CallAsync();
+            var request = new ListPartyCongressesRequest { Term = Term?.Trim() ?? "", PageSize = PageSize };
+            for (var page = 0; page < MaxPages; page++)
+            {
+                var answer = await party.ListPartyCongressesAsync(request, options);
+                congresses.AddRange(answer.PartyCongresses);
+                if ((request.PageToken = answer.NextPageToken).Length == 0)
+                {
+                    break;
+                }
+            }
+            var organizations = new ListPartyOrganizationsRequest { PageSize = PageSize };
+            for (var page = 0; page < MaxPages; page++)
+            {
+                var answer = await party.ListPartyOrganizationsAsync(organizations, options);
+                foreach (var organization in answer.PartyOrganizations)
+                {
+                    names[organization.Id] = organization.Name;
+                }
+                if ((organizations.PageToken = answer.NextPageToken).Length == 0)
+                {
+                    break;
+                }
+            }
+        }
+        catch (RpcException failure) when (failure.StatusCode == Grpc.Core.StatusCode.InvalidArgument)
+        {
+            return BadRequest();
+        }
+        catch (RpcException failure) when (failure.StatusCode != Grpc.Core.StatusCode.Cancelled)
+        {
+            // No half calendar: a calendar program would take the missing congresses as removed.
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+        var ics = ScheduleCalendar.Congresses(
+            congresses.Select(c => new ScheduleCalendar.NamedCongress(c, names.GetValueOrDefault(c.OrganizationId) ?? c.OrganizationId)), Term?.Trim());
+        return File(Encoding.UTF8.GetBytes(ics), BodyCalendar.ContentType, "lich-dai-hoi-dang-bo.ics");
+    }
+}
