@@ -36,6 +36,7 @@ public static class ScreensExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton<ServiceChannels>();
         builder.Services.AddScoped<ScreenSession>();
+        builder.Services.TryAddSingleton(TimeProvider.System); // "today" for what falls due
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Places.ProvinceNames>();
         builder.Services.AddAuthentication()

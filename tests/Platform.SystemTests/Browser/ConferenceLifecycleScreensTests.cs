@@ -249,6 +249,13 @@ public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, IT
         Assert.Equal(new DateTime(2020, 7, 1, 1, 0, 0, DateTimeKind.Utc), invited!.DtStart!.AsUtc); // 08:00 in Viet Nam
         Assert.Equal("Hội nghị liên tịch sơ kết công tác cán bộ (thử sửa, hoãn)", invited.Summary);
         Assert.Equal(Ical.Net.EventStatus.Tentative, invited.Status); // still being planned
+
+        // The invitation waits on Home Affairs' answer: its "due" list says so, past the response deadline of 25/6/2020.
+        await page.GotoAsync("/notifications");
+        var due = page.Locator($"[data-testid='due-item']:has(a[href='/conferences/{id}#participation'])");
+        await Assertions.Expect(due).ToHaveAttributeAsync("data-kind", "Invitation");
+        await Assertions.Expect(due).ToContainTextAsync("Trả lời lời mời: Hội nghị liên tịch sơ kết công tác cán bộ (thử sửa, hoãn)");
+        await Assertions.Expect(due.GetByTestId("due-when")).ToContainTextAsync("(hạn 25/06/2020)");
     });
 
     private async Task RunAsync(Func<Task> test)

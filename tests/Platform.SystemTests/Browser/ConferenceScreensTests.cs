@@ -346,6 +346,17 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
         await Assertions.Expect(owner.GetByTestId("board-organization").Locator($"[data-task-id='{id}.2']")).Not.ToHaveClassAsync(new Regex("overdue"));
         await Browser.ScreenshotAsync(owner, "tasks");
 
+        // Its "due" list has the task, overdue, and leads to its card; the task not its own (the Organization's) is not there.
+        await owner.GotoAsync("/notifications");
+        var due = owner.GetByTestId("due-item").Filter(new() { HasText = "Chuẩn bị bầu cử đại biểu Quốc hội khóa XV" });
+        await Assertions.Expect(due).ToHaveAttributeAsync("data-kind", "Task");
+        await Assertions.Expect(due.GetByTestId("due-when")).ToContainTextAsync("Quá hạn");
+        await Assertions.Expect(owner.GetByTestId("due-item").Filter(new() { HasText = "Thực hiện nghiêm Quy định 205-QĐ/TW" })).ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(owner, "notifications");
+        await due.GetByRole(AriaRole.Link).ClickAsync();
+        await Browser.ArrivedAsync(owner, "/tasks");
+        await Assertions.Expect(card).ToBeVisibleAsync();
+
         // The conference page shows the owner's progress, read from its own service.
         await card.GetByRole(AriaRole.Link, new() { Name = "Hội nghị liên tịch sơ kết 6 tháng đầu năm 2020 (thử giao diện)" }).ClickAsync();
         var task = owner.GetByTestId("task").First;

@@ -29,7 +29,10 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
     public Task A_reviewer_settles_a_needs_review_candidate_from_the_queue_with_a_reason_and_sees_it_eligible() => RunAsync(async page =>
     {
         var scenario = await ScenarioAsync();
-        await page.GotoAsync($"/elections/{scenario.ElectionId}/review");
+        // The reviewer's "due" list leads to the queue.
+        await page.GotoAsync("/notifications");
+        await page.Locator($"[data-testid='due-item'][data-kind='VettingReview'] a[href='/elections/{scenario.ElectionId}/review']").ClickAsync();
+        await Browser.ArrivedAsync(page, $"/elections/{scenario.ElectionId}/review");
         var queue = page.GetByTestId("review-queue");
         await Assertions.Expect(queue.GetByRole(AriaRole.Heading, new() { Name = scenario.UnderReview.FullName })).ToBeVisibleAsync();
         var item = ReviewItem(page, scenario.ToSettle);
