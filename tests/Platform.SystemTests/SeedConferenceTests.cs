@@ -244,6 +244,9 @@ public sealed class SeedConferenceTests(PlatformFixture platform, ITestOutputHel
     /// <summary>The provinces of the scenario's bridge points at Home Affairs (created if missing) and in both copies.</summary>
     private async Task EnsureProvincesAsync()
     {
+        // The provinces the other tests create, under the same names, whichever test runs first: tests that read a
+        // province's name (the screens') must not depend on the order the tests run in.
+        await Provinces.EnsureAsync(platform);
         var codes = SeedConference.Contributions.SelectMany(c => c.Sites).Select(s => s.Point.SiteCode).Distinct().ToList();
         var units = new HomeAffairsUnits.AdministrativeUnitServiceClient(platform.GatewayGrpc);
         foreach (var code in codes)

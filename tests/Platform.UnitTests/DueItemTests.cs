@@ -7,7 +7,7 @@ public sealed class DueItemTests
 {
     private static readonly DateOnly Today = new(2026, 12, 6);
 
-    private static DueItem Item(string title, DateOnly? due) => new(DueKind.Task, title, "", due, "/tasks");
+    private static DueItem Item(string title, DateOnly? due) => new(DueKind.Task, title, title, "", due, "/tasks");
 
     [Fact]
     public void The_overdue_come_first_then_by_day_within_the_window_and_a_queue_without_a_day_always_shows()

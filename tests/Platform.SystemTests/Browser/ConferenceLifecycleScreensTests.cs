@@ -252,10 +252,11 @@ public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, IT
 
         // The invitation waits on Home Affairs' answer: its "due" list says so, past the response deadline of 25/6/2020.
         await page.GotoAsync("/notifications");
-        var due = page.Locator($"[data-testid='due-item']:has(a[href='/conferences/{id}#participation'])");
+        var due = page.Locator($"[data-testid='due-item'][data-ref='{id}']");
         await Assertions.Expect(due).ToHaveAttributeAsync("data-kind", "Invitation");
         await Assertions.Expect(due).ToContainTextAsync("Trả lời lời mời: Hội nghị liên tịch sơ kết công tác cán bộ (thử sửa, hoãn)");
         await Assertions.Expect(due.GetByTestId("due-when")).ToContainTextAsync("(hạn 25/06/2020)");
+        await Assertions.Expect(due.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", $"/conferences/{id}#participation");
     });
 
     private async Task RunAsync(Func<Task> test)

@@ -348,10 +348,11 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
 
         // Its "due" list has the task, overdue, and leads to its card; the task not its own (the Organization's) is not there.
         await owner.GotoAsync("/notifications");
-        var due = owner.GetByTestId("due-item").Filter(new() { HasText = "Chuẩn bị bầu cử đại biểu Quốc hội khóa XV" });
+        var due = owner.Locator($"[data-testid='due-item'][data-ref='{taskId}']");
         await Assertions.Expect(due).ToHaveAttributeAsync("data-kind", "Task");
+        await Assertions.Expect(due).ToContainTextAsync("Chuẩn bị bầu cử đại biểu Quốc hội khóa XV");
         await Assertions.Expect(due.GetByTestId("due-when")).ToContainTextAsync("Quá hạn");
-        await Assertions.Expect(owner.GetByTestId("due-item").Filter(new() { HasText = "Thực hiện nghiêm Quy định 205-QĐ/TW" })).ToHaveCountAsync(0);
+        await Assertions.Expect(owner.Locator($"[data-testid='due-item'][data-ref='{id}.2']")).ToHaveCountAsync(0); // the Organization's
         await Browser.ScreenshotAsync(owner, "notifications");
         await due.GetByRole(AriaRole.Link).ClickAsync();
         await Browser.ArrivedAsync(owner, "/tasks");

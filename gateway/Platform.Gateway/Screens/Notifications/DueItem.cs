@@ -13,9 +13,9 @@ public enum DueKind
 
 /// <summary>
 /// One thing a body must do, with the day it is due by (none for a review queue, which has no deadline of its own)
-/// and where to do it.
+/// and where to do it. <paramref name="Ref"/> is what it is about: the conference's, the task's or the election's id.
 /// </summary>
-public sealed record DueItem(DueKind Kind, string Title, string Detail, DateOnly? Due, string Link)
+public sealed record DueItem(DueKind Kind, string Ref, string Title, string Detail, DateOnly? Due, string Link)
 {
     /// <summary>Days past its due day (positive: overdue), on <paramref name="today"/>.</summary>
     public int? DaysLate(DateOnly today) => Due is { } due ? today.DayNumber - due.DayNumber : null;

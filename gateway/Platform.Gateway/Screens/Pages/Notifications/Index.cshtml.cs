@@ -80,7 +80,7 @@ public sealed class IndexModel(JointPlanningClients clients, ServiceChannels cha
         return participations
             .Where(p => p.Response == InvitationResponse.Pending && p.Conference is { } c && c.LeadBody != session.Body
                 && c.Status is ConferenceStatus.Planning or ConferenceStatus.Scheduled)
-            .Select(p => new DueItem(DueKind.Invitation, $"Trả lời lời mời: {p.Conference.Title}",
+            .Select(p => new DueItem(DueKind.Invitation, p.ConferenceId, $"Trả lời lời mời: {p.Conference.Title}",
                 $"{Labels.Body(p.Conference.LeadBody)} mời phối hợp; họp ngày {VietnameseFormat.Date(p.Conference.Date)}.",
                 VietnameseFormat.ParseDate(p.Conference.ResponseDeadline), $"/conferences/{Uri.EscapeDataString(p.ConferenceId)}#participation"));
     }
@@ -100,7 +100,7 @@ public sealed class IndexModel(JointPlanningClients clients, ServiceChannels cha
             }
         }
         return tasks.Where(t => t.OwnerBody == session.Body && !t.Done)
-            .Select(t => new DueItem(DueKind.Task, t.Description, $"Đã thực hiện {t.Percent}%.", VietnameseFormat.ParseDate(t.DueDate),
+            .Select(t => new DueItem(DueKind.Task, t.Id, t.Description, $"Đã thực hiện {t.Percent}%.", VietnameseFormat.ParseDate(t.DueDate),
                 $"/tasks?owner={Uri.EscapeDataString(t.OwnerBody)}#{Tasks.IndexModel.CardId(t.Id, t.OwnerBody)}"));
     }
 
@@ -114,7 +114,7 @@ public sealed class IndexModel(JointPlanningClients clients, ServiceChannels cha
         {
             ElectionId = e.Id, VettingStatus = ElectionLabels.FilterName(VettingStatus.NeedsReview), PageSize = 100,
         }, options))));
-        return queues.Where(q => q.Item2.Candidates.Count > 0).Select(q => new DueItem(DueKind.VettingReview,
+        return queues.Where(q => q.Item2.Candidates.Count > 0).Select(q => new DueItem(DueKind.VettingReview, q.e.Id,
             $"{(q.Item2.NextPageToken.Length > 0 ? "Hơn 100" : q.Item2.Candidates.Count.ToString())} người ứng cử cần xem xét — {ElectionLabels.Kind(q.e.Kind)} khóa {q.e.Term}",
             "Thẩm tra, xác minh chưa kết luận được: người xem xét của Ban Công tác đại biểu kết luận.", null,
             $"/elections/{Uri.EscapeDataString(q.e.Id)}/review"));
