@@ -248,8 +248,8 @@ public static class SeedConference
     public static int? AttendedAt(string body, string key) =>
         Contributions.SingleOrDefault(c => c.Body == body)?.Sites.SingleOrDefault(s => s.Point.Key == key)?.Attended;
 
-    // The documents the tasks rest on. Conclusion 75-KL/TW: the date is given from memory (end of May 2020) and is
-    // not checked against the document; correct it if the text says otherwise.
+    // The documents the tasks rest on. Conclusion 75-KL/TW is cited without a date: no source at hand confirms one, and
+    // a date from memory would be worse than none.
     private static readonly LegalBasis Directive35 = new()
     {
         Number = "35-CT/TW",
@@ -268,7 +268,6 @@ public static class SeedConference
     private static readonly LegalBasis Conclusion75 = new()
     {
         Number = "75-KL/TW",
-        Date = "2020-05-29",
         Title = "Kết luận của Ban Chấp hành Trung ương về công tác chuẩn bị đại hội đảng bộ các cấp và Đại hội XIII của Đảng",
     };
 

@@ -22,7 +22,7 @@ public sealed record BridgePointInfo(
 public sealed record ScheduledAgendaItem(int Position, string Body, string StartTime, string EndTime, AgendaItemInfo Item);
 
 /// <summary>A legal document a task rests on, e.g. 35-CT/TW of 2019-05-30.</summary>
-public sealed record LegalBasisInfo(string Number, DateOnly Date, string Title);
+public sealed record LegalBasisInfo(string Number, DateOnly? Date, string Title);
 
 /// <summary>A task of a conclusion notice: its owner bodies track it.</summary>
 public sealed record ConferenceTaskInfo(

@@ -321,6 +321,35 @@ public sealed class LeadProcessTests(LeadHost host) : IClassFixture<LeadHost>, I
     }
 
     [Fact]
+    public async Task A_task_may_cite_a_document_by_its_number_alone_but_not_by_a_malformed_date()
+    {
+        var conference = await ProposeAsync("home-affairs");
+        await ContributeAsLeadAsync(conference.Id);
+        conference = await Api.GetConferenceAsync(new GetConferenceRequest { Id = conference.Id });
+        conference = await Api.ScheduleConferenceAsync(new ScheduleConferenceRequest { Id = conference.Id, Etag = conference.Etag, ProceedWithout = { "home-affairs" } });
+        ConferenceTask Citing(string date) => new()
+        {
+            Description = "Quán triệt Kết luận 75-KL/TW", DueDate = "2020-12-31", Owners = { "organization" },
+            LegalBasis = { new LegalBasis { Number = "75-KL/TW", Date = date, Title = "Kết luận của Ban Chấp hành Trung ương" } },
+        };
+
+        var malformed = await Assert.ThrowsAsync<RpcException>(() => Api.ConcludeConferenceAsync(new ConcludeConferenceRequest
+        {
+            Id = conference.Id, Etag = conference.Etag, Conclusion = new Conclusion { Summary = "Kết luận.", Tasks = { Citing("cuối tháng 5") } },
+        }).ResponseAsync);
+        var concluded = await Api.ConcludeConferenceAsync(new ConcludeConferenceRequest
+        {
+            Id = conference.Id, Etag = conference.Etag, Conclusion = new Conclusion { Summary = "Kết luận.", Tasks = { Citing("") } },
+        });
+
+        Assert.Equal(["conclusion.tasks[0].legal_basis[0].date"], FieldsOf(malformed));
+        var cited = concluded.Conclusion.Tasks.Single().LegalBasis.Single();
+        Assert.Equal(("75-KL/TW", ""), (cited.Number, cited.Date));
+        var task = (await Api.ListJointTasksAsync(new ListJointTasksRequest { ConferenceId = conference.Id })).Tasks.Single();
+        Assert.Equal("", task.LegalBasis.Single().Date); // the owner's copy, by event, as well
+    }
+
+    [Fact]
     public async Task The_sweep_reports_late_co_organizers_and_overdue_tasks_and_the_lead_sees_its_own_progress()
     {
         var conference = await ProposeAsync("home-affairs"); // its response deadline, 2020-06-25, passed long ago

@@ -331,8 +331,9 @@ public sealed partial class ConferenceApi(DbContext db, ConferenceProcess proces
             {
                 var number = VietnameseText.Normalize(document.Number);
                 validator.Require(number.Length is > 0 and <= 60, $"{field}.legal_basis[{j}].number", Violation.Of(ErrorReasons.Required, "is required, e.g. 35-CT/TW", ("Example", "35-CT/TW")));
-                var date = validator.Date(document.Date, $"{field}.legal_basis[{j}].date", required: true);
-                basis.Add(new LegalBasisInfo(number, date.GetValueOrDefault(), VietnameseText.Normalize(document.Title)));
+                // A document is cited by its number; its date only where a source gives one (a date from memory is worse than none).
+                var date = validator.Date(document.Date, $"{field}.legal_basis[{j}].date", required: false);
+                basis.Add(new LegalBasisInfo(number, date, VietnameseText.Normalize(document.Title)));
             }
             tasks.Add(new ConferenceTaskInfo($"{conference.Id}.{i + 1}", [.. task.Owners], due.GetValueOrDefault(), basis, description));
         }

@@ -162,5 +162,5 @@ internal static class JointPlanningMapping
         return proto;
     }
 
-    private static LegalBasis ToProto(LegalBasisInfo basis) => new() { Number = basis.Number, Date = basis.Date.ToIso(), Title = basis.Title };
+    private static LegalBasis ToProto(LegalBasisInfo basis) => new() { Number = basis.Number, Date = basis.Date?.ToIso() ?? "", Title = basis.Title };
 }
