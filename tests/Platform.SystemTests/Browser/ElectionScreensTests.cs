@@ -23,7 +23,7 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
 
     /// <summary>One election, entered once through the APIs, whose candidates' vettings have come to rest.</summary>
     private sealed record Scenario(
-        string ElectionId, Candidate Eligible, Candidate ToSettle, Candidate UnderReview, Candidate Ineligible);
+        string ElectionId, Candidate Eligible, Candidate ToSettle, Candidate UnderReview, Candidate Ineligible, Candidate SettledFromItsPage);
 
     [Fact]
     public Task A_reviewer_settles_a_needs_review_candidate_from_the_queue_with_a_reason_and_sees_it_eligible() => RunAsync(async page =>
@@ -60,6 +60,29 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await Assertions.Expect(page.GetByTestId("vetting-settlement")).ToContainTextAsync("Đã xác minh với Bộ Nội vụ");
         await Assertions.Expect(page.GetByTestId("settled-by")).ToHaveTextAsync("Ban Công tác đại biểu (người xem xét)"); // a name, not "delegate-affairs-reviewer"
         await Assertions.Expect(page.GetByTestId("candidate")).ToContainTextAsync("Thành phố Hà Nội, đơn vị số 1"); // not its id
+    });
+
+    [Fact]
+    public Task A_reviewer_settles_from_the_candidate_page_below_the_evidence() => RunAsync(async page =>
+    {
+        var scenario = await ScenarioAsync();
+        await page.GotoAsync($"/candidates/{scenario.SettledFromItsPage.Id}");
+        var form = page.GetByTestId("settle-form");
+        await Assertions.Expect(page.GetByTestId("vetting-status")).ToHaveTextAsync("Cần xem xét");
+        await Assertions.Expect(page.Locator("[data-testid='findings'][data-body='home-affairs']")).ToContainTextAsync("Không xác định được"); // the evidence, above
+
+        await form.GetByLabel("Đủ điều kiện", new() { Exact = true }).CheckAsync(); // eligible: the quota tests count one ineligible
+        await form.GetByLabel("Lý do kết luận").FillAsync("Ít");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ghi kết luận" }).ClickAsync();
+        form = page.GetByTestId("settle-form");
+        await Assertions.Expect(form.Locator(".field-error[data-field='reason']")).ToBeVisibleAsync();
+        await Assertions.Expect(form.GetByLabel("Lý do kết luận")).ToHaveValueAsync("Ít"); // what was typed, kept
+
+        await form.GetByLabel("Lý do kết luận").FillAsync("Đã xác minh với Bộ Nội vụ: người này không phải cán bộ, công chức, viên chức nên không có hồ sơ ở đó.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ghi kết luận" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("settled")).ToContainTextAsync("Đủ điều kiện");
+        await Assertions.Expect(page.GetByTestId("vetting-status")).ToHaveTextAsync("Đủ điều kiện");
+        await Assertions.Expect(page.GetByTestId("settle-form")).ToHaveCountAsync(0);
     });
 
     [Fact]
@@ -457,6 +480,7 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         await IntroduceAsync(saigon, "Trần Văn Minh", Sex.Male, "Kinh", "1975-08-19");
         var toSettle = await IntroduceAsync(hanoi, "Lê Hoàng Nam", Sex.Male, "Kinh", "1979-11-02", atHomeAffairs: false);
         var underReview = await IntroduceAsync(saigon, "Phạm Thu Hà", Sex.Female, "Kinh", "1988-01-25", atHomeAffairs: false);
+        var fromItsPage = await IntroduceAsync(saigon, "Vũ Thị Mai", Sex.Female, "Kinh", "1985-04-12", atHomeAffairs: false);
         var ineligible = await IntroduceAsync(hanoi, "Đỗ Văn Khải", Sex.Male, "Kinh", "1970-06-30", finding: new Regulation205Finding
         {
             Kind = Regulation205FindingKind.PositionSeeking, Description = "Tác động để được giới thiệu ứng cử",
@@ -466,7 +490,7 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
         foreach (var (candidate, status) in new[]
                  {
                      (eligible, VettingStatus.Eligible), (toSettle, VettingStatus.NeedsReview),
-                     (underReview, VettingStatus.NeedsReview), (ineligible, VettingStatus.Ineligible),
+                     (underReview, VettingStatus.NeedsReview), (ineligible, VettingStatus.Ineligible), (fromItsPage, VettingStatus.NeedsReview),
                  })
         {
             await Poll.UntilAsync(async () =>
@@ -482,6 +506,6 @@ public sealed class ElectionScreensTests(PlatformFixture platform, ITestOutputHe
                 }
             }, $"the vetting of {candidate.FullName} to be {status}", PlatformFixture.Timeout);
         }
-        return new Scenario(electionId, eligible, toSettle, underReview, ineligible);
+        return new Scenario(electionId, eligible, toSettle, underReview, ineligible, fromItsPage);
     }
 }

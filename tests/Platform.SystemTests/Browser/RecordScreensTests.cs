@@ -39,6 +39,7 @@ public sealed class RecordScreensTests(PlatformFixture platform, ITestOutputHelp
         {
             await page.GotoAsync("/records");
             await Assertions.Expect(page.GetByTestId("records-home-affairs")).ToContainTextAsync("chỉ Bộ Nội vụ xem được"); // no link to a refusal
+            await Browser.ScreenshotAsync(page, "records");
             await page.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ cán bộ", Exact = true }).ClickAsync();
             await Browser.ArrivedAsync(page, "/cadres");
 
@@ -113,6 +114,8 @@ public sealed class RecordScreensTests(PlatformFixture platform, ITestOutputHelp
             await Browser.ScreenshotAsync(page, "units");
 
             await page.GotoAsync("/movements");
+            await Assertions.Expect(page.GetByTestId("movement-row").First).ToBeVisibleAsync();
+            await Browser.ScreenshotAsync(page, "movements");
             await page.GetByRole(AriaRole.Link, new() { Name = movement.Name }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(movement.Name);
             var commendations = page.GetByTestId("commendation-row");
@@ -195,6 +198,7 @@ public sealed class RecordScreensTests(PlatformFixture platform, ITestOutputHelp
         await Browser.ScreenshotAsync(page, "party-organizations");
 
         await page.GotoAsync("/personnel-plans?term=2020-2025");
+        await Browser.ScreenshotAsync(page, "personnel-plans");
         await page.Locator("[data-testid='personnel-plan-row']", new() { Has = page.Locator($"a[href='/personnel-plans/{Uri.EscapeDataString(party.PlanId)}']") })
             .GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Đảng bộ tỉnh Quảng Ninh, nhiệm kỳ 2020-2025");

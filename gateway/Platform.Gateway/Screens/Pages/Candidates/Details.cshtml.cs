@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Gateway.Screens.Elections;
 using Platform.DelegateAffairs.V1;
 using Platform.Gateway.Screens.Parts;
 using Platform.Gateway.Screens.Places;
@@ -19,8 +20,42 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
     public PagePart<Candidate> Candidate { get; private set; } = PagePart<Candidate>.Without(PartState.Unavailable);
     public PagePart<CandidateVetting> Vetting { get; private set; } = PagePart<CandidateVetting>.Without(PartState.Unavailable);
 
-    /// <summary>A Delegate Affairs reviewer, who settles a vetting that needs review (in the election's review queue).</summary>
+    /// <summary>A Delegate Affairs reviewer, who settles a vetting that needs review (here, below its evidence, or in the queue).</summary>
     public bool IsReviewer => session.Body == "delegate-affairs" && session.Is("reviewer");
+
+    [BindProperty]
+    public string? Etag { get; set; }
+
+    /// <summary>"eligible" or "ineligible"; anything else reaches the service as unspecified, which names the field.</summary>
+    [BindProperty]
+    public string? Decision { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>The decision just recorded, for the page after the redirect.</summary>
+    [TempData]
+    public string? JustSettled { get; set; }
+
+    /// <summary>The service's objections to the last settlement, by the field they name (reason, decision).</summary>
+    public IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>An objection naming no field of the form: the vetting changed, is settled, …</summary>
+    public string? FormError { get; private set; }
+
+    /// <summary>Settles the vetting (post, then redirect to the vetting); a refusal shows beside the form, what was typed kept.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var outcome = await ReviewerSettlement.SettleAsync(channels, session, logger, Id, Etag ?? "", Decision, Reason ?? "");
+        if (outcome.Settled is { } settled)
+        {
+            JustSettled = ElectionLabels.Vetting(settled.Status);
+            return Redirect($"/candidates/{Uri.EscapeDataString(Id)}#vetting");
+        }
+        (FieldErrors, FormError) = (outcome.FieldErrors, outcome.FormError);
+        await OnGetAsync();
+        return Page();
+    }
 
     public IReadOnlyDictionary<string, string> ProvinceNames { get; private set; } = new Dictionary<string, string>();
 

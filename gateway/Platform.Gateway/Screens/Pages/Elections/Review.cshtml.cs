@@ -1,11 +1,8 @@
-using Grpc.Core;
-using GrpcStatus = Grpc.Core.StatusCode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.DelegateAffairs.V1;
 using Platform.Gateway.Screens.Elections;
 using Platform.Gateway.Screens.Places;
-using Platform.Gateway.Screens.Forms;
 using Platform.Gateway.Screens.Parts;
 
 namespace Platform.Gateway.Screens.Pages.Elections;
@@ -68,60 +65,17 @@ public sealed class ReviewModel(ServiceChannels channels, ScreenSession session,
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var candidates = new CandidateService.CandidateServiceClient(channels["delegate-affairs"]);
-        var decision = Decision switch
+        var outcome = await ReviewerSettlement.SettleAsync(channels, session, logger, CandidateId ?? "", Etag ?? "", Decision, Reason ?? "");
+        if (outcome.Settled is { } settled)
         {
-            "eligible" => VettingStatus.Eligible,
-            "ineligible" => VettingStatus.Ineligible,
-            _ => VettingStatus.Unspecified,
-        };
-        try
-        {
-            var settled = await candidates.SettleCandidateVettingAsync(new SettleCandidateVettingRequest
-            {
-                CandidateId = CandidateId ?? "", Etag = Etag ?? "", Decision = decision, Reason = Reason ?? "",
-            }, await session.CallAsync());
             Settled = string.Join('\n', settled.CandidateId, (CandidateName ?? "").ReplaceLineEndings(" "), ElectionLabels.Vetting(settled.Status));
             return Redirect(Request.Path.Add(Request.QueryString));
         }
-        catch (RpcException e) when (e.StatusCode == GrpcStatus.InvalidArgument)
+        foreach (var (field, message) in outcome.FieldErrors)
         {
-            var refusal = ServiceRefusal.Of(e);
-            foreach (var field in refusal.Fields)
-            {
-                var message = ErrorTexts.Field(field.Reason, field.Field, field.Values) ?? "Giá trị không hợp lệ.";
-                switch (field.Field)
-                {
-                    case "reason" or "decision":
-                        FieldErrors[field.Field] = message;
-                        break;
-                    default:
-                        FormError = $"Không ghi được kết luận: {message} Hãy tải lại trang và thử lại.";
-                        break;
-                }
-            }
-            if (refusal.Fields.Count == 0)
-            {
-                FormError = "Không ghi được kết luận: dữ liệu gửi đi không hợp lệ. Hãy tải lại trang và thử lại.";
-            }
+            FieldErrors[field] = message;
         }
-        catch (RpcException e)
-        {
-            FormError = e.StatusCode switch
-            {
-                GrpcStatus.FailedPrecondition =>
-                    "Không ghi được kết luận: hồ sơ này không còn ở trạng thái cần xem xét (đã có người kết luận, hoặc kết quả thẩm tra, xác minh đã thay đổi). Danh sách dưới đây đã được tải lại.",
-                GrpcStatus.Aborted =>
-                    "Không ghi được kết luận: kết quả thẩm tra, xác minh vừa thay đổi trong lúc bạn xem. Hãy đọc lại các lý do bên dưới rồi ghi lại kết luận.",
-                GrpcStatus.PermissionDenied => "Không ghi được kết luận: chỉ người xem xét của Ban Công tác đại biểu được kết luận thẩm tra.",
-                GrpcStatus.NotFound => "Không ghi được kết luận: không tìm thấy kết quả thẩm tra, xác minh của người ứng cử này.",
-                _ => "Không ghi được kết luận: dịch vụ của Ban Công tác đại biểu đang không trả lời. Kết luận chưa được ghi; hãy thử lại sau.",
-            };
-            if (e.StatusCode is not (GrpcStatus.FailedPrecondition or GrpcStatus.Aborted or GrpcStatus.PermissionDenied or GrpcStatus.NotFound))
-            {
-                logger.LogWarning("The screens could not settle a vetting: {Status} {Detail}", e.StatusCode, e.Status.Detail);
-            }
-        }
+        FormError = outcome.FormError?.Replace("Trang đã được tải lại.", "Danh sách dưới đây đã được tải lại.");
         await LoadAsync();
         return Page();
     }
