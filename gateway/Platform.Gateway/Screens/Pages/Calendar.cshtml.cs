@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Gateway.JointPlanning;
 using Platform.Gateway.Screens.Calendars;
+using Platform.Gateway.Screens.Parts;
 using Platform.JointPlanning.V1;
 
 namespace Platform.Gateway.Screens.Pages;
@@ -24,31 +25,15 @@ public sealed class CalendarModel(JointPlanningClients clients, ScreenSession se
             return Forbid(ScreensExtensions.CookieScheme);
         }
         var service = clients[session.Body];
-        var participations = new List<Participation>();
-        var tasks = new List<JointTask>();
+        List<Participation> participations;
+        List<JointTask> tasks;
         try
         {
             var options = await session.CallAsync();
-            var conferences = new ListParticipationsRequest { PageSize = PageSize };
-            for (var page = 0; page < MaxPages; page++)
-            {
-                var answer = await service.ListParticipationsAsync(conferences, options);
-                participations.AddRange(answer.Participations);
-                if ((conferences.PageToken = answer.NextPageToken).Length == 0)
-                {
-                    break;
-                }
-            }
-            var deadlines = new ListJointTasksRequest { PageSize = PageSize };
-            for (var page = 0; page < MaxPages; page++)
-            {
-                var answer = await service.ListJointTasksAsync(deadlines, options);
-                tasks.AddRange(answer.Tasks);
-                if ((deadlines.PageToken = answer.NextPageToken).Length == 0)
-                {
-                    break;
-                }
-            }
+            participations = await AllPages.ReadAsync(token => service.ListParticipationsAsync(
+                new ListParticipationsRequest { PageSize = PageSize, PageToken = token }, options).ResponseAsync, a => a.Participations, a => a.NextPageToken, MaxPages);
+            tasks = await AllPages.ReadAsync(token => service.ListJointTasksAsync(
+                new ListJointTasksRequest { PageSize = PageSize, PageToken = token }, options).ResponseAsync, a => a.Tasks, a => a.NextPageToken, MaxPages);
         }
         catch (RpcException failure) when (failure.StatusCode != Grpc.Core.StatusCode.Cancelled)
         {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Platform.Gateway.Screens.Parts;
 using Platform.Organization.V1;
 
@@ -32,21 +31,7 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
         }, options), logger, "the cadre records");
     }
 
-    public Pager Pager => new("Phân trang hồ sơ cán bộ",
-        string.IsNullOrEmpty(PageToken) ? null : PageUrl(null),
-        Cadres.Value?.NextPageToken is { Length: > 0 } next ? PageUrl(next) : null);
+    public Pager Pager => Pager.For("Phân trang hồ sơ cán bộ", PageToken, Cadres.Value?.NextPageToken, PageUrl);
 
-    private string PageUrl(string? pageToken)
-    {
-        var query = new Dictionary<string, string?>();
-        if (!string.IsNullOrWhiteSpace(Query))
-        {
-            query["q"] = Query.Trim();
-        }
-        if (!string.IsNullOrEmpty(pageToken))
-        {
-            query["pageToken"] = pageToken;
-        }
-        return QueryHelpers.AddQueryString("/cadres", query);
-    }
+    private string PageUrl(string? pageToken) => Pager.Link("/cadres", pageToken, ("q", Query));
 }

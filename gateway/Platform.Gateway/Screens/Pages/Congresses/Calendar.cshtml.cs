@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Gateway.Screens.Calendars;
+using Platform.Gateway.Screens.Parts;
 using Platform.Organization.V1;
 
 namespace Platform.Gateway.Screens.Pages.Congresses;
@@ -22,34 +23,17 @@ public sealed class CalendarModel(ServiceChannels channels, ScreenSession sessio
     public async Task<IActionResult> OnGetAsync()
     {
         var party = new PartyService.PartyServiceClient(channels["organization"]);
-        var congresses = new List<PartyCongress>();
-        var names = new Dictionary<string, string>();
+        List<PartyCongress> congresses;
+        Dictionary<string, string> names;
         try
         {
             var options = await session.CallAsync();
-            var request = new ListPartyCongressesRequest { Term = Term?.Trim() ?? "", PageSize = PageSize };
-            for (var page = 0; page < MaxPages; page++)
-            {
-                var answer = await party.ListPartyCongressesAsync(request, options);
-                congresses.AddRange(answer.PartyCongresses);
-                if ((request.PageToken = answer.NextPageToken).Length == 0)
-                {
-                    break;
-                }
-            }
-            var organizations = new ListPartyOrganizationsRequest { PageSize = PageSize };
-            for (var page = 0; page < MaxPages; page++)
-            {
-                var answer = await party.ListPartyOrganizationsAsync(organizations, options);
-                foreach (var organization in answer.PartyOrganizations)
-                {
-                    names[organization.Id] = organization.Name;
-                }
-                if ((organizations.PageToken = answer.NextPageToken).Length == 0)
-                {
-                    break;
-                }
-            }
+            congresses = await AllPages.ReadAsync(token => party.ListPartyCongressesAsync(
+                new ListPartyCongressesRequest { Term = Term?.Trim() ?? "", PageSize = PageSize, PageToken = token }, options).ResponseAsync,
+                a => a.PartyCongresses, a => a.NextPageToken, MaxPages);
+            names = (await AllPages.ReadAsync(token => party.ListPartyOrganizationsAsync(
+                new ListPartyOrganizationsRequest { PageSize = PageSize, PageToken = token }, options).ResponseAsync,
+                a => a.PartyOrganizations, a => a.NextPageToken, MaxPages)).ToDictionary(o => o.Id, o => o.Name);
         }
         catch (RpcException failure) when (failure.StatusCode == Grpc.Core.StatusCode.InvalidArgument)
         {

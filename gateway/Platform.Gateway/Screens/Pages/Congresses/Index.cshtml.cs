@@ -70,25 +70,6 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
     public string CalendarUrl => string.IsNullOrWhiteSpace(Term) ? "/congresses/lich.ics" : QueryHelpers.AddQueryString("/congresses/lich.ics", "term", Term.Trim());
 
     /// <summary>This page's URL with its filters and the given page.</summary>
-    public string PageUrl(string? pageToken)
-    {
-        var query = new Dictionary<string, string?>();
-        if (!string.IsNullOrWhiteSpace(Term))
-        {
-            query["term"] = Term.Trim();
-        }
-        if (Level != PartyLevel.Unspecified)
-        {
-            query["level"] = Level.ToString();
-        }
-        if (LateOnly)
-        {
-            query["lateOnly"] = "true";
-        }
-        if (!string.IsNullOrEmpty(pageToken))
-        {
-            query["pageToken"] = pageToken;
-        }
-        return QueryHelpers.AddQueryString("/congresses", query);
-    }
+    public string PageUrl(string? pageToken) =>
+        Pager.Link("/congresses", pageToken, ("term", Term), ("level", Level == PartyLevel.Unspecified ? null : Level.ToString()), ("lateOnly", LateOnly ? "true" : null));
 }

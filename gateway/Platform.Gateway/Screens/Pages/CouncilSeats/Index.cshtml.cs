@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Platform.Gateway.Screens.Parts;
 using Platform.Gateway.Screens.Places;
 using Platform.HomeAffairs.V1;
@@ -60,17 +59,7 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
     /// <summary>"Hội đồng nhân dân Thành phố Hà Nội", or the unit's code when its name could not be read.</summary>
     public string Council(string code) => UnitNames.TryGetValue(code, out var name) ? $"HĐND {name}" : $"HĐND đơn vị mã {code}";
 
-    public Pager Pager => new("Phân trang số đại biểu HĐND",
-        string.IsNullOrEmpty(PageToken) ? null : PageUrl(null),
-        Seats.Value?.NextPageToken is { Length: > 0 } next ? PageUrl(next) : null);
+    public Pager Pager => Pager.For("Phân trang số đại biểu HĐND", PageToken, Seats.Value?.NextPageToken, PageUrl);
 
-    private string PageUrl(string? pageToken)
-    {
-        var query = new Dictionary<string, string?> { ["term"] = ChosenTerm };
-        if (!string.IsNullOrEmpty(pageToken))
-        {
-            query["pageToken"] = pageToken;
-        }
-        return QueryHelpers.AddQueryString("/council-seats", query);
-    }
+    private string PageUrl(string? pageToken) => Pager.Link("/council-seats", pageToken, ("term", ChosenTerm));
 }

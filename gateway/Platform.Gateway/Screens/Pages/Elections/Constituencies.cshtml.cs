@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Platform.DelegateAffairs.V1;
 using Platform.Gateway.Screens.Parts;
 using Platform.Gateway.Screens.Places;
@@ -54,21 +53,8 @@ public sealed class ConstituenciesModel(ServiceChannels channels, ScreenSession 
     /// <summary>The provinces for the filter, in Vietnamese order.</summary>
     public IEnumerable<KeyValuePair<string, string>> ProvinceChoices => ProvinceNames.OrderBy(p => p.Value, Platform.ServiceDefaults.Text.VietnameseText.Order);
 
-    public Pager Pager => new("Phân trang đơn vị bầu cử",
-        string.IsNullOrEmpty(PageToken) ? null : PageUrl(null),
-        Constituencies.Value?.NextPageToken is { Length: > 0 } next ? PageUrl(next) : null);
+    public Pager Pager => Pager.For("Phân trang đơn vị bầu cử", PageToken, Constituencies.Value?.NextPageToken, PageUrl);
 
-    private string PageUrl(string? pageToken)
-    {
-        var query = new Dictionary<string, string?>();
-        if (!string.IsNullOrWhiteSpace(Province))
-        {
-            query["province"] = Province.Trim();
-        }
-        if (!string.IsNullOrEmpty(pageToken))
-        {
-            query["pageToken"] = pageToken;
-        }
-        return QueryHelpers.AddQueryString($"/elections/{Uri.EscapeDataString(Id)}/constituencies", query);
-    }
+    private string PageUrl(string? pageToken) =>
+        Pager.Link($"/elections/{Uri.EscapeDataString(Id)}/constituencies", pageToken, ("province", Province));
 }

@@ -5,6 +5,7 @@ using Platform.Gateway.JointPlanning;
 using Platform.Gateway.Screens.Elections;
 using Platform.Gateway.Screens.Formatting;
 using Platform.Gateway.Screens.Notifications;
+using Platform.Gateway.Screens.Parts;
 using Platform.JointPlanning.V1;
 
 namespace Platform.Gateway.Screens.Pages.Notifications;
@@ -66,17 +67,8 @@ public sealed class IndexModel(JointPlanningClients clients, ServiceChannels cha
     /// <summary>Invitations to this body still pending, of conferences not called off or concluded.</summary>
     private async Task<IEnumerable<DueItem>> InvitationsAsync(CallOptions options)
     {
-        var participations = new List<Participation>();
-        var request = new ListParticipationsRequest { PageSize = PageSize };
-        for (var page = 0; page < MaxPages; page++)
-        {
-            var answer = await clients[session.Body].ListParticipationsAsync(request, options);
-            participations.AddRange(answer.Participations);
-            if ((request.PageToken = answer.NextPageToken).Length == 0)
-            {
-                break;
-            }
-        }
+        var participations = await AllPages.ReadAsync(token => clients[session.Body].ListParticipationsAsync(
+            new ListParticipationsRequest { PageSize = PageSize, PageToken = token }, options).ResponseAsync, a => a.Participations, a => a.NextPageToken, MaxPages);
         return participations
             .Where(p => p.Response == InvitationResponse.Pending && p.Conference is { } c && c.LeadBody != session.Body
                 && c.Status is ConferenceStatus.Planning or ConferenceStatus.Scheduled)
@@ -88,17 +80,8 @@ public sealed class IndexModel(JointPlanningClients clients, ServiceChannels cha
     /// <summary>This body's own conclusion tasks not done.</summary>
     private async Task<IEnumerable<DueItem>> TasksAsync(CallOptions options)
     {
-        var tasks = new List<JointTask>();
-        var request = new ListJointTasksRequest { PageSize = PageSize };
-        for (var page = 0; page < MaxPages; page++)
-        {
-            var answer = await clients[session.Body].ListJointTasksAsync(request, options);
-            tasks.AddRange(answer.Tasks);
-            if ((request.PageToken = answer.NextPageToken).Length == 0)
-            {
-                break;
-            }
-        }
+        var tasks = await AllPages.ReadAsync(token => clients[session.Body].ListJointTasksAsync(
+            new ListJointTasksRequest { PageSize = PageSize, PageToken = token }, options).ResponseAsync, a => a.Tasks, a => a.NextPageToken, MaxPages);
         return tasks.Where(t => t.OwnerBody == session.Body && !t.Done)
             .Select(t => new DueItem(DueKind.Task, t.Id, t.Description, $"Đã thực hiện {t.Percent}%.", VietnameseFormat.ParseDate(t.DueDate),
                 $"/tasks?owner={Uri.EscapeDataString(t.OwnerBody)}#{Tasks.IndexModel.CardId(t.Id, t.OwnerBody)}"));

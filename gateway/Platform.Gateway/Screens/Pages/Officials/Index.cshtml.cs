@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Platform.Gateway.Screens.Parts;
 using Platform.HomeAffairs.V1;
 
@@ -32,21 +31,7 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
         }, options), logger, "the official records");
     }
 
-    public Pager Pager => new("Phân trang hồ sơ công chức",
-        string.IsNullOrEmpty(PageToken) ? null : PageUrl(null),
-        Officials.Value?.NextPageToken is { Length: > 0 } next ? PageUrl(next) : null);
+    public Pager Pager => Pager.For("Phân trang hồ sơ công chức", PageToken, Officials.Value?.NextPageToken, PageUrl);
 
-    private string PageUrl(string? pageToken)
-    {
-        var query = new Dictionary<string, string?>();
-        if (!string.IsNullOrWhiteSpace(Query))
-        {
-            query["q"] = Query.Trim();
-        }
-        if (!string.IsNullOrEmpty(pageToken))
-        {
-            query["pageToken"] = pageToken;
-        }
-        return QueryHelpers.AddQueryString("/officials", query);
-    }
+    private string PageUrl(string? pageToken) => Pager.Link("/officials", pageToken, ("q", Query));
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Platform.Gateway.Screens.Parts;
 using Platform.Gateway.Screens.Places;
 using Platform.Organization.V1;
@@ -54,25 +53,8 @@ public sealed class OrganizationsModel(ServiceChannels channels, ScreenSession s
     /// <summary>The organizations directly under <paramref name="id"/>.</summary>
     public string Under(string id) => PageUrl(id, PartyLevel.Unspecified, null);
 
-    public Pager Pager => new("Phân trang tổ chức đảng",
-        string.IsNullOrEmpty(PageToken) ? null : PageUrl(Parent, Level, null),
-        Organizations.Value?.NextPageToken is { Length: > 0 } next ? PageUrl(Parent, Level, next) : null);
+    public Pager Pager => Pager.For("Phân trang tổ chức đảng", PageToken, Organizations.Value?.NextPageToken, token => PageUrl(Parent, Level, token));
 
-    private static string PageUrl(string? parent, PartyLevel level, string? pageToken)
-    {
-        var query = new Dictionary<string, string?>();
-        if (!string.IsNullOrWhiteSpace(parent))
-        {
-            query["parent"] = parent.Trim();
-        }
-        if (level != PartyLevel.Unspecified)
-        {
-            query["level"] = level.ToString();
-        }
-        if (!string.IsNullOrEmpty(pageToken))
-        {
-            query["pageToken"] = pageToken;
-        }
-        return QueryHelpers.AddQueryString("/party-organizations", query);
-    }
+    private static string PageUrl(string? parent, PartyLevel level, string? pageToken) =>
+        Pager.Link("/party-organizations", pageToken, ("parent", parent), ("level", level == PartyLevel.Unspecified ? null : level.ToString()));
 }

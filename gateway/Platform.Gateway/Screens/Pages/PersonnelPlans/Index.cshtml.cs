@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Platform.Gateway.Screens.Parts;
 using Platform.Organization.V1;
 
@@ -47,21 +46,7 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
 
     public string OrganizationName(string id) => Organizations.GetValueOrDefault(id)?.Name ?? id;
 
-    public Pager Pager => new("Phân trang phương án nhân sự",
-        string.IsNullOrEmpty(PageToken) ? null : PageUrl(null),
-        Plans.Value?.NextPageToken is { Length: > 0 } next ? PageUrl(next) : null);
+    public Pager Pager => Pager.For("Phân trang phương án nhân sự", PageToken, Plans.Value?.NextPageToken, PageUrl);
 
-    private string PageUrl(string? pageToken)
-    {
-        var query = new Dictionary<string, string?>();
-        if (!string.IsNullOrWhiteSpace(Term))
-        {
-            query["term"] = Term.Trim();
-        }
-        if (!string.IsNullOrEmpty(pageToken))
-        {
-            query["pageToken"] = pageToken;
-        }
-        return QueryHelpers.AddQueryString("/personnel-plans", query);
-    }
+    private string PageUrl(string? pageToken) => Pager.Link("/personnel-plans", pageToken, ("term", Term));
 }

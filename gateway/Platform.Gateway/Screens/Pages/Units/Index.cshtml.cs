@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Platform.Gateway.Screens.Parts;
 using Platform.HomeAffairs.V1;
 
@@ -64,24 +63,10 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
     /// <summary>"Thành phố Thủ Đức (769)", or the code alone when its name could not be read.</summary>
     public string Named(string code) => Names.GetValueOrDefault(code) is { Length: > 0 } name ? $"{name} ({code})" : code;
 
-    public Pager Pager => new("Phân trang đơn vị hành chính",
-        string.IsNullOrEmpty(PageToken) ? null : PageUrl(Parent, null),
-        Units.Value?.NextPageToken is { Length: > 0 } next ? PageUrl(Parent, next) : null);
+    public Pager Pager => Pager.For("Phân trang đơn vị hành chính", PageToken, Units.Value?.NextPageToken, token => PageUrl(Parent, token));
 
     /// <summary>The list of the units under <paramref name="code"/>.</summary>
     public string Under(string code) => PageUrl(code, null);
 
-    private static string PageUrl(string? parent, string? pageToken)
-    {
-        var query = new Dictionary<string, string?>();
-        if (!string.IsNullOrWhiteSpace(parent))
-        {
-            query["parent"] = parent.Trim();
-        }
-        if (!string.IsNullOrEmpty(pageToken))
-        {
-            query["pageToken"] = pageToken;
-        }
-        return QueryHelpers.AddQueryString("/units", query);
-    }
+    private static string PageUrl(string? parent, string? pageToken) => Pager.Link("/units", pageToken, ("parent", parent));
 }
