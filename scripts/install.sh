@@ -101,10 +101,11 @@ if ((${#BENCH_PACKAGES[@]} > 0)); then
 fi
 
 # --- Chromium for the browser tests (Playwright drives Debian's build: its own browser download
-# cannot reach the internet from here).
-if [[ ! -x /usr/bin/chromium ]]; then
-  echo "install: chromium (apt)"
-  apt_install chromium
+# cannot reach the internet from here). chromium-l10n holds its Vietnamese resources: without them a date
+# field renders as 07/15/2020 whatever language the tests ask for.
+if [[ ! -x /usr/bin/chromium || ! -f /usr/lib/chromium/locales/vi.pak ]]; then
+  echo "install: chromium chromium-l10n (apt)"
+  apt_install chromium chromium-l10n
 fi
 
 # --- npm dev dependencies (buf for protobuf lint/breaking), pinned by package-lock.json.

@@ -197,8 +197,13 @@ public sealed class DelegateAffairsApiTests(ServiceHost<DelegateAffairsDbContext
         {
             var page = await Candidates.ListCandidatesAsync(new ListCandidatesRequest { ElectionId = election.Id, PageSize = 4, PageToken = token });
             seen.AddRange(page.Candidates.Select(c => c.FullName));
+            // Every page says how many the whole filtered list holds, counted by the database.
+            Assert.Equal((names.Length, false), (page.TotalSize, page.TotalSizeCapped));
             token = page.NextPageToken;
         } while (token != "");
+        // The total follows the search: "an" is inside An Bình, Ân Huệ, Đặng Dung, Hà Giang and Vũ Khoan.
+        var searched = await Candidates.ListCandidatesAsync(new ListCandidatesRequest { ElectionId = election.Id, NameQuery = "an", PageSize = 2 });
+        Assert.Equal((2, 5), (searched.Candidates.Count, searched.TotalSize));
 
         Assert.Equal(names.Order().Count(), seen.Distinct().Count());
         Assert.Equal(names.Length, seen.Count);

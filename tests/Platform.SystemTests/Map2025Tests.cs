@@ -68,6 +68,7 @@ public sealed class Map2025Tests(PlatformFixture platform, ITestOutputHelper out
             await Assertions.Expect(page.Locator("[data-testid='unit-row'][data-code='80'] [data-testid='unit-former-names']"))
                 .ToContainTextAsync($"tên trước đây: {longAn.Name} đến 30/06/2025");
             await Assertions.Expect(page.Locator("[data-testid='unit-row'][data-code='72'] [data-testid='unit-successor']")).ToHaveTextAsync("Tây Ninh (80)");
+            await Browser.Browser.ScreenshotAsync(page, "units-2025");
         }
         catch
         {

@@ -31,4 +31,11 @@ public sealed class PageRequestTests
         var error = Assert.Throws<RequestValidationException>(() => PageRequest.Parse(10, token));
         Assert.Equal("page_token", Assert.Single(error.Violations).Field);
     }
+
+    [Theory]
+    [InlineData(0, 0, false)]
+    [InlineData(10_000, 10_000, false)]
+    [InlineData(10_001, 10_000, true)]
+    public void A_total_is_exact_up_to_the_limit_and_says_when_more_match(int counted, int size, bool capped) =>
+        Assert.Equal(new PageTotal(size, capped), PageTotal.Of(counted));
 }

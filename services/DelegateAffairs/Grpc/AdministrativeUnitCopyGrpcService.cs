@@ -13,7 +13,7 @@ public sealed class AdministrativeUnitCopyGrpcService(DelegateAffairsDbContext d
     public override async Task<ListAdministrativeUnitsResponse> ListAdministrativeUnits(ListAdministrativeUnitsRequest request, ServerCallContext context)
     {
         var page = await AdministrativeUnitCopyQueries.ListAsync(db, request.PageSize, request.PageToken, context.CancellationToken);
-        var response = new ListAdministrativeUnitsResponse { NextPageToken = page.NextPageToken };
+        var response = new ListAdministrativeUnitsResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.AdministrativeUnits.AddRange(page.Items.Select(ToProto));
         return response;
     }

@@ -40,7 +40,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         var ids = page.Items.Select(c => c.Id).ToList();
         var counts = await CandidateCountsAsync(ids, context.CancellationToken);
         var rules = await MarginRulesAsync(election, context.CancellationToken);
-        var response = new ListConstituenciesResponse { NextPageToken = page.NextPageToken };
+        var response = new ListConstituenciesResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.Constituencies.AddRange(page.Items.Select(c =>
             c.ToProto(counts.GetValueOrDefault(c.Id), ElectionRules.MinimumCandidates(election.Family, c.Seats, rules))));
         return response;
@@ -120,7 +120,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         var page = await query.ToNameSearchPageAsync(c => c.SearchName, c => c.ListKey, request.NameQuery,
             PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
         var statuses = await VettingStatusesAsync(page.Items.Select(c => c.Id).ToList(), context.CancellationToken);
-        var response = new ListCandidatesResponse { NextPageToken = page.NextPageToken };
+        var response = new ListCandidatesResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.Candidates.AddRange(page.Items.Select(c => c.ToProto(statuses.GetValueOrDefault(c.Id))));
         return response;
     }

@@ -24,7 +24,7 @@ public sealed partial class ElectionGrpcService(DelegateAffairsDbContext db) : E
     {
         var page = await db.Elections.AsNoTracking()
             .ToPageAsync(e => e.Id, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
-        var response = new ListElectionsResponse { NextPageToken = page.NextPageToken };
+        var response = new ListElectionsResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.Elections.AddRange(page.Items.Select(DelegateAffairsMapping.ToProto));
         return response;
     }

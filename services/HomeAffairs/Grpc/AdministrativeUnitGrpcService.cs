@@ -37,7 +37,7 @@ public sealed class AdministrativeUnitGrpcService(HomeAffairsDbContext db, Curre
             query = query.Where(u => u.ParentCode == request.ParentCode);
         }
         var page = await query.ToPageAsync(u => u.Code, pageRequest, context.CancellationToken);
-        var response = new ListAdministrativeUnitsResponse { NextPageToken = page.NextPageToken };
+        var response = new ListAdministrativeUnitsResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.AdministrativeUnits.AddRange(page.Items.Select(u => u.ToProto()));
         return response;
     }

@@ -25,7 +25,7 @@ public sealed partial class OfficialGrpcService(HomeAffairsDbContext db, TimePro
         var query = db.OfficialRecords.AsNoTracking();
         var page = await query.ToNameSearchPageAsync(r => r.SearchName, r => r.ListKey, request.NameQuery,
             PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
-        var response = new ListOfficialRecordsResponse { NextPageToken = page.NextPageToken };
+        var response = new ListOfficialRecordsResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.OfficialRecords.AddRange(page.Items.Select(ToProto));
         return response;
     }

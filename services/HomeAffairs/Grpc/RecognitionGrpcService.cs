@@ -22,7 +22,7 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
     public override async Task<ListEmulationMovementsResponse> ListEmulationMovements(ListEmulationMovementsRequest request, ServerCallContext context)
     {
         var page = await db.EmulationMovements.AsNoTracking().ToPageAsync(m => m.Id, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
-        var response = new ListEmulationMovementsResponse { NextPageToken = page.NextPageToken };
+        var response = new ListEmulationMovementsResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.EmulationMovements.AddRange(page.Items.Select(ToProto));
         return response;
     }
@@ -88,7 +88,7 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
         }
         var page = await db.Commendations.AsNoTracking().Where(c => c.MovementId == request.MovementId)
             .ToPageAsync(c => c.Id, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
-        var response = new ListCommendationsResponse { NextPageToken = page.NextPageToken };
+        var response = new ListCommendationsResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.Commendations.AddRange(page.Items.Select(ToProto));
         return response;
     }
@@ -162,7 +162,7 @@ public sealed partial class RecognitionGrpcService(HomeAffairsDbContext db) : Re
         new RequestValidator().Require(request.Term.Length > 0, "term", Violation.Of(ErrorReasons.Required, "is required, e.g. 2021-2026", ("Example", "2021-2026"))).ThrowIfInvalid();
         var page = await db.CouncilSeats.AsNoTracking().Where(s => s.Term == request.Term)
             .ToPageAsync(s => s.UnitCode, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
-        var response = new ListCouncilSeatsResponse { NextPageToken = page.NextPageToken };
+        var response = new ListCouncilSeatsResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.CouncilSeats.AddRange(page.Items.Select(ToProto));
         return response;
     }

@@ -30,7 +30,7 @@ public sealed partial class CadreGrpcService(OrganizationDbContext db, TimeProvi
         var query = db.CadreRecords.AsNoTracking();
         var page = await query.ToNameSearchPageAsync(r => r.SearchName, r => r.ListKey, request.NameQuery,
             PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
-        var response = new ListCadreRecordsResponse { NextPageToken = page.NextPageToken };
+        var response = new ListCadreRecordsResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.CadreRecords.AddRange(page.Items.Select(r => r.ToProto()));
         return response;
     }

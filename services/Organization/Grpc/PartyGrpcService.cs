@@ -34,7 +34,7 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
             query = query.Where(o => o.Level == level);
         }
         var page = await query.ToPageAsync(o => o.Id, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
-        var response = new ListPartyOrganizationsResponse { NextPageToken = page.NextPageToken };
+        var response = new ListPartyOrganizationsResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.PartyOrganizations.AddRange(page.Items.Select(OrganizationMapping.ToProto));
         return response;
     }
@@ -102,7 +102,7 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
         }
         var page = await query.ToPageAsync(c => c.Id, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
         var deadlines = await db.CongressDeadlines.AsNoTracking().ToListAsync(context.CancellationToken);
-        var response = new ListPartyCongressesResponse { NextPageToken = page.NextPageToken };
+        var response = new ListPartyCongressesResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.PartyCongresses.AddRange(page.Items.Select(c => c.ToProto(deadlines)));
         return response;
     }

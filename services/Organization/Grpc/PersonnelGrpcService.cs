@@ -25,7 +25,7 @@ public sealed class PersonnelGrpcService(OrganizationDbContext db, TimeProvider 
             query = query.Where(p => p.Term == request.Term);
         }
         var page = await query.ToPageAsync(p => p.Id, PageRequest.Parse(request.PageSize, request.PageToken), context.CancellationToken);
-        var response = new ListPersonnelPlansResponse { NextPageToken = page.NextPageToken };
+        var response = new ListPersonnelPlansResponse { NextPageToken = page.NextPageToken, TotalSize = page.Total.Size, TotalSizeCapped = page.Total.Capped };
         response.PersonnelPlans.AddRange(page.Items.Select(ToProto));
         return response;
     }

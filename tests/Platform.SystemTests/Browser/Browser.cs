@@ -29,7 +29,8 @@ public sealed class Browser : IAsyncDisposable
                 {
                     ExecutablePath = "/usr/bin/chromium",
                     Headless = true,
-                    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=vi-VN"],
+                    Env = VietnameseEnvironment(),
                 });
                 _shared = new Browser(playwright, chromium);
             }
@@ -39,6 +40,20 @@ public sealed class Browser : IAsyncDisposable
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// This process's environment with Vietnamese as the language: Chromium on Linux takes its own language, which
+    /// lays out date and time fields, from the environment, not from the page's locale, and a Vietnamese user sees
+    /// 15/07/2020 and 08:00. (Playwright's Env replaces the browser's whole environment, hence the copy.)
+    /// </summary>
+    private static Dictionary<string, string> VietnameseEnvironment()
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value as string ?? "");
+        environment["LANGUAGE"] = "vi";
+        environment["LANG"] = "vi_VN.UTF-8";
+        return environment;
     }
 
     /// <summary>A page signed in through the platform's login (authorization code + PKCE) as "&lt;body&gt;-&lt;role&gt;".</summary>

@@ -48,11 +48,13 @@ public sealed class RecordScreensTests(PlatformFixture platform, ITestOutputHelp
             var rows = page.GetByTestId("cadre-row");
             await Assertions.Expect(rows).ToHaveCountAsync(CadrePageSize);
             await Assertions.Expect(rows.First).ToContainTextAsync(Surname);
+            await Assertions.Expect(page.GetByTestId("list-total")).ToHaveTextAsync($"Tổng số: {GivenNames.Length} hồ sơ"); // the whole search, not the page
             await Browser.ScreenshotAsync(page, "cadres");
             var firstPage = await rows.Locator("th").AllInnerTextsAsync();
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Trang sau" }).ClickAsync();
             await Assertions.Expect(rows).ToHaveCountAsync(GivenNames.Length - CadrePageSize);
+            await Assertions.Expect(page.GetByTestId("list-total")).ToHaveTextAsync($"Tổng số: {GivenNames.Length} hồ sơ");
             var secondPage = await rows.Locator("th").AllInnerTextsAsync();
             Assert.Empty(firstPage.Intersect(secondPage)); // keyset paging: no one twice
             Assert.Equal(GivenNames.Length, firstPage.Concat(secondPage).Distinct().Count()); // and no one missed

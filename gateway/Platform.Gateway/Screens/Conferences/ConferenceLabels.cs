@@ -86,7 +86,4 @@ public static class ConferenceLabels
     /// <summary>"Name, title".</summary>
     public static string Chair(Chair? chair) =>
         chair is null || chair.Name.Length == 0 ? "—" : chair.Title.Length > 0 ? $"{chair.Name}, {chair.Title}" : chair.Name;
-
-    /// <summary>Thousands with dots: 1234 → "1.234".</summary>
-    public static string Count(int value) => value.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
 }

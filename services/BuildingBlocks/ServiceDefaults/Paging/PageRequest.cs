@@ -48,5 +48,17 @@ public sealed record PageRequest(int Size, string? AfterKey)
     }
 }
 
-/// <summary>One page of results and the token of the next page (empty on the last page).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string NextPageToken);
+/// <summary>One page of results, the token of the next page (empty on the last page) and how many match.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string NextPageToken, PageTotal Total);
+
+/// <summary>
+/// How many items match a list's filters, counted up to <see cref="Limit"/>: a count reads every row it
+/// counts, so an unbounded one would cost a list of millions far more than its page. Past the limit the
+/// list says "more than 10,000", which is all a person paging it needs.
+/// </summary>
+public readonly record struct PageTotal(int Size, bool Capped)
+{
+    public const int Limit = 10_000;
+
+    public static PageTotal Of(int counted) => counted > Limit ? new(Limit, true) : new(counted, false);
+}

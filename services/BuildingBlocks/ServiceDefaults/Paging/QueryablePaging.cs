@@ -10,7 +10,8 @@ public static class QueryablePaging
 
     /// <summary>
     /// Reads one page ordered by a unique string key: rows after the token's key, one more than
-    /// asked to learn whether another page follows. Every row appears in exactly one page.
+    /// asked to learn whether another page follows. Every row appears in exactly one page. The total is counted
+    /// over the same filters, stopping one past <see cref="PageTotal.Limit"/>.
     /// </summary>
     public static async Task<Page<T>> ToPageAsync<T>(
         this IQueryable<T> source, Expression<Func<T, string>> key, PageRequest page, CancellationToken cancellationToken)
@@ -27,12 +28,16 @@ public static class QueryablePaging
             query = query.Where(Expression.Lambda<Func<T, bool>>(isAfter, key.Parameters));
         }
         var rows = await query.OrderBy(key).Take(page.Size + 1).ToListAsync(cancellationToken);
+        // A first page that holds the whole list is its own count: most lists are that short.
+        var total = page.AfterKey is null && rows.Count <= page.Size
+            ? PageTotal.Of(rows.Count)
+            : PageTotal.Of(await source.Take(PageTotal.Limit + 1).CountAsync(cancellationToken));
         if (rows.Count <= page.Size)
         {
-            return new Page<T>(rows, "");
+            return new Page<T>(rows, "", total);
         }
         rows.RemoveAt(rows.Count - 1);
-        return new Page<T>(rows, PageRequest.TokenAfter(key.Compile()(rows[^1])));
+        return new Page<T>(rows, PageRequest.TokenAfter(key.Compile()(rows[^1])), total);
     }
 
     private sealed record Holder(string Value);

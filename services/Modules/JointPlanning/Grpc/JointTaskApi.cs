@@ -26,7 +26,7 @@ public sealed class JointTaskApi(DbContext db, ConferenceProcess process, Curren
             query = query.Where(t => t.Overdue);
         }
         var result = await query.ToPageAsync(t => t.ListKey, page, cancellationToken);
-        var response = new ListJointTasksResponse { NextPageToken = result.NextPageToken };
+        var response = new ListJointTasksResponse { NextPageToken = result.NextPageToken, TotalSize = result.Total.Size, TotalSizeCapped = result.Total.Capped };
         response.Tasks.AddRange(result.Items.Select(t => t.ToProto()));
         return response;
     }

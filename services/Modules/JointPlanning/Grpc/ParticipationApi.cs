@@ -32,7 +32,7 @@ public sealed partial class ParticipationApi(DbContext db, ConferenceProcess pro
             query = query.Where(p => p.Status == status);
         }
         var result = await query.ToPageAsync(p => p.ListKey, page, cancellationToken);
-        var response = new ListParticipationsResponse { NextPageToken = result.NextPageToken };
+        var response = new ListParticipationsResponse { NextPageToken = result.NextPageToken, TotalSize = result.Total.Size, TotalSizeCapped = result.Total.Capped };
         response.Participations.AddRange(result.Items.Select(p => p.ToProto()));
         return response;
     }

@@ -31,7 +31,8 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
         }, options), logger, "the cadre records");
     }
 
-    public Pager Pager => Pager.For("Phân trang hồ sơ cán bộ", PageToken, Cadres.Value?.NextPageToken, PageUrl);
+    public Pager Pager => Pager.For("Phân trang hồ sơ cán bộ", PageToken, Cadres.Value?.NextPageToken, PageUrl,
+        ListTotal.Of(Cadres.Value?.TotalSize, Cadres.Value?.TotalSizeCapped, "hồ sơ"));
 
     private string PageUrl(string? pageToken) => Pager.Link("/cadres", pageToken, ("q", Query));
 }

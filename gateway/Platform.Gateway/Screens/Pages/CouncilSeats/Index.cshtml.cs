@@ -59,7 +59,8 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
     /// <summary>"Hội đồng nhân dân Thành phố Hà Nội", or the unit's code when its name could not be read.</summary>
     public string Council(string code) => UnitNames.TryGetValue(code, out var name) ? $"HĐND {name}" : $"HĐND đơn vị mã {code}";
 
-    public Pager Pager => Pager.For("Phân trang số đại biểu HĐND", PageToken, Seats.Value?.NextPageToken, PageUrl);
+    public Pager Pager => Pager.For("Phân trang số đại biểu HĐND", PageToken, Seats.Value?.NextPageToken, PageUrl,
+        ListTotal.Of(Seats.Value?.TotalSize, Seats.Value?.TotalSizeCapped, "hội đồng nhân dân"));
 
     private string PageUrl(string? pageToken) => Pager.Link("/council-seats", pageToken, ("term", ChosenTerm));
 }

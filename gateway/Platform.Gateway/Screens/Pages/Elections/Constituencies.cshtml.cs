@@ -53,7 +53,8 @@ public sealed class ConstituenciesModel(ServiceChannels channels, ScreenSession 
     /// <summary>The provinces for the filter, in Vietnamese order.</summary>
     public IEnumerable<KeyValuePair<string, string>> ProvinceChoices => ProvinceNames.OrderBy(p => p.Value, Platform.ServiceDefaults.Text.VietnameseText.Order);
 
-    public Pager Pager => Pager.For("Phân trang đơn vị bầu cử", PageToken, Constituencies.Value?.NextPageToken, PageUrl);
+    public Pager Pager => Pager.For("Phân trang đơn vị bầu cử", PageToken, Constituencies.Value?.NextPageToken, PageUrl,
+        ListTotal.Of(Constituencies.Value?.TotalSize, Constituencies.Value?.TotalSizeCapped, "đơn vị bầu cử"));
 
     private string PageUrl(string? pageToken) =>
         Pager.Link($"/elections/{Uri.EscapeDataString(Id)}/constituencies", pageToken, ("province", Province));

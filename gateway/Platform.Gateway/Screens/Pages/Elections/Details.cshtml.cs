@@ -100,6 +100,9 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
         return QueryHelpers.AddQueryString($"/elections/{Uri.EscapeDataString(Id)}", query) + "#candidates";
     }
 
+    public Pager CandidatesPager => Pager.For("Phân trang người ứng cử", PageToken, Candidates.Value?.NextPageToken, CandidatesUrl,
+        ListTotal.Of(Candidates.Value?.TotalSize, Candidates.Value?.TotalSizeCapped, "người ứng cử"));
+
     public IReadOnlyDictionary<string, string> ProvinceNames { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>"quoc-hoi-xv.01-02" → "Hà Nội, đơn vị số 2".</summary>

@@ -39,5 +39,6 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
 
     public Pager Pager => new("Phân trang khen thưởng",
         string.IsNullOrEmpty(PageToken) ? null : Here,
-        Commendations.Value?.NextPageToken is { Length: > 0 } next ? QueryHelpers.AddQueryString(Here, "pageToken", next) : null);
+        Commendations.Value?.NextPageToken is { Length: > 0 } next ? QueryHelpers.AddQueryString(Here, "pageToken", next) : null,
+        ListTotal.Of(Commendations.Value?.TotalSize, Commendations.Value?.TotalSizeCapped, "khen thưởng"));
 }

@@ -25,5 +25,6 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
 
     public Pager Pager => new("Phân trang phong trào thi đua",
         string.IsNullOrEmpty(PageToken) ? null : "/movements",
-        Movements.Value?.NextPageToken is { Length: > 0 } next ? QueryHelpers.AddQueryString("/movements", "pageToken", next) : null);
+        Movements.Value?.NextPageToken is { Length: > 0 } next ? QueryHelpers.AddQueryString("/movements", "pageToken", next) : null,
+        ListTotal.Of(Movements.Value?.TotalSize, Movements.Value?.TotalSizeCapped, "phong trào"));
 }

@@ -31,7 +31,8 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
         }, options), logger, "the official records");
     }
 
-    public Pager Pager => Pager.For("Phân trang hồ sơ công chức", PageToken, Officials.Value?.NextPageToken, PageUrl);
+    public Pager Pager => Pager.For("Phân trang hồ sơ công chức", PageToken, Officials.Value?.NextPageToken, PageUrl,
+        ListTotal.Of(Officials.Value?.TotalSize, Officials.Value?.TotalSizeCapped, "hồ sơ"));
 
     private string PageUrl(string? pageToken) => Pager.Link("/officials", pageToken, ("q", Query));
 }

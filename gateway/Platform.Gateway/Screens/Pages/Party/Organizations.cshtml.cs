@@ -53,7 +53,8 @@ public sealed class OrganizationsModel(ServiceChannels channels, ScreenSession s
     /// <summary>The organizations directly under <paramref name="id"/>.</summary>
     public string Under(string id) => PageUrl(id, PartyLevel.Unspecified, null);
 
-    public Pager Pager => Pager.For("Phân trang tổ chức đảng", PageToken, Organizations.Value?.NextPageToken, token => PageUrl(Parent, Level, token));
+    public Pager Pager => Pager.For("Phân trang tổ chức đảng", PageToken, Organizations.Value?.NextPageToken, token => PageUrl(Parent, Level, token),
+        ListTotal.Of(Organizations.Value?.TotalSize, Organizations.Value?.TotalSizeCapped, "tổ chức đảng"));
 
     private static string PageUrl(string? parent, PartyLevel level, string? pageToken) =>
         Pager.Link("/party-organizations", pageToken, ("parent", parent), ("level", level == PartyLevel.Unspecified ? null : level.ToString()));

@@ -46,7 +46,8 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
 
     public string OrganizationName(string id) => Organizations.GetValueOrDefault(id)?.Name ?? id;
 
-    public Pager Pager => Pager.For("Phân trang phương án nhân sự", PageToken, Plans.Value?.NextPageToken, PageUrl);
+    public Pager Pager => Pager.For("Phân trang phương án nhân sự", PageToken, Plans.Value?.NextPageToken, PageUrl,
+        ListTotal.Of(Plans.Value?.TotalSize, Plans.Value?.TotalSizeCapped, "phương án"));
 
     private string PageUrl(string? pageToken) => Pager.Link("/personnel-plans", pageToken, ("term", Term));
 }

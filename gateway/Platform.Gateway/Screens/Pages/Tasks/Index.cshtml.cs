@@ -46,6 +46,12 @@ public sealed class IndexModel(JointPlanningCallsFactory callsFactory, JointPlan
 
     public List<string> Unavailable { get; } = [];
     public bool NoneAnswered { get; private set; }
+
+    /// <summary>
+    /// The list is whole on this page (the first, with no next, every body answered), so its count is the total. The
+    /// merged list has no total otherwise: a conference several bodies take part in is one row but in each body's count.
+    /// </summary>
+    public bool IsWhole => string.IsNullOrEmpty(PageToken) && NextPageToken.Length == 0 && Unavailable.Count == 0 && !NoneAnswered;
     /// <summary>What is wrong with the owner filter.</summary>
     public string? Problem { get; private set; }
 

@@ -63,7 +63,8 @@ public sealed class IndexModel(ServiceChannels channels, ScreenSession session, 
     /// <summary>"Thành phố Thủ Đức (769)", or the code alone when its name could not be read.</summary>
     public string Named(string code) => Names.GetValueOrDefault(code) is { Length: > 0 } name ? $"{name} ({code})" : code;
 
-    public Pager Pager => Pager.For("Phân trang đơn vị hành chính", PageToken, Units.Value?.NextPageToken, token => PageUrl(Parent, token));
+    public Pager Pager => Pager.For("Phân trang đơn vị hành chính", PageToken, Units.Value?.NextPageToken, token => PageUrl(Parent, token),
+        ListTotal.Of(Units.Value?.TotalSize, Units.Value?.TotalSizeCapped, "đơn vị hành chính"));
 
     /// <summary>The list of the units under <paramref name="code"/>.</summary>
     public string Under(string code) => PageUrl(code, null);
