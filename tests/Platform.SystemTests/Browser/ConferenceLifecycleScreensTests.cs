@@ -123,6 +123,7 @@ public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, IT
         await form.GetByLabel("Chức vụ người chủ trì").FillAsync("");
         await form.GetByRole(AriaRole.Button, new() { Name = "Lưu thông tin chung" }).ClickAsync();
         await Assertions.Expect(lead.Locator("#header-chair-title-error")).ToHaveTextAsync("Bắt buộc, tối đa 300 ký tự.");
+        await Browser.ScreenshotAsync(lead, "header-form");
         form = lead.GetByTestId("header-form");
         await Assertions.Expect(form.GetByLabel("Tên hội nghị")).ToHaveValueAsync("Hội nghị liên tịch sơ kết công tác cán bộ (đã sửa)");
         await form.GetByLabel("Chức vụ người chủ trì").FillAsync("Phó Trưởng Ban Tổ chức Trung ương");
@@ -190,6 +191,7 @@ public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, IT
         var form = lead.GetByTestId("cancel-form");
         await form.GetByRole(AriaRole.Button, new() { Name = "Hủy hội nghị" }).ClickAsync();
         await Assertions.Expect(lead.Locator("#cancel-reason-error")).ToHaveTextAsync("Hãy ghi rõ lý do, tối đa 1000 ký tự.");
+        await Browser.ScreenshotAsync(lead, "cancel-form");
         await lead.GetByTestId("cancel-form").GetByLabel("Lý do hủy").FillAsync("Nội dung đã được lồng ghép vào hội nghị tổng kết năm.");
         await lead.GetByTestId("cancel-form").GetByRole(AriaRole.Button, new() { Name = "Hủy hội nghị" }).ClickAsync();
         await Browser.ArrivedAsync(lead, $"/conferences/{id}");

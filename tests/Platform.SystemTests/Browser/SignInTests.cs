@@ -80,6 +80,10 @@ public sealed class SignInTests(PlatformFixture platform, ITestOutputHelper outp
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Không tìm thấy trang" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("not-found")).ToContainTextAsync(address);
             await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Ban Tổ chức Trung ương"); // inside the layout
+            if (address == "/ho-so-khong-co")
+            {
+                await Browser.ScreenshotAsync(page, "not-found");
+            }
             await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Nhiệm vụ" }).ClickAsync();
             await Browser.ArrivedAsync(page, "/tasks");
         });
