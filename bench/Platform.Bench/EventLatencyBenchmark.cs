@@ -21,7 +21,7 @@ public static class EventLatencyBenchmark
     public static async Task<int> RunAsync(EventLatencyOptions options)
     {
         var suite = new LoadSuite(options.Smoke ? "events-smoke" : "events",
-            new LoadSuiteOptions(TrackCommitTimestamps: true, Services: options.Settings));
+            new LoadSuiteOptions(TrackCommitTimestamps: true, Services: options.Settings, StatementStatistics: options.Statements));
         try
         {
             await suite.StartAsync();
@@ -52,6 +52,11 @@ public static class EventLatencyBenchmark
             if (options.SustainedEvents > 0)
             {
                 Log($"sustained: {options.SustainedEvents:N0} events produced as fast as {FlatOutWorkers} connections commit them…");
+                var statements = options.Statements ? new StatementProfile(suite.Server) : null;
+                if (statements is not null)
+                {
+                    await statements.ResetAsync();
+                }
                 var cpu = CpuSeconds(suite);
                 using var backlog = new OutboxBacklog(suite.Databases["home-affairs"]);
                 await producer.ProduceFlatOutAsync(options.SustainedEvents, FlatOutWorkers);
@@ -59,6 +64,15 @@ public static class EventLatencyBenchmark
                 sustained.CpuPercent = CpuPercent(cpu, CpuSeconds(suite), sustained.Wall);
                 sustained.MaxOutboxBacklog = await backlog.StopAsync();
                 Log(sustained.Summary);
+                if (statements is not null)
+                {
+                    // Includes the benchmark's own: the producer's writes at Home Affairs and the measurement's reads.
+                    Log("statements of the sustained stage (pg_stat_statements):");
+                    foreach (var line in await statements.ReadAsync(sustained.Events))
+                    {
+                        Log(line);
+                    }
+                }
             }
 
             var (waiting, failed) = await suite.QueuesAsync();

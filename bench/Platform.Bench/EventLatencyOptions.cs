@@ -13,8 +13,14 @@ public sealed record EventLatencyOptions(
     string Mode, IReadOnlyList<int> Rates, double Seconds, double WarmUpSeconds, int SustainedEvents, double PgbenchSeconds,
     IReadOnlyDictionary<string, string> Settings, string? ReportPath, string Arguments)
 {
+    /// <summary>
+    /// `--statements`: PostgreSQL counts every statement (pg_stat_statements), and the run prints, for the sustained
+    /// stage, each service database's statements per event and their time: the profile of the path's SQL.
+    /// </summary>
+    public bool Statements => Arguments.Split(' ').Contains("--statements");
+
     public const string Usage =
-        "events [--quick | --smoke] [--rates 100,500,2000] [--seconds N] [--sustained-events N] [--pgbench-seconds N] [--set KEY=VALUE]... [--report PATH]";
+        "events [--quick | --smoke] [--rates 100,500,2000] [--seconds N] [--sustained-events N] [--pgbench-seconds N] [--set KEY=VALUE]... [--report PATH] [--statements]";
 
     /// <summary>`--quick` (bench/run.sh, under a minute): prints only key=value lines on stdout.</summary>
     public bool Quick => Mode == "quick";

@@ -22,6 +22,7 @@ public sealed class LoadSuite(string name, LoadSuiteOptions options) : IAsyncDis
         StateFolder = Path.Combine(RepositoryPaths.Root, ".state", "bench", name),
         Fsync = true,
         TrackCommitTimestamps = options.TrackCommitTimestamps,
+        StatementStatistics = options.StatementStatistics,
         Gateways = options.WithGateway ? 1 : 0,
         ReadyTimeout = StartTimeout,
         // As deployed (Production: no development-time checks such as DI scope validation), trusting the gateway's
@@ -125,7 +126,8 @@ public sealed record LoadSuiteOptions(
     bool SeedAll = false,
     bool WithGateway = false,
     IReadOnlyDictionary<string, string>? Services = null,
-    IReadOnlyDictionary<string, string>? Gateway = null)
+    IReadOnlyDictionary<string, string>? Gateway = null,
+    bool StatementStatistics = false)
 {
     public IReadOnlyDictionary<string, string> ServiceSettings => Services ?? new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> GatewaySettings => Gateway ?? new Dictionary<string, string>();

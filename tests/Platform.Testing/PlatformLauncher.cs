@@ -49,6 +49,9 @@ public sealed record PlatformOptions
     /// <summary>The private server records commit times (pg_xact_commit_timestamp), for the event latency benchmark.</summary>
     public bool TrackCommitTimestamps { get; init; }
 
+    /// <summary>The private server counts every statement it runs (pg_stat_statements), for profiling a benchmark.</summary>
+    public bool StatementStatistics { get; init; }
+
     /// <summary>Settings every service process gets, over the launcher's own (ports, databases, broker, issuer).</summary>
     public IReadOnlyDictionary<string, string> ServiceSettings { get; init; } = None;
 
@@ -212,13 +215,30 @@ public sealed class PlatformLauncher : IAsyncDisposable
             }
             await StartPostgresAsync();
             _postgresStarted = true;
+            // Server settings that take a restart: commit times of both ends of an event, read back from the same server
+            // clock; the statements' counts and times (the extension's view is created in the postgres database).
+            var restartSettings = new List<string>();
             if (_options.TrackCommitTimestamps)
             {
-                // Commit times of both ends of an event, read back from the same server clock. A server setting: it takes a restart.
-                await ExecuteAsync(ServerConnectionString + ";Database=postgres", "ALTER SYSTEM SET track_commit_timestamp = on");
+                restartSettings.Add("ALTER SYSTEM SET track_commit_timestamp = on");
+            }
+            if (_options.StatementStatistics)
+            {
+                restartSettings.Add("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+            }
+            if (restartSettings.Count > 0)
+            {
+                foreach (var setting in restartSettings)
+                {
+                    await ExecuteAsync(ServerConnectionString + ";Database=postgres", setting);
+                }
                 NpgsqlConnection.ClearAllPools();
                 await StopPostgresAsync();
                 await StartPostgresAsync();
+            }
+            if (_options.StatementStatistics)
+            {
+                await ExecuteAsync(ServerConnectionString + ";Database=postgres", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             }
         }
         Broker = await RabbitMqNode.StartInAsync(Folder("rabbitmq"));
