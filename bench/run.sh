@@ -5,7 +5,7 @@
 #                          (gRPC and JSON), the footprint of each process, and the event latency; writes
 #                          docs/benchmarks.md. The national-scale reads and the bulk vetting have their own, longer
 #                          runs and reports (docs/benchmarks-scale.md, docs/benchmarks-vetting.md), linked from it.
-#   bench/run.sh --quick   under 3 minutes: prints the issue's figures one per line (key=value), writes nothing.
+#   bench/run.sh --quick   about 5 minutes: prints the issues' figures one per line (key=value), writes nothing.
 #   bench/run.sh --smoke   seconds to a minute or two each: does every benchmark still run? (./test.sh; no figures
 #                          are asserted). Uses the build ./test.sh made when BENCH_CONFIGURATION=Debug.
 #
@@ -55,6 +55,18 @@ quick)
   echo "== gateway --quick" >&2
   "${BENCH[@]}" gateway --quick "${GATEWAY_ARGS[@]}" || status=1
   run_events --quick
+  # Each process started alone once: service_idle_rss_mb_max=, service_start_s_max= and each process's figures.
+  echo "== footprint --rounds 1" >&2
+  "${BENCH[@]}" footprint --rounds 1 || status=1
+  # A short bulk vetting (the national-scale run is `vetting` alone): vetting_per_s= of 5,000 candidates against
+  # 75,000 records, so the rate says more about the per-batch cost than about the size of the tables.
+  echo "== vetting (5,000 candidates)" >&2
+  if "${BENCH[@]}" vetting --candidates 5000 --cadres 50000 --officials 25000 >"$OUT/vetting-quick.out"; then
+    grep -E '^[a-z0-9_]+=' "$OUT/vetting-quick.out" || true
+  else
+    echo "bench/run.sh: the vetting benchmark failed; its output: $OUT/vetting-quick.out" >&2
+    status=1
+  fi
   ;;
 full)
   # Events first, so that the gateway run's report can quote them.

@@ -34,12 +34,21 @@ public sealed class EventLatencyReport(
         if (sustained is not null)
         {
             Print("event_sustained_rate_per_s", sustained.DeliveredRate, "F0");
+            // What one event costs, whatever else the machine does (goals: each consumer ≤ 0.3 ms, PostgreSQL ≤ 0.5 ms).
+            Print("event_consumer_cpu_ms_per_event_max", Consumers.Max(sustained.CpuMsPerEvent), "F2");
+            Print("event_postgres_cpu_ms_per_event", sustained.CpuMsPerEvent("postgres"), "F2");
         }
         if (FloorRate is { } rate)
         {
             Print("pgbench_commits_per_s", rate, "F0");
         }
+        if (Ratio is { } ratio)
+        {
+            Print("event_sustained_ratio_to_commit_rate", ratio, "F3");
+        }
     }
+
+    private static readonly string[] Consumers = ["organization", "delegate-affairs"];
 
     public void PrintTable()
     {

@@ -68,6 +68,10 @@ public static class VettingBenchmark
                     break;
                 }
             }
+            if (results.LastOrDefault(r => r.Completed) is { } largest)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vetting_per_s={largest.PerSecond:F0}")); // bench/run.sh --quick passes it on
+            }
             var peaks = suite.Services.ToDictionary(s => s.Key, s => s.Value.PeakRssMiB);
             Report(options, suite.Setup, results, peaks, await suite.LargestTablesAsync());
         }
