@@ -43,6 +43,9 @@ public static class Inbox
             ?? throw new InvalidOperationException("A message arrived without a message id; it cannot be de-duplicated.");
         var cancellationToken = context.CancellationToken;
 
+        // No savepoint around SaveChanges: a failure rolls the whole transaction back (inbox row included), so EF's
+        // SAVEPOINT and RELEASE would be two statements an event for nothing.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

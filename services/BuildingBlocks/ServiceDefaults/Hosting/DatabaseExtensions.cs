@@ -39,6 +39,10 @@ public static class DatabaseExtensions
         var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured."));
         connectionString.ApplicationName ??= builder.Environment.ApplicationName;
+        if (builder.Configuration.GetValue<int?>("Database:MaxAutoPrepare") is { } prepared)
+        {
+            connectionString.MaxAutoPrepare = prepared;
+        }
         return connectionString.ConnectionString;
     }
 
