@@ -14,6 +14,9 @@ namespace Platform.FunctionalTests;
 /// <summary>A message only these tests send.</summary>
 public sealed record InboxProbe(string Key, int FailTimes);
 
+/// <summary>A message only these tests send, consumed in batches (<see cref="BatchProbeConsumer"/>); Fail: its effect always throws.</summary>
+public sealed record BatchProbe(string Key, bool Fail);
+
 /// <summary>A database with the messaging tables and a counter that a consumer increments: an effect that is wrong if applied twice.</summary>
 public sealed class MessagingTestDbContext(DbContextOptions<MessagingTestDbContext> options) : DbContext(options)
 {
@@ -71,6 +74,44 @@ public sealed class InboxProbeConsumer(MessagingTestDbContext db, ILogger<InboxP
 }
 
 /// <summary>
+/// Increments each probe's counter, a batch at a time, the not-idempotent way (only the inbox keeps it from counting a
+/// message twice); a probe that says Fail throws. Remembers the largest batch it was given.
+/// </summary>
+public sealed class BatchProbeConsumer(MessagingTestDbContext db, ILogger<BatchProbeConsumer> logger)
+    : IdempotentBatchConsumer<BatchProbe, MessagingTestDbContext>(db, logger)
+{
+    private static int _largestBatch;
+
+    public static int LargestBatch => Volatile.Read(ref _largestBatch);
+
+    protected override async Task HandleAsync(IReadOnlyList<ConsumeContext<BatchProbe>> messages, CancellationToken cancellationToken)
+    {
+        InterlockedMax(messages.Count);
+        foreach (var message in messages.Select(m => m.Message))
+        {
+            var counter = await Db.Counters.FindAsync([message.Key], cancellationToken);
+            if (counter is null)
+            {
+                Db.Counters.Add(counter = new ProbeCounter { Key = message.Key });
+            }
+            counter.Applied++;
+            if (message.Fail)
+            {
+                throw new InvalidOperationException($"Probe {message.Key} always fails");
+            }
+        }
+    }
+
+    private static void InterlockedMax(int size)
+    {
+        int seen;
+        while (size > (seen = Volatile.Read(ref _largestBatch)) && Interlocked.CompareExchange(ref _largestBatch, size, seen) != seen)
+        {
+        }
+    }
+}
+
+/// <summary>
 /// A process with the platform's real messaging wiring (AddPlatformMessaging) and the probe consumer,
 /// on a database of its own and a RabbitMQ virtual host of its own, with fast retries.
 /// </summary>
@@ -105,7 +146,11 @@ public class MessagingHost : IAsyncLifetime
         builder.Configuration["Messaging:Retry:IntervalDelta"] = "00:00:00.010";
         builder.Services.AddDbContext<MessagingTestDbContext>(o => o.UseServiceDatabase(DatabaseConnectionString));
         builder.Services.AddHealthChecks();
-        builder.AddPlatformMessaging<MessagingTestDbContext>("probe", bus => bus.AddConsumer<InboxProbeConsumer>());
+        builder.AddPlatformMessaging<MessagingTestDbContext>("probe", bus =>
+        {
+            bus.AddConsumer<InboxProbeConsumer>();
+            bus.AddConsumer<BatchProbeConsumer>(typeof(IdempotentBatchConsumerDefinition<BatchProbeConsumer, BatchProbe>));
+        });
         _host = builder.Build();
         await _host.StartAsync();
         var health = _host.Services.GetRequiredService<HealthCheckService>();

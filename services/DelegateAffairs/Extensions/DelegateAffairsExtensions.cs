@@ -1,3 +1,4 @@
+using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning;
 using Platform.JointPlanning.Infrastructure;
 using Platform.DelegateAffairs.Grpc;
@@ -5,6 +6,7 @@ using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.Infrastructure.Seed;
 using Platform.DelegateAffairs.IntegrationEvents;
 using Platform.Messaging;
+using Platform.Messaging.Inbox;
 using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.DelegateAffairs.Extensions;
@@ -19,7 +21,7 @@ public static class DelegateAffairsExtensions
         builder.AddServiceDatabase<DelegateAffairsDbContext>();
         builder.AddPlatformMessaging<DelegateAffairsDbContext>(ServiceName, bus =>
         {
-            bus.AddConsumer<AdministrativeUnitChangedConsumer>();
+            bus.AddConsumer<AdministrativeUnitChangedConsumer>(typeof(IdempotentBatchConsumerDefinition<AdministrativeUnitChangedConsumer, AdministrativeUnitChanged>));
             bus.AddJointPlanningConsumers<DelegateAffairsDbContext>(ServiceName);
             bus.AddConsumer<VettingAnsweredConsumer>();
         });

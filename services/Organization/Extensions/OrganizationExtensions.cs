@@ -1,3 +1,4 @@
+using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning;
 using Platform.JointPlanning.Infrastructure;
 using Platform.Organization.Grpc;
@@ -5,6 +6,7 @@ using Platform.Organization.Infrastructure;
 using Platform.Organization.Infrastructure.Seed;
 using Platform.Organization.IntegrationEvents;
 using Platform.Messaging;
+using Platform.Messaging.Inbox;
 using Platform.ServiceDefaults.Hosting;
 using Platform.Vetting;
 
@@ -20,7 +22,7 @@ public static class OrganizationExtensions
         builder.AddServiceDatabase<OrganizationDbContext>();
         builder.AddPlatformMessaging<OrganizationDbContext>(ServiceName, bus =>
         {
-            bus.AddConsumer<AdministrativeUnitChangedConsumer>();
+            bus.AddConsumer<AdministrativeUnitChangedConsumer>(typeof(IdempotentBatchConsumerDefinition<AdministrativeUnitChangedConsumer, AdministrativeUnitChanged>));
             bus.AddJointPlanningConsumers<OrganizationDbContext>(ServiceName);
             bus.AddVettingConsumers<OrganizationDbContext>(ServiceName);
         });
