@@ -6,7 +6,7 @@ namespace Platform.Messaging.Inbox;
 
 /// <summary>
 /// The batch form of <see cref="IdempotentConsumer{TMessage,TContext}"/>: MassTransit hands it up to
-/// <see cref="IdempotentBatchConsumerDefinition{TConsumer,TMessage}.MessageLimit"/> messages at once, and the batch is
+/// <see cref="InboxOptions.BatchMessageLimit"/> messages at once, and the batch is
 /// recorded in the inbox, applied and committed in one transaction (<see cref="Inbox.ApplyBatchOnceAsync"/>). Per event
 /// that saves a scope, a DbContext, a transaction and its round trips: the cost the event benchmark found per message,
 /// not per row (docs/benchmarks-events.md). Its inbox rows carry the consumer type's full name, as the

@@ -5,19 +5,6 @@ using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Messaging.Inbox;
 
-public sealed class InboxOptions
-{
-    public const string Section = "Messaging:Inbox";
-
-    /// <summary>
-    /// How long a consumed message id is remembered. A redelivery later than this would be applied
-    /// again, so it must be far longer than any outage a message can wait out in a queue or an outbox.
-    /// </summary>
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
-
-    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
-}
-
 /// <summary>Forgets inbox rows older than the retention, so the table does not grow without end.</summary>
 public sealed class InboxCleanupService<TContext>(IServiceScopeFactory scopes, InboxOptions options, ILogger<InboxCleanupService<TContext>> logger)
     : PeriodicWork(options.CleanupInterval, TimeProvider.System, logger) where TContext : DbContext
