@@ -41,45 +41,14 @@ public static class Inbox
         return null;
     }
 
-    public static async Task ApplyOnceAsync(DbContext db, ConsumeContext context, string consumer, ILogger logger, Func<CancellationToken, Task> effect)
-    {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException("A message arrived without a message id; it cannot be de-duplicated.");
-        var cancellationToken = context.CancellationToken;
-
-        // No savepoint around SaveChanges: a failure rolls the whole transaction back (inbox row included), so EF's
-        // SAVEPOINT and RELEASE would be two statements an event for nothing.
-        db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            // A concurrent delivery of the same message blocks here on the key until the first commits, then inserts nothing.
-            var inserted = await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO inbox_messages (message_id, consumer, received_at) VALUES ({messageId}, {consumer}, {DateTimeOffset.UtcNow}) ON CONFLICT DO NOTHING",
-                cancellationToken);
-            if (inserted == 0)
-            {
-                MessagingMetrics.DuplicateSuppressed(consumer);
-                Activity.Current?.AddEvent(new ActivityEvent("inbox.duplicate_suppressed"));
-                logger.LogInformation("Message {MessageId} was already applied by {Consumer}; ignored", messageId, consumer);
-                return;
-            }
-            await effect(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            MessagingMetrics.Applied(consumer);
-        }
-        catch
-        {
-            db.ChangeTracker.Clear(); // a retry must start from the database, not from half-applied entities
-            throw;
-        }
-    }
+    /// <summary>One message: the batch form with a batch of one, so that both take the same path.</summary>
+    public static Task ApplyOnceAsync(DbContext db, ConsumeContext context, string consumer, ILogger logger, Func<CancellationToken, Task> effect) =>
+        ApplyBatchOnceAsync(db, [context], message => message.MessageId, consumer, logger, (_, cancellationToken) => effect(cancellationToken),
+            context.CancellationToken);
 
     /// <summary>
-    /// The batch form of <see cref="ApplyOnceAsync"/>: in one transaction it records every message of the batch in the
-    /// inbox with one statement, runs <paramref name="effect"/> on those not recorded before (in the batch's order),
-    /// saves and commits once. A message delivered twice within a batch, or applied by an earlier batch, is counted as
+    /// In one transaction it records every message of the batch in the inbox with one statement, runs
+    /// <paramref name="effect"/> on those not recorded before (in the batch's order), saves and commits once. A message delivered twice within a batch, or applied by an earlier batch, is counted as
     /// a duplicate and not passed on. If anything fails nothing is committed. <paramref name="messageId"/> reads an
     /// item's message id (a ConsumeContext's, for the consumers).
     /// </summary>
@@ -105,6 +74,7 @@ public static class Inbox
                 else
                 {
                     MessagingMetrics.DuplicateSuppressed(consumer);
+                    Activity.Current?.AddEvent(new ActivityEvent("inbox.duplicate_suppressed"));
                     logger.LogInformation("Message {MessageId} was already applied by {Consumer}; ignored", ids[i], consumer);
                 }
             }
