@@ -141,7 +141,13 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         var election = await db.Elections.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.ElectionId, context.CancellationToken);
         validator.Require(election is not null, "election_id", Violation.UnknownReference($"there is no election '{request.ElectionId}'", request.ElectionId));
         validator.ThrowIfInvalid();
+        // The batch's constituencies in one query, not one per candidate.
+        var constituencyIds = request.Requests.Where(r => r.Candidate is not null).Select(r => r.Candidate.ConstituencyId).Distinct().ToList();
+        var constituencies = await db.Constituencies.AsNoTracking()
+            .Where(c => c.ElectionId == election!.Id && constituencyIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, context.CancellationToken);
         var candidates = new List<Candidate>();
+        var nationalIdsSeen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (item, i) in request.Requests.Select((r, i) => (r.Candidate, i)))
         {
             var field = $"requests[{i}].candidate";
@@ -153,12 +159,12 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
             validator.Require(item.ElectionId.Length == 0 || item.ElectionId == election!.Id, $"{field}.election_id", Violation.Of(ErrorReasons.Inconsistent, "must be empty or the batch's election"));
             var candidate = NewCandidate(election!.Id);
             var itemValidator = new RequestValidator();
-            await ApplyAsync(itemValidator, candidate, item, context.CancellationToken);
+            Apply(itemValidator, candidate, item, constituencies.GetValueOrDefault(item.ConstituencyId));
             foreach (var violation in itemValidator.Violations)
             {
                 validator.Require(false, violation.Field.Replace("candidate.", $"{field}.", StringComparison.Ordinal), violation.Violation);
             }
-            validator.Require(candidates.All(c => c.NationalId != candidate.NationalId), $"{field}.national_id", Violation.Of(ErrorReasons.Duplicate, "appears twice in the batch"));
+            validator.Require(nationalIdsSeen.Add(candidate.NationalId), $"{field}.national_id", Violation.Of(ErrorReasons.Duplicate, "appears twice in the batch"));
             candidates.Add(candidate);
         }
         validator.ThrowIfInvalid();
@@ -231,6 +237,12 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
     {
         var constituency = await db.Constituencies.AsNoTracking()
             .SingleOrDefaultAsync(c => c.Id == input.ConstituencyId && c.ElectionId == candidate.ElectionId, cancellationToken);
+        Apply(validator, candidate, input, constituency);
+    }
+
+    /// <summary>Checks the input and copies it onto the candidate; <paramref name="constituency"/> is the one it names in the candidate's election, if any.</summary>
+    private void Apply(RequestValidator validator, Candidate candidate, V1.Candidate input, Constituency? constituency)
+    {
         validator.Require(constituency is not null, "candidate.constituency_id", Violation.UnknownReference($"there is no constituency '{input.ConstituencyId}' in this election", input.ConstituencyId));
         validator.Require(NationalIdPattern().IsMatch(input.NationalId), "candidate.national_id", Violation.Of(ErrorReasons.InvalidFormat, "must be the 12 digits of a citizen identity card"));
         var name = VietnameseText.Normalize(input.FullName);

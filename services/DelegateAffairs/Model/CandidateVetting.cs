@@ -13,7 +13,7 @@ public static class VettingStatuses
 }
 
 /// <summary>A body's latest findings on the candidate, as of its own revision, answering request <see cref="Request"/>.</summary>
-public sealed record BodyAnswer(string Body, long Request, long Revision, DateTimeOffset AnsweredAt, List<VettingFinding> Findings);
+public sealed record BodyAnswer(string Body, long Request, long Revision, DateTimeOffset AnsweredAt, IReadOnlyList<VettingFinding> Findings);
 
 /// <summary>
 /// A reviewer's decision on a vetting that needed review. It holds for the findings it was made on
@@ -25,6 +25,7 @@ public sealed record VettingSettlement(string Decision, string Reason, string Se
 /// <summary>
 /// The vetting of one candidate, the state of Delegate Affairs' process manager: its own findings, each
 /// other body's answer to the latest request, the deadline for answers, and the outcome with its reasons.
+/// Its lists are replaced, never changed in place: change tracking compares them by reference and item.
 /// </summary>
 public sealed class CandidateVetting : IAuditable
 {
@@ -36,12 +37,12 @@ public sealed class CandidateVetting : IAuditable
     public long Request { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset Deadline { get; set; }
-    public List<VettingFinding> OwnFindings { get; set; } = [];
+    public IReadOnlyList<VettingFinding> OwnFindings { get; set; } = [];
     /// <summary>Increases when <see cref="OwnFindings"/> change.</summary>
     public long OwnRevision { get; set; }
-    public List<BodyAnswer> Answers { get; set; } = [];
+    public IReadOnlyList<BodyAnswer> Answers { get; set; } = [];
     public string Status { get; set; } = VettingStatuses.Pending;
-    public List<string> Reasons { get; set; } = [];
+    public IReadOnlyList<string> Reasons { get; set; } = [];
     public VettingSettlement? Settlement { get; set; }
     /// <summary>The candidate was eligible (or settled so) and a later change made it ineligible.</summary>
     public bool Flagged { get; set; }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,12 @@ public sealed class AuditingInterceptor(CurrentActor currentActor, TimeProvider 
         }
     }
 
-    private static readonly JsonSerializerOptions ChangeJson = new() { Converters = { new JsonStringEnumConverter() } };
+    // The change column is jsonb, so letters need no \u escapes: PostgreSQL stores the same value either way.
+    private static readonly JsonSerializerOptions ChangeJson = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>{"property": {"old": …, "new": …}} for what changed (everything, on create or delete).</summary>
     private static Dictionary<string, object?> ChangeOf(EntityEntry entry) =>
