@@ -23,36 +23,22 @@ public sealed class DetailsModel(ServiceChannels channels, ScreenSession session
     /// <summary>A Delegate Affairs reviewer, who settles a vetting that needs review (here, below its evidence, or in the queue).</summary>
     public bool IsReviewer => session.Body == "delegate-affairs" && session.Is("reviewer");
 
+    /// <summary>The settle form, bound from its plain field names (Etag, Decision, Reason) on a post.</summary>
     [BindProperty]
-    public string? Etag { get; set; }
-
-    /// <summary>"eligible" or "ineligible"; anything else reaches the service as unspecified, which names the field.</summary>
-    [BindProperty]
-    public string? Decision { get; set; }
-
-    [BindProperty]
-    public string? Reason { get; set; }
+    public SettlementForm Settlement { get; set; } = new();
 
     /// <summary>The decision just recorded, for the page after the redirect.</summary>
     [TempData]
     public string? JustSettled { get; set; }
 
-    /// <summary>The service's objections to the last settlement, by the field they name (reason, decision).</summary>
-    public IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>();
-
-    /// <summary>An objection naming no field of the form: the vetting changed, is settled, …</summary>
-    public string? FormError { get; private set; }
-
     /// <summary>Settles the vetting (post, then redirect to the vetting); a refusal shows beside the form, what was typed kept.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        var outcome = await ReviewerSettlement.SettleAsync(channels, session, logger, Id, Etag ?? "", Decision, Reason ?? "");
-        if (outcome.Settled is { } settled)
+        if (await Settlement.SettleAsync(channels, session, logger, Id) is { } settled)
         {
             JustSettled = ElectionLabels.Vetting(settled.Status);
             return Redirect($"/candidates/{Uri.EscapeDataString(Id)}#vetting");
         }
-        (FieldErrors, FormError) = (outcome.FieldErrors, outcome.FormError);
         await OnGetAsync();
         return Page();
     }

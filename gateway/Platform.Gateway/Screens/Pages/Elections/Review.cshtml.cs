@@ -29,15 +29,9 @@ public sealed class ReviewModel(ServiceChannels channels, ScreenSession session,
     [BindProperty]
     public string? CandidateName { get; set; }
 
+    /// <summary>The settle form, bound from its plain field names (Etag, Decision, Reason) on a post.</summary>
     [BindProperty]
-    public string? Etag { get; set; }
-
-    /// <summary>"eligible" or "ineligible"; anything else reaches the service as unspecified, which names the field.</summary>
-    [BindProperty]
-    public string? Decision { get; set; }
-
-    [BindProperty]
-    public string? Reason { get; set; }
+    public SettlementForm Settlement { get; set; } = new();
 
     /// <summary>
     /// The settlement just made, for the page after the redirect: "id", "name" and "decision" on three lines (one string:
@@ -52,12 +46,6 @@ public sealed class ReviewModel(ServiceChannels channels, ScreenSession session,
     public PagePart<ListCandidatesResponse> Queue { get; private set; } = PagePart<ListCandidatesResponse>.Without(PartState.Unavailable);
     public Dictionary<string, PagePart<CandidateVetting>> Vettings { get; } = [];
 
-    /// <summary>The service's objections to the last settlement, by the field they name (reason, decision).</summary>
-    public Dictionary<string, string> FieldErrors { get; } = [];
-
-    /// <summary>An objection to the last settlement that names no field of the form: the vetting changed, is settled, …</summary>
-    public string? FormError { get; private set; }
-
     /// <summary>A Delegate Affairs reviewer: the forms are shown only to them (the service refuses everyone else anyway).</summary>
     public bool IsReviewer => session.Body == "delegate-affairs" && session.Is("reviewer");
 
@@ -65,17 +53,12 @@ public sealed class ReviewModel(ServiceChannels channels, ScreenSession session,
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var outcome = await ReviewerSettlement.SettleAsync(channels, session, logger, CandidateId ?? "", Etag ?? "", Decision, Reason ?? "");
-        if (outcome.Settled is { } settled)
+        if (await Settlement.SettleAsync(channels, session, logger, CandidateId ?? "") is { } settled)
         {
             Settled = string.Join('\n', settled.CandidateId, (CandidateName ?? "").ReplaceLineEndings(" "), ElectionLabels.Vetting(settled.Status));
             return Redirect(Request.Path.Add(Request.QueryString));
         }
-        foreach (var (field, message) in outcome.FieldErrors)
-        {
-            FieldErrors[field] = message;
-        }
-        FormError = outcome.FormError?.Replace("Trang đã được tải lại.", "Danh sách dưới đây đã được tải lại.");
+        Settlement.FormError = Settlement.FormError?.Replace("Trang đã được tải lại.", "Danh sách dưới đây đã được tải lại.");
         await LoadAsync();
         return Page();
     }
