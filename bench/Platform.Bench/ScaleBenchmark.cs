@@ -8,8 +8,8 @@ using Platform.DelegateAffairs.Infrastructure;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.Organization.Infrastructure;
 using Platform.ServiceDefaults.Hosting;
-using Platform.ServiceDefaults.Paging;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Paging;
+using Platform.Vietnamese;
 using Platform.Testing;
 
 namespace Platform.Bench;

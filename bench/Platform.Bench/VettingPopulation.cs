@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using Platform.ServiceDefaults.Paging;
+using Platform.Api.Paging;
 using Org = Platform.Organization.Model;
 using Ha = Platform.HomeAffairs.Model;
 

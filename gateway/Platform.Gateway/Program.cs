@@ -5,7 +5,7 @@ using Platform.Gateway.Identity;
 using Platform.Gateway.JointPlanning;
 using Platform.Gateway.Reflection;
 using Platform.Gateway.Screens;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 using Platform.ServiceDefaults.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -43,7 +43,7 @@ public abstract class AdministrativeUnitCopyTests<TContext>(ServiceHost<TContext
         Assert.Equal("CENTRALLY_RUN_CITY", copy.GetProperty("kind").GetString());
         // The copy's own audit trail names who changed the original, as the event carried it.
         await using var db = host.CreateDbContext();
-        var trail = await db.Set<Platform.ServiceDefaults.Auditing.AuditEntry>()
+        var trail = await db.Set<Platform.Auditing.AuditEntry>()
             .Where(a => a.Resource == $"administrative-units/{code}").OrderBy(a => a.Sequence).ToListAsync();
         Assert.Equal(2, trail.Count); // created, then updated; the stale state wrote nothing
         Assert.Equal(("nguyen-van-a", "home-affairs", "home-affairs-screens"), (trail[0].Subject, trail[0].Body, trail[0].ClientId));

@@ -4,7 +4,7 @@ using Npgsql;
 using Platform.Audit.V1;
 using Platform.HomeAffairs.V1;
 using Platform.Testing;
-using AuditEntry = Platform.ServiceDefaults.Auditing.AuditEntry;
+using AuditEntry = Platform.Auditing.AuditEntry;
 
 namespace Platform.FunctionalTests;
 

@@ -4,7 +4,7 @@ using Platform.Access.V1;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.Organization.Infrastructure;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 using Platform.Testing;
 using Xunit.Abstractions;
 

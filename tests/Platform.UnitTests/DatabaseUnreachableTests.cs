@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Platform.ServiceDefaults.Errors;
+using Platform.Api.Errors;
 
 namespace Platform.UnitTests;
 

@@ -1,6 +1,6 @@
 using Platform.DelegateAffairs.Infrastructure.Seed;
 using Platform.DelegateAffairs.Model;
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 
 namespace Platform.UnitTests;
 

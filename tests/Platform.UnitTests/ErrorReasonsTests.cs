@@ -4,7 +4,7 @@ using Google.Rpc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Errors;
 using Platform.Gateway.Screens.Forms;
-using Platform.ServiceDefaults.Errors;
+using Platform.Api.Errors;
 
 namespace Platform.UnitTests;
 

@@ -1,5 +1,5 @@
 using Platform.Access.V1;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.UnitTests;
 

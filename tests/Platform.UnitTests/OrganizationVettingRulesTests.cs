@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 using System.Globalization;
 using Platform.Contracts.IntegrationEvents;
 using Platform.Organization.Model;

@@ -1,5 +1,5 @@
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Paging;
+using Platform.Api.Errors;
+using Platform.Api.Paging;
 
 namespace Platform.UnitTests;
 

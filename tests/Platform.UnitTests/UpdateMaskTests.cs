@@ -1,5 +1,5 @@
 using Platform.JointPlanning.V1;
-using Platform.ServiceDefaults.Errors;
+using Platform.Api.Errors;
 
 namespace Platform.UnitTests;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 
 namespace Platform.UnitTests;
 

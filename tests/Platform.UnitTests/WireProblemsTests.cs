@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Platform.DelegateAffairs.V1;
-using Platform.ServiceDefaults.Errors;
+using Platform.Api.Errors;
 
 namespace Platform.UnitTests;
 

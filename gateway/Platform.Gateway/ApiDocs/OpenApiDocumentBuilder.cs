@@ -125,7 +125,7 @@ public static class OpenApiDocumentBuilder
     }
 
     /// <summary>The scopes an access token can carry: read and write of each body's service.</summary>
-    public static IEnumerable<string> Scopes => Platform.ServiceDefaults.Security.PlatformBodies.All.SelectMany(b => new[] { $"{b}.read", $"{b}.write" });
+    public static IEnumerable<string> Scopes => Platform.Api.Security.PlatformBodies.All.SelectMany(b => new[] { $"{b}.read", $"{b}.write" });
 
     private static JsonObject OAuth(Uri authorizationEndpoint, Uri tokenEndpoint)
     {

@@ -3,7 +3,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Platform.Contracts.Errors;
-using Platform.ServiceDefaults.Errors;
+using Platform.Api.Errors;
 
 namespace Platform.Gateway.Extensions;
 

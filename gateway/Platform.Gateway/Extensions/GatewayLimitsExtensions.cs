@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Platform.Contracts.Errors;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.Gateway.Extensions;
 

@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Platform.ServiceDefaults.Errors;
+using Platform.Api.Errors;
 
 namespace Platform.Gateway.Extensions;
 

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.Gateway.Identity;
 

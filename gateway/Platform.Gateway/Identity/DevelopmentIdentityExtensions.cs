@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Gateway.Identity;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Gateway.Extensions;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.Gateway.Screens;
 

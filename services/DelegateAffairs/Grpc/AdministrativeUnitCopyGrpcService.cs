@@ -3,7 +3,7 @@ using Grpc.Core;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.V1;
 using Platform.ReferenceData;
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 
 namespace Platform.DelegateAffairs.Grpc;
 

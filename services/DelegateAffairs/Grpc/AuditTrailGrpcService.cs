@@ -2,7 +2,7 @@ using Grpc.Core;
 using Platform.Audit.V1;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.V1;
-using Platform.ServiceDefaults.Auditing;
+using Platform.Auditing;
 
 namespace Platform.DelegateAffairs.Grpc;
 

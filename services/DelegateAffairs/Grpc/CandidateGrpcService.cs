@@ -6,9 +6,9 @@ using Platform.Contracts.Errors;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.Model;
 using Platform.DelegateAffairs.V1;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Paging;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Api.Paging;
+using Platform.Vietnamese;
 using Candidate = Platform.DelegateAffairs.Model.Candidate;
 using Constituency = Platform.DelegateAffairs.Model.Constituency;
 

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Errors;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.Model;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Security;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Api.Security;
+using Platform.Vietnamese;
 using Proto = Platform.DelegateAffairs.V1;
 
 namespace Platform.DelegateAffairs.Grpc;

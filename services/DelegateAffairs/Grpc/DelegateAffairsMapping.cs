@@ -1,6 +1,6 @@
 using Platform.DelegateAffairs.Model;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Vietnamese;
 using Proto = Platform.DelegateAffairs.V1;
 
 namespace Platform.DelegateAffairs.Grpc;

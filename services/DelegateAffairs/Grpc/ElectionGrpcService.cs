@@ -5,9 +5,9 @@ using Platform.Contracts.Errors;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.Model;
 using Platform.DelegateAffairs.V1;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Paging;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Api.Paging;
+using Platform.Vietnamese;
 using Election = Platform.DelegateAffairs.Model.Election;
 using ElectionKind = Platform.DelegateAffairs.V1.ElectionKind;
 

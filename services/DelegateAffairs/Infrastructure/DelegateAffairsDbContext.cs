@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Platform.DelegateAffairs.Model;
 using Platform.Messaging;
 using Platform.ReferenceData;
-using Platform.ServiceDefaults.Auditing;
-using Platform.ServiceDefaults.Paging;
+using Platform.Auditing;
+using Platform.Api.Paging;
 
 namespace Platform.DelegateAffairs.Infrastructure;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.IntegrationEvents;
 using Platform.DelegateAffairs.Model;
 using Platform.Messaging.Outbox;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.DelegateAffairs.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Platform.ServiceDefaults.Hosting;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.DelegateAffairs.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Platform.Contracts.IntegrationEvents;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.Messaging.Inbox;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.DelegateAffairs.IntegrationEvents;
 

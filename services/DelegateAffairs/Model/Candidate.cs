@@ -1,5 +1,5 @@
-using Platform.ServiceDefaults.Paging;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Paging;
+using Platform.Vietnamese;
 
 namespace Platform.DelegateAffairs.Model;
 
@@ -36,7 +36,7 @@ public enum DossierItems
 }
 
 /// <summary>A person introduced for election (người ứng cử) in a constituency.</summary>
-public sealed class Candidate : Platform.ServiceDefaults.Auditing.IAuditable
+public sealed class Candidate : Platform.Auditing.IAuditable
 {
     public Guid Id { get; init; }
     public required string ElectionId { get; init; }

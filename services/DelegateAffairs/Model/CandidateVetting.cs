@@ -1,6 +1,6 @@
 using Platform.Contracts.IntegrationEvents;
-using Platform.ServiceDefaults.Auditing;
-using Platform.ServiceDefaults.Text;
+using Platform.Auditing;
+using Platform.Vietnamese;
 
 namespace Platform.DelegateAffairs.Model;
 

@@ -1,7 +1,7 @@
 namespace Platform.DelegateAffairs.Model;
 
 /// <summary>A constituency (đơn vị bầu cử): a province's numbered district electing some seats.</summary>
-public sealed class Constituency : Platform.ServiceDefaults.Auditing.IAuditable
+public sealed class Constituency : Platform.Auditing.IAuditable
 {
     public required string Id { get; init; }
     public required string ElectionId { get; init; }

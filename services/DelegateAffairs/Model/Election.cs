@@ -9,7 +9,7 @@ public enum ElectionKind
 }
 
 /// <summary>An election (cuộc bầu cử) of deputies for a term, held on one election day under one law version.</summary>
-public sealed class Election : Platform.ServiceDefaults.Auditing.IAuditable
+public sealed class Election : Platform.Auditing.IAuditable
 {
     public required string Id { get; init; }
     public ElectionKind Kind { get; set; }

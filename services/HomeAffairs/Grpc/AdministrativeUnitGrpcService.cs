@@ -6,10 +6,10 @@ using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.IntegrationEvents;
 using Platform.HomeAffairs.V1;
 using Platform.Messaging.Outbox;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Paging;
-using Platform.ServiceDefaults.Security;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Api.Paging;
+using Platform.Api.Security;
+using Platform.Vietnamese;
 using AdministrativeUnit = Platform.HomeAffairs.Model.AdministrativeUnit;
 using Kind = Platform.HomeAffairs.Model.AdministrativeUnitKind;
 

@@ -1,5 +1,5 @@
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Vietnamese;
 using Google.Protobuf.WellKnownTypes;
 using Platform.HomeAffairs.Model;
 using Proto = Platform.HomeAffairs.V1;

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Platform.Audit.V1;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.V1;
-using Platform.ServiceDefaults.Auditing;
+using Platform.Auditing;
 
 namespace Platform.HomeAffairs.Grpc;
 

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Errors;
 using Platform.HomeAffairs.Infrastructure;
 using Platform.HomeAffairs.V1;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Paging;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Api.Paging;
+using Platform.Vietnamese;
 using Model = Platform.HomeAffairs.Model;
 
 namespace Platform.HomeAffairs.Grpc;

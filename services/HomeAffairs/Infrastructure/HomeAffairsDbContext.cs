@@ -2,9 +2,9 @@ using Platform.JointPlanning.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Platform.HomeAffairs.Model;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Auditing;
+using Platform.Auditing;
 using Platform.ServiceDefaults.Hosting;
-using Platform.ServiceDefaults.Paging;
+using Platform.Api.Paging;
 using Platform.Vetting.Infrastructure;
 
 namespace Platform.HomeAffairs.Infrastructure;

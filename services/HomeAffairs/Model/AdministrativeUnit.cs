@@ -1,6 +1,6 @@
 using System.Text;
 using Platform.Contracts.IntegrationEvents;
-using Platform.ServiceDefaults.Auditing;
+using Platform.Auditing;
 
 namespace Platform.HomeAffairs.Model;
 

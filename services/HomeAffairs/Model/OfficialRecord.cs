@@ -1,5 +1,5 @@
-using Platform.ServiceDefaults.Auditing;
-using Platform.ServiceDefaults.Paging;
+using Platform.Auditing;
+using Platform.Api.Paging;
 
 namespace Platform.HomeAffairs.Model;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.IntegrationEvents;
 using Platform.Messaging.Inbox;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.ReferenceData;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Paging;
+using Platform.Api.Errors;
+using Platform.Api.Paging;
 
 namespace Platform.ReferenceData;
 

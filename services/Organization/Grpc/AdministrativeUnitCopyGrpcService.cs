@@ -3,7 +3,7 @@ using Grpc.Core;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.V1;
 using Platform.ReferenceData;
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 
 namespace Platform.Organization.Grpc;
 

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Platform.Audit.V1;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.V1;
-using Platform.ServiceDefaults.Auditing;
+using Platform.Auditing;
 
 namespace Platform.Organization.Grpc;
 

@@ -1,6 +1,6 @@
 using Platform.Organization.Model;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Vietnamese;
 using Proto = Platform.Organization.V1;
 
 namespace Platform.Organization.Grpc;

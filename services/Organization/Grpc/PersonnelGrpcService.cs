@@ -4,9 +4,9 @@ using Platform.Contracts.Errors;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.Model;
 using Platform.Organization.V1;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Paging;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Api.Paging;
+using Platform.Vietnamese;
 using Nominee = Platform.Organization.Model.Nominee;
 using PersonnelPlan = Platform.Organization.Model.PersonnelPlan;
 

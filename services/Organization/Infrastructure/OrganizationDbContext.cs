@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.Organization.Model;
 using Platform.ReferenceData;
-using Platform.ServiceDefaults.Auditing;
+using Platform.Auditing;
 using Platform.ServiceDefaults.Hosting;
-using Platform.ServiceDefaults.Paging;
+using Platform.Api.Paging;
 using Platform.Vetting.Infrastructure;
 
 namespace Platform.Organization.Infrastructure;

@@ -1,6 +1,6 @@
 using Platform.Organization.Infrastructure;
 using Platform.ReferenceData;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.Organization.IntegrationEvents;
 

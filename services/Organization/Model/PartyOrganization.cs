@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Auditing;
+using Platform.Auditing;
 
 namespace Platform.Organization.Model;
 

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 
 namespace Platform.Organization.Model;
 

@@ -1,5 +1,5 @@
 using Platform.Contracts.IntegrationEvents;
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 using Platform.Vetting.Model;
 
 namespace Platform.Organization.Model;

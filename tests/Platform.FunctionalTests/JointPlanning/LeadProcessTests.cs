@@ -407,7 +407,7 @@ public sealed class LeadProcessTests(LeadHost host) : IClassFixture<LeadHost>, I
         Assert.Equal(6, overdue.Count);
         await using var db = host.CreateDbContext();
         var resources = overdue.Select(t => $"joint-tasks/{t.Id}").ToList();
-        var flags = await db.Set<Platform.ServiceDefaults.Auditing.AuditEntry>()
+        var flags = await db.Set<Platform.Auditing.AuditEntry>()
             .Where(a => resources.Contains(a.Resource) && a.Subject == "system:deadline-sweep")
             .GroupBy(a => a.Resource).Select(g => g.Count()).ToListAsync();
         Assert.Equal(Enumerable.Repeat(1, 6), flags);

@@ -9,7 +9,7 @@ using Platform.Operations.V1;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.V1;
 using Platform.ReferenceData;
-using Platform.ServiceDefaults.Auditing;
+using Platform.Auditing;
 using Platform.Testing;
 
 namespace Platform.FunctionalTests.Operations;

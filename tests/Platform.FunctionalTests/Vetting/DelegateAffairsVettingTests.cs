@@ -218,7 +218,7 @@ public sealed class DelegateAffairsVettingTests(VettingHost host) : IClassFixtur
         }
         await using var db = host.CreateDbContext();
         var resources = late.Select(c => $"candidates/{c.Id}/vetting").ToList();
-        var sweeps = await db.Set<Platform.ServiceDefaults.Auditing.AuditEntry>()
+        var sweeps = await db.Set<Platform.Auditing.AuditEntry>()
             .Where(a => resources.Contains(a.Resource) && a.Subject == "system:vetting-deadline-sweep")
             .GroupBy(a => a.Resource).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         // Each vetting still pending when the sweeps ran was swept once; the others not at all.

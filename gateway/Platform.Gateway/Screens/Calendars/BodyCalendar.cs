@@ -5,7 +5,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Platform.Gateway.Screens.Conferences;
 using Platform.JointPlanning.V1;
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 
 namespace Platform.Gateway.Screens.Calendars;
 

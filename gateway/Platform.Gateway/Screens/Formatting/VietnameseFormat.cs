@@ -8,7 +8,7 @@ namespace Platform.Gateway.Screens.Formatting;
 /// </summary>
 public static class VietnameseFormat
 {
-    public static readonly TimeSpan VietnamOffset = Platform.ServiceDefaults.Text.VietnameseDate.VietnamOffset;
+    public static readonly TimeSpan VietnamOffset = Platform.Vietnamese.VietnameseDate.VietnamOffset;
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VietnamOffset).DateTime);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Platform.Contracts.Errors;
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 
 namespace Platform.Gateway.Screens.Forms;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using FormerName = Platform.Contracts.IntegrationEvents.FormerName;
 using Platform.Gateway.Screens.Formatting;
 using Platform.HomeAffairs.V1;
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 
 namespace Platform.Gateway.Screens.Places;
 

@@ -5,8 +5,8 @@ using Platform.Contracts.Errors;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
 using Platform.Operations.V1;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Errors;
+using Platform.Api.Security;
 using RabbitMQ.Client.Exceptions;
 
 namespace Platform.Messaging.Operations;

@@ -8,9 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Platform.ServiceDefaults.Auditing;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Security;
+using Platform.Auditing;
+using Platform.Api.Errors;
+using Platform.Api.Security;
 using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.ServiceDefaults.Hosting;

@@ -731,7 +731,7 @@ namespace Platform.DelegateAffairs.Infrastructure.Migrations
                     b.ToTable("administrative_unit_copies", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Auditing.AuditEntry", b =>
+            modelBuilder.Entity("Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ReferenceData;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.DelegateAffairs.Infrastructure.Seed;
 

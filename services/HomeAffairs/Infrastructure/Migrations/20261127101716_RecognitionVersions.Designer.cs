@@ -379,7 +379,7 @@ namespace Platform.HomeAffairs.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Auditing.AuditEntry", b =>
+            modelBuilder.Entity("Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

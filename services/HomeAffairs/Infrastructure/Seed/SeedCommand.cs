@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Platform.HomeAffairs.IntegrationEvents;
 using Platform.HomeAffairs.Model;
 using Platform.Messaging.Outbox;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.HomeAffairs.Infrastructure.Seed;
 

@@ -5,9 +5,9 @@ using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Infrastructure;
 using Platform.JointPlanning.Model;
 using Platform.JointPlanning.V1;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Security;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Api.Security;
+using Platform.Vietnamese;
 
 namespace Platform.JointPlanning.Grpc;
 

@@ -1,8 +1,8 @@
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Model;
 using Platform.JointPlanning.V1;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Vietnamese;
 
 namespace Platform.JointPlanning.Grpc;
 

@@ -3,10 +3,10 @@ using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Infrastructure;
 using Platform.JointPlanning.Model;
 using Platform.JointPlanning.V1;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Paging;
-using Platform.ServiceDefaults.Security;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Api.Paging;
+using Platform.Api.Security;
+using Platform.Vietnamese;
 
 namespace Platform.JointPlanning.Grpc;
 

@@ -6,10 +6,10 @@ using Platform.JointPlanning.Infrastructure;
 using Platform.JointPlanning.Model;
 using Platform.JointPlanning.V1;
 using Platform.Messaging.Outbox;
-using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Paging;
-using Platform.ServiceDefaults.Security;
-using Platform.ServiceDefaults.Text;
+using Platform.Api.Errors;
+using Platform.Api.Paging;
+using Platform.Api.Security;
+using Platform.Vietnamese;
 
 namespace Platform.JointPlanning.Grpc;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Model;
 using Platform.Messaging.Outbox;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.JointPlanning.Infrastructure;
 

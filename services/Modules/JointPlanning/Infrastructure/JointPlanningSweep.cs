@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Model;
 using Platform.ServiceDefaults.Hosting;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.JointPlanning.Infrastructure;
 

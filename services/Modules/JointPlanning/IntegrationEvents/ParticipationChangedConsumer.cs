@@ -5,7 +5,7 @@ using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Infrastructure;
 using Platform.JointPlanning.Model;
 using Platform.Messaging.Inbox;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.JointPlanning.IntegrationEvents;
 

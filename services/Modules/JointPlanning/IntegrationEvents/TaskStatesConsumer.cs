@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Infrastructure;
 using Platform.Messaging.Inbox;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.JointPlanning.IntegrationEvents;
 

@@ -1,5 +1,5 @@
 using Platform.Contracts.IntegrationEvents;
-using Platform.ServiceDefaults.Auditing;
+using Platform.Auditing;
 
 namespace Platform.JointPlanning.Model;
 

@@ -39,7 +39,7 @@ public static class AgendaItemKinds
 /// <summary>Viet Nam time: UTC+7 all year (no daylight saving), the clock every date of the plan is read in.</summary>
 public static class VietnamTime
 {
-    public static readonly TimeSpan Offset = Platform.ServiceDefaults.Text.VietnameseDate.VietnamOffset;
+    public static readonly TimeSpan Offset = Platform.Vietnamese.VietnameseDate.VietnamOffset;
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
 }

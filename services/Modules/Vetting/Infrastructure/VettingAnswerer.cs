@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.IntegrationEvents;
 using Platform.Messaging.Outbox;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 using Platform.Vetting.Model;
 
 namespace Platform.Vetting.Infrastructure;

@@ -1,6 +1,6 @@
 using Platform.Organization.Model;
 using Platform.ReferenceData;
-using Platform.ServiceDefaults.Text;
+using Platform.Vietnamese;
 
 namespace Platform.Organization.Infrastructure.Seed;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.DemoScenario;
 using Platform.ReferenceData;
-using Platform.ServiceDefaults.Security;
+using Platform.Api.Security;
 
 namespace Platform.Organization.Infrastructure.Seed;
 

@@ -51,7 +51,7 @@ public sealed class ConstituenciesModel(ServiceChannels channels, ScreenSession 
     public string ProvinceName(string code) => ProvinceNames.GetValueOrDefault(code) ?? code;
 
     /// <summary>The provinces for the filter, in Vietnamese order.</summary>
-    public IEnumerable<KeyValuePair<string, string>> ProvinceChoices => ProvinceNames.OrderBy(p => p.Value, Platform.ServiceDefaults.Text.VietnameseText.Order);
+    public IEnumerable<KeyValuePair<string, string>> ProvinceChoices => ProvinceNames.OrderBy(p => p.Value, Platform.Vietnamese.VietnameseText.Order);
 
     public Pager Pager => Pager.For("Phân trang đơn vị bầu cử", PageToken, Constituencies.Value?.NextPageToken, PageUrl,
         ListTotal.Of(Constituencies.Value?.TotalSize, Constituencies.Value?.TotalSizeCapped, "đơn vị bầu cử"));
