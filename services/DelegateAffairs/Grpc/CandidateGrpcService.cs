@@ -170,7 +170,7 @@ public sealed partial class CandidateGrpcService(DelegateAffairsDbContext db, Ti
         validator.ThrowIfInvalid();
         var nationalIds = candidates.Select(c => c.NationalId).ToList();
         var taken = await db.Candidates.Where(c => c.ElectionId == election!.Id && nationalIds.Contains(c.NationalId))
-            .Select(c => c.NationalId).FirstOrDefaultAsync(context.CancellationToken);
+            .Select(c => c.NationalId).OrderBy(id => id).FirstOrDefaultAsync(context.CancellationToken); // the same one named each time
         if (taken is not null)
         {
             throw new ResourceAlreadyExistsException("Candidate with national ID", taken);
