@@ -52,6 +52,7 @@ app.MapGatewayGrpcHealth(); // grpc.health.v1.Health on the h2c port, without a 
 app.MapPlatformMetrics(refuseForwarded: true); // for Prometheus at the pod, never through the ingress
 app.MapScreens();
 app.MapJointPlanningApi(); // the screens' reads across the three bodies, with the caller's own token
+app.MapSharedServiceRouting(); // a call to a shared service that names no body: BODY_NOT_NAMED, not a 404
 app.MapGatewayReflection(); // gRPC reflection of the routed services, for tools, with a token
 app.MapApiDocs(); // /openapi/v1.json and /docs
 app.MapReverseProxy(proxy => proxy.UseProxyPipeline()); // every route needs a valid token (the fallback policy) and is rate-limited per person and client; a request no replica received goes to another

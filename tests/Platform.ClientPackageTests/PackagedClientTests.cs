@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Platform.Contracts.Routing;
 using Platform.SystemTests;
 using Platform.Testing;
 using HomeAffairsV1 = Platform.HomeAffairs.V1;
@@ -84,6 +85,21 @@ public sealed class PackagedClientTests(PlatformFixture platform)
             await client.ListAdministrativeUnitsAsync(new HomeAffairsV1.ListAdministrativeUnitsRequest { PageSize = 10 }));
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_shared_service_is_called_for_a_body_named_with_the_package_s_BodyRouting()
+    {
+        using var channel = platform.GrpcChannelWith(await platform.TokenAsync("delegate-affairs-viewer"));
+        var planning = new Platform.JointPlanning.V1.JointPlanningService.JointPlanningServiceClient(channel.ForBody(BodyRouting.DelegateAffairs));
+
+        var page = await planning.ListParticipationsAsync(new Platform.JointPlanning.V1.ListParticipationsRequest { PageSize = 10 });
+        // Without the body the gateway cannot tell which service is meant, and says so.
+        var unnamed = await Assert.ThrowsAsync<RpcException>(() => new Platform.JointPlanning.V1.JointPlanningService.JointPlanningServiceClient(channel)
+            .ListParticipationsAsync(new Platform.JointPlanning.V1.ListParticipationsRequest()).ResponseAsync);
+
+        Assert.All(page.Participations, p => Assert.Equal(BodyRouting.DelegateAffairs, p.Body));
+        Assert.Equal(StatusCode.InvalidArgument, unnamed.StatusCode);
     }
 
     [Fact]

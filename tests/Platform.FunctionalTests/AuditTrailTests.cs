@@ -1,3 +1,4 @@
+using AuditTrailService = Platform.Audit.V1.AuditTrailService;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

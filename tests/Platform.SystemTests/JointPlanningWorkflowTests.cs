@@ -1,11 +1,10 @@
+using Platform.Contracts.Routing;
+using JointPlanningClient = Platform.JointPlanning.V1.JointPlanningService.JointPlanningServiceClient;
 using System.Net;
 using Grpc.Core;
 using Platform.JointPlanning.V1;
 using Platform.Testing;
 using Xunit.Abstractions;
-using HomeAffairsPlanning = Platform.HomeAffairs.V1.JointPlanningService;
-using DelegateAffairsPlanning = Platform.DelegateAffairs.V1.JointPlanningService;
-using OrganizationPlanning = Platform.Organization.V1.JointPlanningService;
 
 namespace Platform.SystemTests;
 
@@ -17,16 +16,16 @@ namespace Platform.SystemTests;
 [Collection(PlatformCollection.Name)]
 public sealed class JointPlanningWorkflowTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
 {
-    private OrganizationPlanning.JointPlanningServiceClient _organization = null!;
-    private HomeAffairsPlanning.JointPlanningServiceClient _homeAffairs = null!;
-    private DelegateAffairsPlanning.JointPlanningServiceClient _delegateAffairs = null!;
+    private JointPlanningClient _organization = null!;
+    private JointPlanningClient _homeAffairs = null!;
+    private JointPlanningClient _delegateAffairs = null!;
 
     public async Task InitializeAsync()
     {
         await Provinces.EnsureAsync(platform);
-        _organization = new(platform.GrpcChannelWith(await platform.TokenAsync("organization-editor")));
-        _homeAffairs = new(platform.GrpcChannelWith(await platform.TokenAsync("home-affairs-editor")));
-        _delegateAffairs = new(platform.GrpcChannelWith(await platform.TokenAsync("delegate-affairs-editor")));
+        _organization = new(platform.GrpcChannelWith(await platform.TokenAsync("organization-editor")).ForBody("organization"));
+        _homeAffairs = new(platform.GrpcChannelWith(await platform.TokenAsync("home-affairs-editor")).ForBody("home-affairs"));
+        _delegateAffairs = new(platform.GrpcChannelWith(await platform.TokenAsync("delegate-affairs-editor")).ForBody("delegate-affairs"));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -2,11 +2,12 @@ using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Platform.Contracts.Routing;
 using Platform.JointPlanning.V1;
+using JointPlanningService = Platform.JointPlanning.V1.JointPlanningService;
 using Platform.SeedLoader;
 using Platform.Testing;
 using Xunit.Abstractions;
-using DelegateAffairsPlanning = Platform.DelegateAffairs.V1.JointPlanningService;
 using DelegateAffairsUnits = Platform.DelegateAffairs.V1.AdministrativeUnitCopyService;
 using HomeAffairsPlanning = Platform.HomeAffairs.V1.JointPlanningService;
 using HomeAffairsUnits = Platform.HomeAffairs.V1.AdministrativeUnitService;
@@ -45,9 +46,9 @@ public sealed class SeedConferenceTests(PlatformFixture platform, ITestOutputHel
 
     // Reads through the gateway's gRPC port; the fixture's channel carries a Home Affairs editor's token, and any
     // member of the three bodies reads a joint conference, participations and tasks.
-    private OrganizationPlanning.JointPlanningServiceClient Organization => new(platform.GatewayGrpc);
-    private HomeAffairsPlanning.JointPlanningServiceClient HomeAffairs => new(platform.GatewayGrpc);
-    private DelegateAffairsPlanning.JointPlanningServiceClient DelegateAffairs => new(platform.GatewayGrpc);
+    private JointPlanningService.JointPlanningServiceClient Organization => new(platform.GatewayGrpc.ForBody(BodyRouting.Organization));
+    private JointPlanningService.JointPlanningServiceClient HomeAffairs => new(platform.GatewayGrpc.ForBody(BodyRouting.HomeAffairs));
+    private JointPlanningService.JointPlanningServiceClient DelegateAffairs => new(platform.GatewayGrpc.ForBody(BodyRouting.DelegateAffairs));
 
     [Fact]
     public async Task The_seed_loader_finishes_an_interrupted_run_concluding_the_conference_of_1_July_2020_and_a_second_run_changes_nothing()
@@ -99,8 +100,11 @@ public sealed class SeedConferenceTests(PlatformFixture platform, ITestOutputHel
     private async Task LeaveAsAnInterruptedRunWouldAsync()
     {
         using var channel = GrpcChannel.ForAddress(platform.GatewaySettings["Kestrel__Endpoints__Grpc__Url"]);
+        // Through the deprecated per-body definitions, as an app not yet moved to the shared one calls: they still answer.
+#pragma warning disable CS0612
         var organization = new OrganizationPlanning.JointPlanningServiceClient(channel);
         var homeAffairs = new HomeAffairsPlanning.JointPlanningServiceClient(channel);
+#pragma warning restore CS0612
         var asOrganization = await AsEditorOfAsync("organization");
         var asHomeAffairs = await AsEditorOfAsync("home-affairs");
 

@@ -1,45 +1,36 @@
-using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Platform.Contracts.Routing;
 using Platform.Operations.V1;
 
 namespace Platform.Ops;
 
 /// <summary>
-/// platform.&lt;body&gt;.v1.OperationsService of any one body, through the gateway's gRPC port (which routes by
-/// package). The three bodies' definitions are identical (a unit test keeps them so), so one client serves them
-/// all by naming the body's package.
+/// One body's messaging operations (platform.operations.v1.OperationsService) through the gateway's gRPC port, the
+/// body named in the platform-body metadata, as that body's ops role (its token) with a deadline.
 /// </summary>
 public sealed class OperationsClient(CallInvoker invoker, string body, string token)
 {
-    public static readonly IReadOnlyList<string> Bodies = ["organization", "home-affairs", "delegate-affairs"];
+    public static IReadOnlyList<string> Bodies => BodyRouting.Bodies;
+
+    private readonly OperationsService.OperationsServiceClient _api = new(invoker.ForBody(body));
 
     public string Body => body;
 
-    private string Service => $"platform.{body.Replace("-", "")}.v1.OperationsService";
-
     public Task<ListErrorMessagesResponse> ListErrorMessagesAsync(ListErrorMessagesRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("ListErrorMessages", request, ListErrorMessagesResponse.Parser, cancellationToken);
+        _api.ListErrorMessagesAsync(request, Options(cancellationToken)).ResponseAsync;
 
     public Task<RequeueErrorMessagesResponse> RequeueErrorMessagesAsync(RequeueErrorMessagesRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("RequeueErrorMessages", request, RequeueErrorMessagesResponse.Parser, cancellationToken);
+        _api.RequeueErrorMessagesAsync(request, Options(cancellationToken)).ResponseAsync;
 
     public Task<MessagingStatus> GetMessagingStatusAsync(CancellationToken cancellationToken = default) =>
-        CallAsync("GetMessagingStatus", new GetMessagingStatusRequest(), MessagingStatus.Parser, cancellationToken);
+        _api.GetMessagingStatusAsync(new GetMessagingStatusRequest(), Options(cancellationToken)).ResponseAsync;
 
     public Task<TrimInboxResponse> TrimInboxAsync(TrimInboxRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("TrimInbox", request, TrimInboxResponse.Parser, cancellationToken);
+        _api.TrimInboxAsync(request, Options(cancellationToken)).ResponseAsync;
 
-    private async Task<TResponse> CallAsync<TRequest, TResponse>(string name, TRequest request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
-        where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>
-    {
-        var method = new Method<TRequest, TResponse>(MethodType.Unary, Service, name,
-            Marshallers.Create<TRequest>(m => m.ToByteArray(), _ => throw new NotSupportedException("requests are only sent")),
-            Marshallers.Create<TResponse>(_ => throw new NotSupportedException("responses are only received"), parser.ParseFrom));
-        var headers = new Metadata { { "Authorization", $"Bearer {token}" } };
-        return await invoker.AsyncUnaryCall(method, null, new CallOptions(headers, DateTime.UtcNow.AddSeconds(60), cancellationToken), request);
-    }
+    private CallOptions Options(CancellationToken cancellationToken) =>
+        new(new Metadata { { "Authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(60), cancellationToken);
 
     /// <summary>An access token for the client "&lt;body&gt;-ops" from the gateway's development issuer (client credentials).</summary>
     public static async Task<string> DevelopmentTokenAsync(HttpClient http, Uri gatewayHttp, string body, string secret, CancellationToken cancellationToken = default)

@@ -1,84 +1,60 @@
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Grpc.Core;
+using Platform.Contracts.Routing;
 using Platform.JointPlanning.V1;
 
 namespace Platform.SeedLoader;
 
 /// <summary>
-/// One body's JointPlanningService (platform.&lt;body&gt;.v1) through the gateway, called with that body's editor
-/// token. The three services declare the same RPCs over the shared messages of platform.jointplanning.v1, so one
-/// client serves them all, addressed by the service's name in the generated descriptors.
+/// One body's side of joint planning through the gateway (platform.jointplanning.v1.JointPlanningService, the body
+/// named in the platform-body metadata), called with that body's editor token and a deadline; a refusal names the
+/// body and the RPC.
 /// </summary>
 internal sealed class JointPlanningClient(string body, CallInvoker invoker, string token)
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly ServiceDescriptor _service = body switch
-    {
-        Bodies.Organization => Platform.Organization.V1.JointPlanningService.Descriptor,
-        Bodies.HomeAffairs => Platform.HomeAffairs.V1.JointPlanningService.Descriptor,
-        Bodies.DelegateAffairs => Platform.DelegateAffairs.V1.JointPlanningService.Descriptor,
-        _ => throw new ArgumentException($"'{body}' is not one of {string.Join(", ", Bodies.All)}", nameof(body)),
-    };
+    private readonly JointPlanningService.JointPlanningServiceClient _api = new(invoker.ForBody(body));
 
     public string Body => body;
 
     public Task<Conference> ProposeConferenceAsync(ProposeConferenceRequest request, CancellationToken cancellationToken) =>
-        CallAsync<ProposeConferenceRequest, Conference>("ProposeConference", request, cancellationToken);
+        CallAsync("ProposeConference", options => _api.ProposeConferenceAsync(request, options), cancellationToken);
 
     public Task<Conference> GetConferenceAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync<GetConferenceRequest, Conference>("GetConference", new GetConferenceRequest { Id = id }, cancellationToken);
+        CallAsync("GetConference", options => _api.GetConferenceAsync(new GetConferenceRequest { Id = id }, options), cancellationToken);
 
     public Task<Conference> UpdateConferenceAsync(UpdateConferenceRequest request, CancellationToken cancellationToken) =>
-        CallAsync<UpdateConferenceRequest, Conference>("UpdateConference", request, cancellationToken);
+        CallAsync("UpdateConference", options => _api.UpdateConferenceAsync(request, options), cancellationToken);
 
     public Task<Conference> ConcludeConferenceAsync(ConcludeConferenceRequest request, CancellationToken cancellationToken) =>
-        CallAsync<ConcludeConferenceRequest, Conference>("ConcludeConference", request, cancellationToken);
+        CallAsync("ConcludeConference", options => _api.ConcludeConferenceAsync(request, options), cancellationToken);
 
     public Task<Participation> GetParticipationAsync(string conferenceId, CancellationToken cancellationToken) =>
-        CallAsync<GetParticipationRequest, Participation>(
-            "GetParticipation", new GetParticipationRequest { ConferenceId = conferenceId }, cancellationToken);
+        CallAsync("GetParticipation", options => _api.GetParticipationAsync(new GetParticipationRequest { ConferenceId = conferenceId }, options), cancellationToken);
 
     public Task<Participation> UpdateParticipationAsync(UpdateParticipationRequest request, CancellationToken cancellationToken) =>
-        CallAsync<UpdateParticipationRequest, Participation>("UpdateParticipation", request, cancellationToken);
+        CallAsync("UpdateParticipation", options => _api.UpdateParticipationAsync(request, options), cancellationToken);
 
     public Task<ListJointTasksResponse> ListJointTasksAsync(ListJointTasksRequest request, CancellationToken cancellationToken) =>
-        CallAsync<ListJointTasksRequest, ListJointTasksResponse>("ListJointTasks", request, cancellationToken);
+        CallAsync("ListJointTasks", options => _api.ListJointTasksAsync(request, options), cancellationToken);
 
     public Task<JointTask> GetJointTaskAsync(string id, CancellationToken cancellationToken) =>
-        CallAsync<GetJointTaskRequest, JointTask>("GetJointTask", new GetJointTaskRequest { Id = id }, cancellationToken);
+        CallAsync("GetJointTask", options => _api.GetJointTaskAsync(new GetJointTaskRequest { Id = id }, options), cancellationToken);
 
     public Task<JointTask> ReportJointTaskProgressAsync(ReportJointTaskProgressRequest request, CancellationToken cancellationToken) =>
-        CallAsync<ReportJointTaskProgressRequest, JointTask>("ReportJointTaskProgress", request, cancellationToken);
+        CallAsync("ReportJointTaskProgress", options => _api.ReportJointTaskProgressAsync(request, options), cancellationToken);
 
-    private async Task<TResponse> CallAsync<TRequest, TResponse>(string name, TRequest request, CancellationToken cancellationToken)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new()
+    private async Task<TResponse> CallAsync<TResponse>(string name, Func<CallOptions, AsyncUnaryCall<TResponse>> call, CancellationToken cancellationToken)
     {
-        var descriptor = _service.FindMethodByName(name);
-        if (descriptor?.InputType.ClrType != typeof(TRequest) || descriptor.OutputType.ClrType != typeof(TResponse))
-        {
-            throw new InvalidOperationException($"{_service.FullName} declares no {name}({typeof(TRequest).Name}) returning {typeof(TResponse).Name}.");
-        }
-        var method = new Method<TRequest, TResponse>(
-            MethodType.Unary, _service.FullName, descriptor.Name, ProtoMarshaller<TRequest>.Instance, ProtoMarshaller<TResponse>.Instance);
         var options = new CallOptions(
             new Metadata { { "Authorization", $"Bearer {token}" } }, DateTime.UtcNow + CallTimeout, cancellationToken);
         try
         {
-            return await invoker.AsyncUnaryCall(method, null, options, request);
+            return await call(options);
         }
         catch (RpcException error)
         {
             throw new JointPlanningCallException(body, name, error);
         }
-    }
-
-    private static class ProtoMarshaller<T> where T : class, IMessage<T>, new()
-    {
-        private static readonly MessageParser<T> Parser = new(() => new T());
-
-        public static readonly Marshaller<T> Instance = Marshallers.Create(message => message.ToByteArray(), Parser.ParseFrom);
     }
 }

@@ -88,6 +88,19 @@ public static class ErrorReasons
     /// <summary>NotFound (404 over JSON): no route of the gateway matches the path.</summary>
     public const string RouteNotFound = "ROUTE_NOT_FOUND";
 
+    /// <summary>
+    /// InvalidArgument: a call to a service every body implements (platform.jointplanning.v1, platform.operations.v1,
+    /// platform.audit.v1) reached the gateway's gRPC port without naming the body in the <c>platform-body</c> metadata
+    /// (or naming none of the three; metadata <c>bodies</c>: the names it takes).
+    /// </summary>
+    public const string BodyNotNamed = "BODY_NOT_NAMED";
+
+    /// <summary>
+    /// FailedPrecondition: the call names another body (the <c>platform-body</c> metadata or the JSON path) than the
+    /// service it reached (metadata <c>body</c>: the service's own).
+    /// </summary>
+    public const string WrongBody = "WRONG_BODY";
+
     /// <summary>Cancelled: the caller went away or its deadline passed.</summary>
     public const string RequestCancelled = "REQUEST_CANCELLED";
 

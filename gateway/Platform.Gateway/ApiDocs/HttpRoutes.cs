@@ -1,5 +1,6 @@
 using Google.Api;
 using Google.Protobuf.Reflection;
+using Platform.Contracts.Routing;
 
 namespace Platform.Gateway.ApiDocs;
 
@@ -19,11 +20,45 @@ public sealed partial record HttpRoute(MethodDescriptor Method, string Verb, str
         return Variable().Replace(Template, _ => $"{{{names[i++]}}}");
     }
 
-    /// <summary>Every route the contracts declare, in file, service and method order.</summary>
+    /// <summary>
+    /// The operation's id in the OpenAPI document: the RPC's full name (a second binding numbered). A shared service's
+    /// route for one body keeps the id its deprecated per-body copy gave it, so clients generated from the document
+    /// keep their method names.
+    /// </summary>
+    public string OperationId { get; init; } = Method.FullName + (Binding == 0 ? "" : $"_{Binding + 1}");
+
+    /// <summary>
+    /// Every route the contracts declare, in file, service and method order. A deprecated service's routes are left
+    /// out: it is a per-body copy of a shared definition, whose routes answer the same paths. A shared route leaves
+    /// the body open ("/api/*/v1/conferences/{id}"); the document names each body's path, as the gateway routes them.
+    /// </summary>
     public static IReadOnlyList<HttpRoute> All { get; } = PublishedContracts.Services
+        .Where(service => service.GetOptions()?.Deprecated != true)
         .SelectMany(service => service.Methods)
         .SelectMany(Of)
+        .SelectMany(ForEachBody)
         .ToList();
+
+    private const string AnyBody = "/api/*/";
+
+    private static IEnumerable<HttpRoute> ForEachBody(HttpRoute route)
+    {
+        if (!route.Template.StartsWith(AnyBody, StringComparison.Ordinal))
+        {
+            return [route];
+        }
+        return BodyRouting.Bodies.Select(body =>
+        {
+            // platform.jointplanning.v1.JointPlanningService.GetConference → platform.homeaffairs.v1.JointPlanningService.GetConference
+            var copy = $"platform.{body.Replace("-", "")}.v1.{route.Method.Service.Name}.{route.Method.Name}";
+            var copied = PublishedContracts.Services.SelectMany(s => s.Methods).Any(m => m.FullName == copy);
+            return route with
+            {
+                Template = $"/api/{body}/{route.Template[AnyBody.Length..]}",
+                OperationId = (copied ? copy : $"{route.Method.FullName}.{body}") + (route.Binding == 0 ? "" : $"_{route.Binding + 1}"),
+            };
+        });
+    }
 
     public static IEnumerable<HttpRoute> Of(MethodDescriptor method)
     {

@@ -245,7 +245,7 @@ public static class OpenApiDocumentBuilder
         var operation = new JsonObject
         {
             ["tags"] = new JsonArray(Tag(route.Template)),
-            ["operationId"] = method.FullName + (route.Binding == 0 ? "" : $"_{route.Binding + 1}"),
+            ["operationId"] = route.OperationId,
             ["summary"] = method.Name,
         };
         operation["description"] = docs.Of(method) ?? $"{method.Name} of {method.Service.FullName}.";

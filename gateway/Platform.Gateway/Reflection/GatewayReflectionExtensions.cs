@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Google.Protobuf.Reflection;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Grpc.Reflection;
@@ -32,18 +33,42 @@ public static class GatewayReflectionExtensions
     }
 
     /// <summary>
-    /// The contracts' services whose package a gRPC route of the proxy matches ("/platform.homeaffairs.{service}/{method}"),
-    /// so that reflection never lists a service a call could not reach.
+    /// The contracts' services a gRPC route of the proxy matches — by package ("/platform.homeaffairs.{service}/{method}")
+    /// or, for the shared services, by a pattern of their names ("/{service:regex(^platform\\.(jointplanning|…)\\.v1\\.)}/{method}",
+    /// the body then named in metadata) — so that reflection never lists a service a call could not reach.
     /// </summary>
     private static IEnumerable<ServiceDescriptor> RoutedServices(IServiceProvider provider)
     {
-        var prefixes = provider.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes
+        var matches = provider.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes
             .Select(route => route.Match.Path)
-            .Where(path => path is not null && path.EndsWith(".{service}/{method}", StringComparison.Ordinal))
-            .Select(path => path![1..^"{service}/{method}".Length])
+            .Select(ServiceNameMatch)
+            .OfType<Func<string, bool>>()
             .ToList();
         return PublishedContracts.Services
-            .Where(service => prefixes.Any(prefix => service.FullName.StartsWith(prefix, StringComparison.Ordinal)))
+            .Where(service => matches.Any(match => match(service.FullName)))
             .ToList();
+    }
+
+    private const string RegexRoute = "/{service:regex(";
+    private const string MethodSegment = "/{method}";
+
+    private static Func<string, bool>? ServiceNameMatch(string? path)
+    {
+        if (path is null || !path.EndsWith(MethodSegment, StringComparison.Ordinal))
+        {
+            return null; // a JSON route
+        }
+        if (path.StartsWith(RegexRoute, StringComparison.Ordinal))
+        {
+            var pattern = new Regex(path[RegexRoute.Length..^(")}".Length + MethodSegment.Length)], RegexOptions.CultureInvariant);
+            return pattern.IsMatch;
+        }
+        const string serviceSegment = "{service}";
+        if (!path.EndsWith($".{serviceSegment}{MethodSegment}", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var prefix = path[1..^(serviceSegment.Length + MethodSegment.Length)];
+        return name => name.StartsWith(prefix, StringComparison.Ordinal);
     }
 }

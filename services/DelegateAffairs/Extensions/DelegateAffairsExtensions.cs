@@ -1,3 +1,7 @@
+using Platform.Messaging.Operations;
+using Platform.JointPlanning.Grpc;
+using Platform.Auditing;
+using Platform.Api.Versions;
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning;
 using Platform.JointPlanning.Infrastructure;
@@ -26,6 +30,12 @@ public static class DelegateAffairsExtensions
             bus.AddConsumer<VettingAnsweredConsumer>();
         });
         builder.AddJointPlanning<DelegateAffairsDbContext, CopiedSites<DelegateAffairsDbContext>>();
+        // The shared APIs answer under this body's deprecated copies of their definitions too (platform.delegateaffairs.v1).
+#pragma warning disable CS0612 // serving the deprecated copies is the point: their callers keep working
+        builder.Services.AddDeprecatedServiceName<JointPlanningGrpcService>(V1.JointPlanningService.Descriptor);
+        builder.Services.AddDeprecatedServiceName<OperationsGrpcService<DelegateAffairsDbContext>>(V1.OperationsService.Descriptor);
+        builder.Services.AddDeprecatedServiceName<AuditTrailGrpcService<DelegateAffairsDbContext>>(V1.AuditTrailService.Descriptor);
+#pragma warning restore CS0612
         builder.Services.AddSingleton(builder.Configuration.GetSection(VettingOptions.Section).Get<VettingOptions>() ?? new VettingOptions());
         builder.Services.AddScoped<VettingProcess>();
         builder.Services.AddScoped<CandidateVettingApi>();
@@ -43,9 +53,9 @@ public static class DelegateAffairsExtensions
     {
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
-        app.MapGrpcService<AuditTrailGrpcService>();
+        app.MapGrpcService<AuditTrailGrpcService<DelegateAffairsDbContext>>();
         app.MapGrpcService<JointPlanningGrpcService>();
-        app.MapGrpcService<OperationsGrpcService>();
+        app.MapGrpcService<OperationsGrpcService<DelegateAffairsDbContext>>();
         app.MapGrpcService<ElectionGrpcService>();
         app.MapGrpcService<CandidateGrpcService>();
         return app;

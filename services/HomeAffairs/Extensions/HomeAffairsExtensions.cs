@@ -1,3 +1,7 @@
+using Platform.Messaging.Operations;
+using Platform.JointPlanning.Grpc;
+using Platform.Auditing;
+using Platform.Api.Versions;
 using Platform.JointPlanning;
 using Platform.JointPlanning.Infrastructure;
 using Platform.HomeAffairs.Grpc;
@@ -23,6 +27,12 @@ public static class HomeAffairsExtensions
             bus.AddVettingConsumers<HomeAffairsDbContext>(ServiceName);
         });
         builder.AddJointPlanning<HomeAffairsDbContext, AdministrativeUnitSites>();
+        // The shared APIs answer under this body's deprecated copies of their definitions too (platform.homeaffairs.v1).
+#pragma warning disable CS0612 // serving the deprecated copies is the point: their callers keep working
+        builder.Services.AddDeprecatedServiceName<JointPlanningGrpcService>(V1.JointPlanningService.Descriptor);
+        builder.Services.AddDeprecatedServiceName<OperationsGrpcService<HomeAffairsDbContext>>(V1.OperationsService.Descriptor);
+        builder.Services.AddDeprecatedServiceName<AuditTrailGrpcService<HomeAffairsDbContext>>(V1.AuditTrailService.Descriptor);
+#pragma warning restore CS0612
         builder.AddVetting<HomeAffairsDbContext, OfficialRecordVetting>();
         return builder;
     }
@@ -31,9 +41,9 @@ public static class HomeAffairsExtensions
     {
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitGrpcService>();
-        app.MapGrpcService<AuditTrailGrpcService>();
+        app.MapGrpcService<AuditTrailGrpcService<HomeAffairsDbContext>>();
         app.MapGrpcService<JointPlanningGrpcService>();
-        app.MapGrpcService<OperationsGrpcService>();
+        app.MapGrpcService<OperationsGrpcService<HomeAffairsDbContext>>();
         app.MapGrpcService<OfficialGrpcService>();
         app.MapGrpcService<RecognitionGrpcService>();
         return app;

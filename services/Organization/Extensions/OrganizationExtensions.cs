@@ -1,3 +1,7 @@
+using Platform.Messaging.Operations;
+using Platform.JointPlanning.Grpc;
+using Platform.Auditing;
+using Platform.Api.Versions;
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning;
 using Platform.JointPlanning.Infrastructure;
@@ -27,6 +31,12 @@ public static class OrganizationExtensions
             bus.AddVettingConsumers<OrganizationDbContext>(ServiceName);
         });
         builder.AddJointPlanning<OrganizationDbContext, CopiedSites<OrganizationDbContext>>();
+        // The shared APIs answer under this body's deprecated copies of their definitions too (platform.organization.v1).
+#pragma warning disable CS0612 // serving the deprecated copies is the point: their callers keep working
+        builder.Services.AddDeprecatedServiceName<JointPlanningGrpcService>(V1.JointPlanningService.Descriptor);
+        builder.Services.AddDeprecatedServiceName<OperationsGrpcService<OrganizationDbContext>>(V1.OperationsService.Descriptor);
+        builder.Services.AddDeprecatedServiceName<AuditTrailGrpcService<OrganizationDbContext>>(V1.AuditTrailService.Descriptor);
+#pragma warning restore CS0612
         builder.AddVetting<OrganizationDbContext, CadreRecordVetting>();
         return builder;
     }
@@ -39,9 +49,9 @@ public static class OrganizationExtensions
     {
         app.MapDefaultEndpoints();
         app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
-        app.MapGrpcService<AuditTrailGrpcService>();
+        app.MapGrpcService<AuditTrailGrpcService<OrganizationDbContext>>();
         app.MapGrpcService<JointPlanningGrpcService>();
-        app.MapGrpcService<OperationsGrpcService>();
+        app.MapGrpcService<OperationsGrpcService<OrganizationDbContext>>();
         app.MapGrpcService<PartyGrpcService>();
         app.MapGrpcService<CadreGrpcService>();
         app.MapGrpcService<PersonnelGrpcService>();

@@ -6,6 +6,7 @@ using Platform.Contracts.Errors;
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Infrastructure;
 using Platform.JointPlanning.V1;
+using JointPlanningService = Platform.JointPlanning.V1.JointPlanningService;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.V1;
 using Platform.Testing;

@@ -5,6 +5,7 @@ using Platform.Contracts.IntegrationEvents;
 using Platform.DelegateAffairs.Infrastructure;
 using Platform.DelegateAffairs.V1;
 using Platform.JointPlanning.V1;
+using JointPlanningService = Platform.JointPlanning.V1.JointPlanningService;
 using Platform.Testing;
 using static Platform.FunctionalTests.JointPlanning.JointPlanningData;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.JointPlanning.Infrastructure;
 using Platform.JointPlanning.V1;
+using JointPlanningService = Platform.JointPlanning.V1.JointPlanningService;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.V1;
 using Platform.Testing;

@@ -8,7 +8,7 @@ using Platform.Messaging.Outbox;
 using Platform.Organization.Infrastructure;
 using Platform.Testing;
 using static Platform.FunctionalTests.JointPlanning.JointPlanningData;
-using LeadApi = Platform.Organization.V1.JointPlanningService.JointPlanningServiceClient;
+using LeadApi = Platform.JointPlanning.V1.JointPlanningService.JointPlanningServiceClient;
 
 namespace Platform.FunctionalTests.Observability;
 
@@ -100,7 +100,7 @@ public sealed class MessagingMetricsTests(UnrelayedService service) : IClassFixt
         Assert.Equal(publishedBefore + 2, PrometheusText.Sum(relayed, "platform_outbox_published_total"));
         // And each RPC has its rate, errors (by gRPC status) and duration.
         Assert.True(PrometheusText.Sum(relayed, "http_server_request_duration_seconds_count",
-            "rpc_method=\"/platform.organization.v1.JointPlanningService/ProposeConference\"") >= 2, relayed);
+            "rpc_method=\"/platform.jointplanning.v1.JointPlanningService/ProposeConference\"") >= 2, relayed);
     }
 
     [Fact]

@@ -3,8 +3,9 @@ using Grpc.Core;
 using Platform.JointPlanning.V1;
 using Platform.Testing;
 using static Platform.FunctionalTests.JointPlanning.JointPlanningData;
-using CoOrganizerApi = Platform.HomeAffairs.V1.JointPlanningService.JointPlanningServiceClient;
-using LeadApi = Platform.Organization.V1.JointPlanningService.JointPlanningServiceClient;
+using Platform.Contracts.Routing;
+using CoOrganizerApi = Platform.JointPlanning.V1.JointPlanningService.JointPlanningServiceClient;
+using LeadApi = Platform.JointPlanning.V1.JointPlanningService.JointPlanningServiceClient;
 
 namespace Platform.FunctionalTests.Observability;
 
@@ -19,7 +20,7 @@ public sealed class TraceAcrossServicesTests(TracedPlatform platform) : IClassFi
     [Fact]
     public async Task Proposing_a_conference_through_the_gateway_is_one_trace_down_to_the_co_organizers_consumer()
     {
-        var lead = new LeadApi(platform.Gateway.ChannelWith(TestTokens.For("organization", "editor")));
+        var lead = new LeadApi(platform.Gateway.ChannelWith(TestTokens.For("organization", "editor")).ForBody(BodyRouting.Organization));
         var conference = await lead.ProposeConferenceAsync(new ProposeConferenceRequest { ConferenceId = NewSlug(), Conference = Proposal("home-affairs") });
 
         // The co-organizer's consumer makes its participation from the event.
@@ -38,7 +39,7 @@ public sealed class TraceAcrossServicesTests(TracedPlatform platform) : IClassFi
 
         // The gateway's span starts the trace: the caller sent no trace context.
         var gateway = platform.Gateway.Spans.Snapshot().Single(s => s.Kind == ActivityKind.Server && s.ParentSpanId == default
-            && Tag(s, "url.path") == "/platform.organization.v1.JointPlanningService/ProposeConference");
+            && Tag(s, "url.path") == "/platform.jointplanning.v1.JointPlanningService/ProposeConference");
         // Spans are exported as their work ends: wait for the co-organizer's consume span to be among them.
         var spans = await Poll.UntilAsync(async () =>
         {
@@ -65,7 +66,7 @@ public sealed class TraceAcrossServicesTests(TracedPlatform platform) : IClassFi
     [Fact]
     public async Task The_gateways_metrics_count_each_RPC_with_its_status_for_a_scraper_at_the_pod_but_not_through_a_proxy()
     {
-        var lead = new LeadApi(platform.Gateway.ChannelWith(TestTokens.For("organization", "viewer")));
+        var lead = new LeadApi(platform.Gateway.ChannelWith(TestTokens.For("organization", "viewer")).ForBody(BodyRouting.Organization));
         await Assert.ThrowsAsync<RpcException>(() => lead.ProposeConferenceAsync(
             new ProposeConferenceRequest { ConferenceId = NewSlug(), Conference = Proposal("home-affairs") }).ResponseAsync); // a viewer may not write
 
@@ -74,7 +75,9 @@ public sealed class TraceAcrossServicesTests(TracedPlatform platform) : IClassFi
             && PrometheusText.Sum(body, "http_server_request_duration_seconds_count", "rpc_grpc_status_code=\"7\"") >= 1 ? body : null,
             "the refused call among the gateway's metrics");
         Assert.True(PrometheusText.Sum(text, "http_server_request_duration_seconds_count",
-            "rpc_method=\"/platform.organization.v1.JointPlanningService/ProposeConference\"") >= 1);
+            "rpc_method=\"/platform.jointplanning.v1.JointPlanningService/ProposeConference\"") >= 1);
+        // The shared service's path is the same for every body: the body the call named is its own label.
+        Assert.True(PrometheusText.Sum(text, "http_server_request_duration_seconds_count", "platform_body=\"organization\"") >= 1);
 
         using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         forwarded.Headers.Add("X-Forwarded-For", "203.0.113.7");

@@ -6,6 +6,7 @@ using Platform.Contracts.IntegrationEvents;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Operations;
 using Platform.Operations.V1;
+using OperationsService = Platform.Operations.V1.OperationsService;
 using Platform.Organization.Infrastructure;
 using Platform.Organization.V1;
 using Platform.ReferenceData;

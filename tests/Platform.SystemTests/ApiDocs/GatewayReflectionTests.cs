@@ -13,6 +13,7 @@ namespace Platform.SystemTests.ApiDocs;
 public sealed class GatewayReflectionTests(PlatformFixture platform)
 {
     private static readonly string[] BodyPackages = ["platform.organization.v1", "platform.homeaffairs.v1", "platform.delegateaffairs.v1"];
+    private static readonly string[] SharedPackages = ["platform.jointplanning.v1", "platform.operations.v1", "platform.audit.v1"];
 
     [Fact]
     public async Task An_authenticated_tool_lists_every_service_of_the_three_bodies_and_gets_their_files()
@@ -33,10 +34,11 @@ public sealed class GatewayReflectionTests(PlatformFixture platform)
             .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
             .Where(p => p?.PropertyType == typeof(FileDescriptor))
             .Select(p => (FileDescriptor)p!.GetValue(null)!)
-            .Where(f => BodyPackages.Contains(f.Package))
+            .Where(f => BodyPackages.Contains(f.Package) || SharedPackages.Contains(f.Package))
             .SelectMany(f => f.Services.Select(s => s.FullName))
             .ToHashSet();
         Assert.Contains("platform.delegateaffairs.v1.CandidateService", expected);
+        Assert.Contains("platform.jointplanning.v1.JointPlanningService", expected); // shared: routed by the platform-body metadata
         Assert.Equal(expected.Order(), listed.Order());
         // The file of the service, then what it imports (so a tool can decode every message).
         Assert.Equal("platform/homeaffairs/v1/administrative_units.proto", files[0]);

@@ -166,7 +166,16 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
                     HttpRule.PatternOneofCase.Custom => (binding.Custom.Kind.ToLowerInvariant(), binding.Custom.Path),
                     _ => throw new InvalidOperationException($"{method.FullName} has an http rule without a pattern"),
                 };
-                yield return $"{verb} {Signature(path)}";
+                // A shared service's route leaves the body open ("/api/*/v1/…"): the gateway serves it under each body's
+                // prefix, which also covers the same paths its deprecated per-body copies declare.
+                string[] bodies = ["organization", "home-affairs", "delegate-affairs"];
+                var bodyPaths = path.StartsWith("/api/*/", StringComparison.Ordinal)
+                    ? bodies.Select(body => $"/api/{body}/{path["/api/*/".Length..]}")
+                    : [path];
+                foreach (var bodyPath in bodyPaths)
+                {
+                    yield return $"{verb} {Signature(bodyPath)}";
+                }
             }
         }
     }

@@ -1,9 +1,10 @@
+using Platform.Contracts.Routing;
+using JointPlanningClient = Platform.JointPlanning.V1.JointPlanningService.JointPlanningServiceClient;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Platform.JointPlanning.V1;
 using Platform.Testing;
 using Xunit.Abstractions;
-using OrganizationPlanning = Platform.Organization.V1.JointPlanningService;
 
 namespace Platform.SystemTests.Browser;
 
@@ -18,10 +19,10 @@ namespace Platform.SystemTests.Browser;
 public sealed class ConferenceLifecycleScreensTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly List<IPage> _pages = [];
-    private OrganizationPlanning.JointPlanningServiceClient _organization = null!;
+    private JointPlanningClient _organization = null!;
 
     public async Task InitializeAsync() =>
-        _organization = new(platform.GrpcChannelWith(await platform.TokenAsync("organization-editor")));
+        _organization = new(platform.GrpcChannelWith(await platform.TokenAsync("organization-editor")).ForBody("organization"));
 
     public async Task DisposeAsync()
     {

@@ -1,3 +1,5 @@
+using Platform.Contracts.Routing;
+using JointPlanningClient = Platform.JointPlanning.V1.JointPlanningService.JointPlanningServiceClient;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.Playwright;
@@ -5,9 +7,6 @@ using Platform.JointPlanning.V1;
 using Platform.SeedLoader;
 using Platform.Testing;
 using Xunit.Abstractions;
-using DelegateAffairsPlanning = Platform.DelegateAffairs.V1.JointPlanningService;
-using HomeAffairsPlanning = Platform.HomeAffairs.V1.JointPlanningService;
-using OrganizationPlanning = Platform.Organization.V1.JointPlanningService;
 
 namespace Platform.SystemTests.Browser;
 
@@ -25,16 +24,16 @@ public sealed class ConferenceScreensTests(PlatformFixture platform, ITestOutput
     private static string? _seedId;
 
     private readonly List<IPage> _pages = [];
-    private OrganizationPlanning.JointPlanningServiceClient _organization = null!;
-    private HomeAffairsPlanning.JointPlanningServiceClient _homeAffairs = null!;
-    private DelegateAffairsPlanning.JointPlanningServiceClient _delegateAffairs = null!;
+    private JointPlanningClient _organization = null!;
+    private JointPlanningClient _homeAffairs = null!;
+    private JointPlanningClient _delegateAffairs = null!;
 
     public async Task InitializeAsync()
     {
         await Provinces.EnsureAsync(platform);
-        _organization = new(platform.GrpcChannelWith(await platform.TokenAsync("organization-editor")));
-        _homeAffairs = new(platform.GrpcChannelWith(await platform.TokenAsync("home-affairs-editor")));
-        _delegateAffairs = new(platform.GrpcChannelWith(await platform.TokenAsync("delegate-affairs-editor")));
+        _organization = new(platform.GrpcChannelWith(await platform.TokenAsync("organization-editor")).ForBody("organization"));
+        _homeAffairs = new(platform.GrpcChannelWith(await platform.TokenAsync("home-affairs-editor")).ForBody("home-affairs"));
+        _delegateAffairs = new(platform.GrpcChannelWith(await platform.TokenAsync("delegate-affairs-editor")).ForBody("delegate-affairs"));
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using Platform.Contracts.Routing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Encodings.Web;
@@ -68,7 +69,7 @@ public sealed class InjectionTests(PlatformFixture platform, ITestOutputHelper o
     public async Task Injection_in_names_and_titles_is_stored_verbatim_or_refused_and_rendered_escaped()
     {
         await Provinces.EnsureAsync(platform);
-        var organization = new Platform.Organization.V1.JointPlanningService.JointPlanningServiceClient(platform.GrpcChannelWith(await platform.TokenAsync("organization-editor")));
+        var organization = new Platform.JointPlanning.V1.JointPlanningService.JointPlanningServiceClient(platform.GrpcChannelWith(await platform.TokenAsync("organization-editor")).ForBody("organization"));
         var party = new PartyService.PartyServiceClient(platform.GrpcChannelWith(await platform.TokenAsync("organization-editor")));
         var delegateAffairs = platform.GrpcChannelWith(await platform.TokenAsync("delegate-affairs-editor"));
         var elections = new ElectionService.ElectionServiceClient(delegateAffairs);

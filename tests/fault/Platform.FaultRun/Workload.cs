@@ -3,7 +3,9 @@ using Platform.DelegateAffairs.V1;
 using Platform.HomeAffairs.V1;
 using AdministrativeUnit = Platform.HomeAffairs.V1.AdministrativeUnit;
 using GetAdministrativeUnitRequest = Platform.HomeAffairs.V1.GetAdministrativeUnitRequest;
+using Platform.Contracts.Routing;
 using Platform.JointPlanning.V1;
+using JointPlanningService = Platform.JointPlanning.V1.JointPlanningService;
 
 namespace Platform.FaultRun;
 
@@ -22,7 +24,7 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
     public static readonly string[] Codes = [.. Enumerable.Range(10, 30).Select(n => n.ToString("D2"))];
 
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
-    private readonly Dictionary<string, BodyApi> _planning = new();
+    private readonly Dictionary<string, JointPlanningService.JointPlanningServiceClient> _planning = new();
     private readonly Dictionary<string, string> _tokens = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
     private int _nextGateway;
@@ -39,7 +41,7 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
             var token = await platform.TokenAsync($"{body}-editor");
             _tokens[body] = token;
             var channel = new GatewayInvoker([.. platform.ChannelsWith(token).Select(c => c.CreateCallInvoker())], stats);
-            _planning[body] = new BodyApi(channel, body, "JointPlanningService");
+            _planning[body] = new(channel.ForBody(body)); // through the gateway: the body named in the platform-body metadata
             if (body == "home-affairs")
             {
                 _units = new(channel);
@@ -200,7 +202,7 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
         {
             try
             {
-                await api.CallAsync("ProposeConference", new ProposeConferenceRequest
+                await api.ProposeConferenceAsync(new ProposeConferenceRequest
                 {
                     ConferenceId = $"fr-{seed}-{n}",
                     Conference = new Conference
@@ -210,7 +212,7 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
                         Format = ConferenceFormat.Online, ResponseDeadline = "2020-06-25", CoOrganizers = { others },
                         Chair = new Chair { Name = "Phạm Minh Chính", Title = "Trưởng ban", Body = lead },
                     },
-                }, Conference.Parser);
+                }, deadline: Deadline());
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
             {
@@ -221,20 +223,20 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
         {
             await StepAsync("participation update", stop, async () =>
             {
-                var current = await _planning[body].CallAsync("GetParticipation", new GetParticipationRequest { ConferenceId = id }, Participation.Parser);
-                await _planning[body].CallAsync("UpdateParticipation", new UpdateParticipationRequest { Participation = Contribution(current, body) }, Participation.Parser);
+                var current = await _planning[body].GetParticipationAsync(new GetParticipationRequest { ConferenceId = id }, deadline: Deadline());
+                await _planning[body].UpdateParticipationAsync(new UpdateParticipationRequest { Participation = Contribution(current, body) }, deadline: Deadline());
             });
         }
         var scheduled = await WaitAsync("the schedule", stop, async () =>
         {
-            var conference = await api.CallAsync("GetConference", new GetConferenceRequest { Id = id }, Conference.Parser);
+            var conference = await api.GetConferenceAsync(new GetConferenceRequest { Id = id }, deadline: Deadline());
             return conference.Status == ConferenceStatus.Scheduled ? conference : null;
         });
         // The joint plan as the screens read it: the gateway's own calls to the three bodies (ServiceChannels).
         await StepAsync("joint plan read", stop, () => ReadJointPlanAsync(lead, id));
         await StepAsync("conference conclusion", stop, async () =>
         {
-            var conference = await api.CallAsync("GetConference", new GetConferenceRequest { Id = id }, Conference.Parser);
+            var conference = await api.GetConferenceAsync(new GetConferenceRequest { Id = id }, deadline: Deadline());
             if (conference.Status == ConferenceStatus.Concluded)
             {
                 return;
@@ -246,7 +248,7 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
                 Owners = { others }, DueDate = n % 2 == 0 ? "2020-12-31" : "2099-12-31", Description = "Chuẩn bị bầu cử đại biểu Quốc hội khóa XV",
                 LegalBasis = { new LegalBasis { Number = "45-CT/TW", Date = "2020-06-20" } },
             });
-            await api.CallAsync("ConcludeConference", new ConcludeConferenceRequest { Id = id, Etag = conference.Etag, Conclusion = conclusion }, Conference.Parser);
+            await api.ConcludeConferenceAsync(new ConcludeConferenceRequest { Id = id, Etag = conference.Etag, Conclusion = conclusion }, deadline: Deadline());
         });
         foreach (var owner in others)
         {
@@ -254,15 +256,15 @@ public sealed class Workload(FaultPlatform platform, RunStats stats, int seed, T
             {
                 await StepAsync("task progress", stop, async () =>
                 {
-                    var task = (await _planning[owner].CallAsync("ListJointTasks", new ListJointTasksRequest { ConferenceId = id }, ListJointTasksResponse.Parser)).Tasks.FirstOrDefault()
+                    var task = (await _planning[owner].ListJointTasksAsync(new ListJointTasksRequest { ConferenceId = id }, deadline: Deadline())).Tasks.FirstOrDefault()
                         ?? throw new RpcException(new Status(StatusCode.NotFound, "the task has not arrived yet"));
                     if (task.Percent >= percent)
                     {
                         return;
                     }
-                    await _planning[owner].CallAsync("ReportJointTaskProgress",
+                    await _planning[owner].ReportJointTaskProgressAsync(
                         new ReportJointTaskProgressRequest { Id = task.Id, Etag = task.Etag, Percent = percent, Done = done, Note = $"Đạt {percent}%" },
-                        JointTask.Parser);
+                        deadline: Deadline());
                 });
             }
         }

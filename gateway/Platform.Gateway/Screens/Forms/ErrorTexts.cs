@@ -105,6 +105,8 @@ public static class ErrorTexts
         [ErrorReasons.BrokerUnavailable] = _ => "Chưa thực hiện được: hệ thống chuyển tin đang tạm thời không trả lời. Vui lòng thử lại sau.",
         [ErrorReasons.ServiceUnavailable] = _ => "Chưa lưu: dịch vụ đang không trả lời. Vui lòng thử lại sau.",
         [ErrorReasons.RouteNotFound] = _ => "Không có trang hoặc chức năng này.",
+        [ErrorReasons.BodyNotNamed] = _ => "Yêu cầu chưa nêu cơ quan nhận; vui lòng báo quản trị hệ thống.",
+        [ErrorReasons.WrongBody] = _ => "Yêu cầu gửi nhầm cơ quan; vui lòng báo quản trị hệ thống.",
         [ErrorReasons.RequestCancelled] = _ => "Thao tác đã bị hủy; vui lòng thử lại.",
         [ErrorReasons.InternalError] = _ => "Đã có lỗi ở hệ thống; vui lòng thử lại sau hoặc báo quản trị hệ thống.",
     };

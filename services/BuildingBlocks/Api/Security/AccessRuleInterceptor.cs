@@ -4,6 +4,7 @@ using Grpc.Core.Interceptors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.Errors;
+using Platform.Contracts.Routing;
 using Platform.Api.Errors;
 
 namespace Platform.Api.Security;
@@ -36,6 +37,13 @@ public sealed class AccessRuleInterceptor(ServiceIdentity service, ILogger<Acces
         {
             return; // not one of the platform's APIs (health, reflection): their endpoints carry their own policy
         }
+        if (AddressedBody(http) is { } addressed && addressed != service.Body)
+        {
+            // Every body's service implements the shared APIs (joint planning, operations, audit): a call the gateway
+            // or a caller sent to the wrong one would read or write another body's data under this body's rules.
+            throw Refusals.Exception(Code.FailedPrecondition, service.Body, ErrorReasons.WrongBody,
+                $"The call is for {addressed}; this is the {service.Body} service.", [("body", service.Body)]);
+        }
         var principal = PlatformPrincipal.From(http.User)
             ?? throw Refusals.Exception(Code.Unauthenticated, service.Body, ErrorReasons.AccessTokenRequired, "A valid access token is required.");
         if (AccessRules.For(context.Method) is not { } rule)
@@ -48,6 +56,20 @@ public sealed class AccessRuleInterceptor(ServiceIdentity service, ILogger<Acces
             throw Refusals.Exception(Code.PermissionDenied, service.Body, denial.Reason, $"Permission denied: {denial.Message}.", denial.Metadata);
         }
         http.RequestServices.GetRequiredService<CurrentActor>().Actor = principal.ToActor();
+    }
+
+    /// <summary>
+    /// The body a call names (BodyRouting in the contracts): the platform-body metadata over gRPC; over JSON the
+    /// path's segment after /api, which the shared services' routes leave open ("/api/*/v1/conferences/{id}").
+    /// </summary>
+    private static string? AddressedBody(Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        if (http.Request.Headers[BodyRouting.Header] is { Count: > 0 } header)
+        {
+            return header.ToString();
+        }
+        var path = http.Request.Path.Value ?? "";
+        return path.StartsWith("/api/", StringComparison.Ordinal) ? path.Split('/', 4)[2] : null;
     }
 }
 

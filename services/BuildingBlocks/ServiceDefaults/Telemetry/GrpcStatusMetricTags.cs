@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Platform.Contracts.Routing;
 
 namespace Platform.ServiceDefaults.Telemetry;
 
@@ -35,6 +36,13 @@ internal sealed class GrpcStatusMetricTags(RequestDelegate next)
         if (status != Unimplemented)
         {
             tags.Tags.Add(new("rpc.method", context.Request.Path.Value));
+        }
+        // A shared service's path is the same for the three bodies; the body it addressed tells them apart (one of
+        // three values: nothing else is added).
+        var body = context.Request.Headers[BodyRouting.Header].ToString();
+        if (BodyRouting.Bodies.Contains(body))
+        {
+            tags.Tags.Add(new("platform.body", body));
         }
     }
 }

@@ -1,13 +1,11 @@
 using Grpc.Core;
-using Platform.JointPlanning.Grpc;
 using Platform.JointPlanning.V1;
-using Platform.Organization.V1;
 
-namespace Platform.Organization.Grpc;
+namespace Platform.JointPlanning.Grpc;
 
 /// <summary>
-/// platform.organization.v1.JointPlanningService: joint planning is written once (Platform.JointPlanning) for the
-/// three bodies; this binds it to this body's API.
+/// platform.jointplanning.v1.JointPlanningService, which every body's service maps (and serves under its deprecated
+/// per-body name too: DeprecatedServiceName). The work is done by the API parts of the module.
 /// </summary>
 public sealed class JointPlanningGrpcService(ConferenceApi conferences, ParticipationApi participations, JointTaskApi tasks)
     : JointPlanningService.JointPlanningServiceBase

@@ -1,16 +1,15 @@
 using Grpc.Core;
-using Platform.Messaging.Operations;
+using Microsoft.EntityFrameworkCore;
 using Platform.Operations.V1;
-using Platform.Organization.Infrastructure;
-using Platform.Organization.V1;
 
-namespace Platform.Organization.Grpc;
+namespace Platform.Messaging.Operations;
 
 /// <summary>
-/// platform.organization.v1.OperationsService: the messaging operations are written once (Platform.Messaging);
-/// this binds them to this body's API, for its ops role.
+/// platform.operations.v1.OperationsService over the service's own database (<typeparamref name="TContext"/>): every
+/// body's service maps it, for its own ops role (and serves it under its deprecated per-body name too).
 /// </summary>
-public sealed class OperationsGrpcService(MessagingOperations<OrganizationDbContext> operations) : OperationsService.OperationsServiceBase
+public sealed class OperationsGrpcService<TContext>(MessagingOperations<TContext> operations) : OperationsService.OperationsServiceBase
+    where TContext : DbContext
 {
     public override Task<ListErrorMessagesResponse> ListErrorMessages(ListErrorMessagesRequest request, ServerCallContext context) =>
         operations.ListErrorMessagesAsync(request, context.CancellationToken);
