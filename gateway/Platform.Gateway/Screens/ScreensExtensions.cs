@@ -39,6 +39,7 @@ public static class ScreensExtensions
         builder.Services.TryAddSingleton(TimeProvider.System); // "today" for what falls due
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Places.ProvinceNames>();
+        builder.Services.AddScoped<Pages.Conferences.ConferenceServices>();
         builder.Services.AddAuthentication()
             .AddCookie(CookieScheme, cookie =>
             {

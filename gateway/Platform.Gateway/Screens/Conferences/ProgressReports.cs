@@ -7,7 +7,7 @@ using Platform.JointPlanning.V1;
 namespace Platform.Gateway.Screens.Conferences;
 
 /// <summary>What a progress form shows: the person's body's own copy of a task, and what was sent when it was refused.</summary>
-/// <param name="Action">Where the form posts (the conference page or the task board, each with its "Progress" handler).</param>
+/// <param name="Action">Where the form posts: the conference page's progress form (/conferences/{id}/progress), or the task board's "Progress" handler.</param>
 /// <param name="TaskLabel">Names the task to a screen reader among several forms, e.g. "nhiệm vụ 2".</param>
 public sealed record ProgressFormView(JointTask Copy, string Action, string TaskLabel, ProgressInput? Posted, FormErrors Errors)
 {
