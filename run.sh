@@ -33,7 +33,9 @@ require_free_port $GATEWAY_HTTP_PORT "the gateway (HTTP)"
 require_free_port $GATEWAY_GRPC_PORT "the gateway (gRPC)"
 
 echo "Building ($CONFIGURATION)…"
-dotnet build Platform.sln -c $CONFIGURATION -nologo -clp:ErrorsOnly -v:q
+# With the development issuer, which Release leaves out by default (gateway/Platform.Gateway/Platform.Gateway.csproj):
+# this run's gateway is the token issuer.
+dotnet build Platform.sln -c $CONFIGURATION -p:DevelopmentIssuer=true -nologo -clp:ErrorsOnly -v:q
 
 PIDS=()
 stop_all() {

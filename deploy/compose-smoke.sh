@@ -21,7 +21,8 @@ say() { echo "compose-smoke: $*"; }
 fail() { echo "compose-smoke: FAILED: $*" >&2; exit 1; }
 lap() { say "$1 ($((SECONDS - step_start)) s)"; step_start=$SECONDS; }
 
-# --- Images: the platform's five, and the stand-ins of postgres and rabbitmq (deploy/base-images.sh).
+# --- Images: the platform's six (the gateway twice: with the development issuer for compose, without it for the
+# Deployments kube play runs), and the stand-ins of postgres and rabbitmq (deploy/base-images.sh).
 deploy/images.sh
 stand_ins=$(deploy/base-images.sh)
 export POSTGRES_IMAGE RABBITMQ_IMAGE

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds the platform's images with podman from the committed Dockerfiles: the three services, the gateway and the
-# seed loader, tagged joint-planning/NAME:$PLATFORM_VERSION (0.1.0) as docker-compose.yml names them.
+# seed loader, tagged joint-planning/NAME:$PLATFORM_VERSION (0.1.0); and the gateway with the development issuer,
+# joint-planning/gateway:$PLATFORM_VERSION-development-issuer, which docker-compose.yml runs (the plain gateway image,
+# the one Kubernetes runs, has no issuer: deploy/kube-play.sh plays it).
 #   deploy/images.sh
 # First the stand-in base images (deploy/base-images.sh; kept once made), then one build that publishes all five
 # applications (deploy/publish.Dockerfile: the shared contracts and building blocks compile once, not five times),
 # then each image from its own Dockerfile, which takes its application from that build (build arguments PUBLISHED,
 # PUBLISHED_DIR) instead of its own build stage.
-# Idempotent: when the five images were built from the same inputs (every file the builds copy, the Dockerfiles,
+# Idempotent: when the six images were built from the same inputs (every file the builds copy, the Dockerfiles,
 # the base images), nothing is built. Prints each image's size.
 # Environment: PLATFORM_VERSION (the tag), SDK_IMAGE and ASPNET_IMAGE (base images to build from instead of the
 # stand-ins, e.g. the official ones where a registry is reachable).
@@ -25,9 +27,11 @@ if [[ -z ${SDK_IMAGE:-} || -z ${ASPNET_IMAGE:-} ]]; then
   ASPNET_IMAGE=$(sed -n 's/^ASPNET_IMAGE=//p' <<<"$stand_ins")
 fi
 
-IMAGES=(organization:services/Organization/Dockerfile home-affairs:services/HomeAffairs/Dockerfile
-  delegate-affairs:services/DelegateAffairs/Dockerfile gateway:gateway/Platform.Gateway/Dockerfile
-  seed-loader:tools/Platform.SeedLoader/Dockerfile)
+# name:tag suffix:Dockerfile; the published folder is /publish/<name><suffix> (deploy/publish.Dockerfile).
+IMAGES=(organization::services/Organization/Dockerfile home-affairs::services/HomeAffairs/Dockerfile
+  delegate-affairs::services/DelegateAffairs/Dockerfile gateway::gateway/Platform.Gateway/Dockerfile
+  gateway:-development-issuer:gateway/Platform.Gateway/Dockerfile seed-loader::tools/Platform.SeedLoader/Dockerfile)
+image_of() { local name suffix; IFS=: read -r name suffix _ <<<"$1"; echo "joint-planning/$name:$VERSION$suffix"; }
 
 # What the builds read: the build context they copy from (.dockerignore leaves out the rest) as it is in the working
 # tree (tracked files, and untracked ones not ignored), the Dockerfiles, and the base images by id.
@@ -40,7 +44,7 @@ built_from() { podman image inspect --format '{{index .Labels "org.joint-plannin
 
 up_to_date=1
 for entry in "${IMAGES[@]}"; do
-  [[ $(built_from "joint-planning/${entry%%:*}:$VERSION") == "$inputs" ]] || up_to_date=0
+  [[ $(built_from "$(image_of "$entry")") == "$inputs" ]] || up_to_date=0
 done
 
 # podman build as it works on these machines: chroot isolation, docker format (OCI drops HEALTHCHECK), and
@@ -53,7 +57,7 @@ build() { # LOG ARGUMENTS...
 }
 
 if ((up_to_date)); then
-  echo "images: the five images are up to date (inputs $inputs)" >&2
+  echo "images: the six images are up to date (inputs $inputs)" >&2
 else
   buildah rm --all >/dev/null 2>&1 || true # working containers of an interrupted build
   start=$SECONDS
@@ -65,12 +69,20 @@ else
     -t "$PUBLISHED"
   echo "images: the five applications published in $((SECONDS - start)) s" >&2
   for entry in "${IMAGES[@]}"; do
-    name=${entry%%:*} start=$SECONDS
-    build "$name" -f "${entry#*:}" --build-arg "ASPNET_IMAGE=$ASPNET_IMAGE" \
-      --build-arg "PUBLISHED=$PUBLISHED" --build-arg "PUBLISHED_DIR=/publish/$name" \
-      --label "org.joint-planning.inputs=$inputs" -t "joint-planning/$name:$VERSION"
-    echo "images: joint-planning/$name:$VERSION built in $((SECONDS - start)) s" >&2
+    IFS=: read -r name suffix dockerfile <<<"$entry"
+    image=$(image_of "$entry") start=$SECONDS
+    build "$name$suffix" -f "$dockerfile" --build-arg "ASPNET_IMAGE=$ASPNET_IMAGE" \
+      --build-arg "PUBLISHED=$PUBLISHED" --build-arg "PUBLISHED_DIR=/publish/$name$suffix" \
+      --label "org.joint-planning.inputs=$inputs" -t "$image"
+    echo "images: $image built in $((SECONDS - start)) s" >&2
   done
+  # The gateway image Kubernetes runs must not contain the development issuer (Platform.Gateway.csproj refuses such a
+  # build; this checks the image itself), and the demo's must.
+  issuer_files() { podman run --rm --entrypoint ls "$1" /app | grep -E '^(Platform\.Gateway\.DevelopmentIssuer|OpenIddict\.Server)\.dll$' || true; }
+  [[ -z $(issuer_files "joint-planning/gateway:$VERSION") ]] \
+    || { echo "images: joint-planning/gateway:$VERSION contains the development issuer" >&2; exit 1; }
+  [[ $(issuer_files "joint-planning/gateway:$VERSION-development-issuer" | wc -l) == 2 ]] \
+    || { echo "images: joint-planning/gateway:$VERSION-development-issuer lacks the development issuer" >&2; exit 1; }
   # The published applications are in the images now; a rebuilt image leaves its predecessor untagged. vfs keeps
   # every layer in full: drop both.
   podman rmi "$PUBLISHED" >/dev/null
@@ -78,5 +90,5 @@ else
 fi
 
 for entry in "${IMAGES[@]}"; do
-  podman image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' "joint-planning/${entry%%:*}:$VERSION"
+  podman image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' "$(image_of "$entry")"
 done

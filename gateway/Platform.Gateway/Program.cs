@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Platform.Gateway.ApiDocs;
 using Platform.Gateway.Extensions;
-using Platform.Gateway.Identity;
 using Platform.Gateway.JointPlanning;
 using Platform.Gateway.Reflection;
 using Platform.Gateway.Screens;
@@ -15,10 +14,7 @@ builder.AddGatewayLimits();
 builder.AddGatewayForwardedHeaders();
 builder.AddGatewayGrpc();
 builder.AddGatewayPerformance();
-if (builder.Environment.IsDevelopment())
-{
-    builder.AddDevelopmentIdentity();
-}
+builder.AddGatewayDevelopmentIssuer(); // in Development, if this build has it (DevelopmentIssuer); refuses to start if expected and absent
 builder.AddJointPlanning();
 builder.AddScreens();
 builder.AddGatewayReflection();
@@ -34,18 +30,12 @@ app.UseApiErrorBodies(); // the gateway's own 4xx on /api/… with the documente
 app.UseStaticFiles(); // the screens' stylesheet, before authentication: it is not secret
 app.UseGrpcOnlyOverHttp2();
 app.UseRequestSizeLimit();
-if (app.Environment.IsDevelopment())
-{
-    app.UseDevelopmentIdentity(); // before the issuer's own handling of its endpoints (in authentication)
-}
+app.UseGatewayDevelopmentIssuer(); // before the issuer's own handling of its endpoints (in authentication)
 app.UseGatewayAuthentication(); // gRPC calls: the bearer scheme alone
 app.UseGatewayRateLimiter(); // per person and client; the screens per person or address
 app.UseAuthorization();
 app.UseRequestTimeouts();
-if (app.Environment.IsDevelopment())
-{
-    app.MapDevelopmentIdentity();
-}
+app.MapGatewayDevelopmentIssuer();
 app.MapHealthChecks("/healthz").AllowAnonymous(); // ready: every check passes (none does once the gateway is stopping)
 app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous(); // alive: the process answers
 app.MapGatewayGrpcHealth(); // grpc.health.v1.Health on the h2c port, without a token, for load balancers and probes

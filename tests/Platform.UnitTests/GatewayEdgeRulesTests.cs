@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using Platform.Gateway.Extensions;
-using Platform.Gateway.Identity;
+using Platform.Gateway.DevelopmentIssuer;
 
 namespace Platform.UnitTests;
 

@@ -1,7 +1,7 @@
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace Platform.Gateway.Identity;
+namespace Platform.Gateway.DevelopmentIssuer;
 
 /// <summary>Registers the development clients at start: one per body and role, and the screens' public client.</summary>
 public sealed class DevelopmentClientSeeder(IServiceProvider services, IConfiguration configuration) : IHostedService

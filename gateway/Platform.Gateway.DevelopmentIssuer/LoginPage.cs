@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Platform.Gateway.Identity;
+namespace Platform.Gateway.DevelopmentIssuer;
 
 /// <summary>
 /// The development sign-in page (Vietnamese first), in the screens' look and under their name: it is the first

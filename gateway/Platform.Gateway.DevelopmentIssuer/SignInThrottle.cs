@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Platform.Gateway.Identity;
+namespace Platform.Gateway.DevelopmentIssuer;
 
 public sealed class SignInThrottleOptions
 {
@@ -72,7 +72,7 @@ public sealed class SignInThrottle(SignInThrottleOptions options, TimeProvider t
 
     /// <summary>
     /// Refuses a token request whose client (or address) has failed too often, before the issuer checks its secret.
-    /// The failures themselves are counted where the issuer answers invalid_client (<see cref="DevelopmentIdentityExtensions"/>).
+    /// The failures themselves are counted where the issuer answers invalid_client (<see cref="DevelopmentIssuerExtensions"/>).
     /// </summary>
     public static IApplicationBuilder UseTokenEndpointThrottle(IApplicationBuilder app) => app.Use(async (context, next) =>
     {

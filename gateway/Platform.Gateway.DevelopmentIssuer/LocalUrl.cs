@@ -1,4 +1,4 @@
-namespace Platform.Gateway.Identity;
+namespace Platform.Gateway.DevelopmentIssuer;
 
 /// <summary>
 /// Whether a return address stays on this site, as ASP.NET Core's Url.IsLocalUrl decides it: a path from the root

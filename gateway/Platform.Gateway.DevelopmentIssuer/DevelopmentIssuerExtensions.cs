@@ -11,16 +11,17 @@ using OpenIddict.Server.AspNetCore;
 using Platform.Api.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace Platform.Gateway.Identity;
+namespace Platform.Gateway.DevelopmentIssuer;
 
 /// <summary>
 /// The platform's own OpenID Connect issuer, for local runs, tests and the demo only: client
 /// credentials for internal apps, and authorization code + PKCE with a login page for people.
-/// Production points the gateway and the services at the ministries' identity provider instead.
+/// Production points the gateway and the services at the ministries' identity provider instead, and its builds do
+/// not contain this assembly (Platform.Gateway.csproj, DevelopmentIssuer); the gateway calls these only in Development.
 /// </summary>
-public static class DevelopmentIdentityExtensions
+public static class DevelopmentIssuerExtensions
 {
-    public static WebApplicationBuilder AddDevelopmentIdentity(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddDevelopmentIssuer(this WebApplicationBuilder builder)
     {
         var issuer = builder.Configuration["Identity:Issuer"]
             ?? throw new InvalidOperationException("Identity:Issuer is not configured.");
@@ -66,13 +67,13 @@ public static class DevelopmentIdentityExtensions
     }
 
     /// <summary>Before authentication, where the issuer handles its endpoints: token requests of a client that failed too often get 429.</summary>
-    public static WebApplication UseDevelopmentIdentity(this WebApplication app)
+    public static WebApplication UseDevelopmentIssuer(this WebApplication app)
     {
         SignInThrottle.UseTokenEndpointThrottle(app);
         return app;
     }
 
-    public static WebApplication MapDevelopmentIdentity(this WebApplication app)
+    public static WebApplication MapDevelopmentIssuer(this WebApplication app)
     {
         app.MapPost("/connect/token", (Delegate)IssueTokenAsync).AllowAnonymous();
         app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)AuthorizeAsync).AllowAnonymous();

@@ -1,6 +1,6 @@
 using Platform.Api.Security;
 
-namespace Platform.Gateway.Identity;
+namespace Platform.Gateway.DevelopmentIssuer;
 
 /// <summary>
 /// The development principals: for every body and role, a client-credentials client and a person,
