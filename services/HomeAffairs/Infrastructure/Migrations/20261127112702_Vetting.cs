@@ -1,44 +1,11 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+using Platform.Vetting.Infrastructure.Migrations;
 
 #nullable disable
 
 namespace Platform.HomeAffairs.Infrastructure.Migrations
 {
-    /// <inheritdoc />
-    public partial class Vetting : Migration
+    /// <summary>VettingMigration, this service's step of it (id and model snapshot in the designer file).</summary>
+    public partial class Vetting : VettingMigration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.CreateTable(
-                name: "vetting_subjects",
-                columns: table => new
-                {
-                    candidate_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    national_id = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    subject = table.Column<string>(type: "jsonb", nullable: false),
-                    request = table.Column<long>(type: "bigint", nullable: false),
-                    revision = table.Column<long>(type: "bigint", nullable: false),
-                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_vetting_subjects", x => x.candidate_id);
-                });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_vetting_subjects_national_id",
-                table: "vetting_subjects",
-                column: "national_id");
-        }
-
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.DropTable(
-                name: "vetting_subjects");
-        }
     }
 }

@@ -1,28 +1,11 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Platform.JointPlanning.Infrastructure.Migrations;
 
 #nullable disable
 
 namespace Platform.HomeAffairs.Infrastructure.Migrations
 {
-    /// <inheritdoc />
-    public partial class ConferenceCancellation : Migration
+    /// <summary>ConferenceCancellationMigration, this service's step of it (id and model snapshot in the designer file).</summary>
+    public partial class ConferenceCancellation : ConferenceCancellationMigration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.AddColumn<string>(
-                name: "cancellation_reason",
-                table: "joint_conferences",
-                type: "text",
-                nullable: true);
-        }
-
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.DropColumn(
-                name: "cancellation_reason",
-                table: "joint_conferences");
-        }
     }
 }
