@@ -1,3 +1,4 @@
+using Platform.Contracts.Routing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -55,8 +56,8 @@ public sealed class LoadGenerator : IAsyncDisposable
                 (client, i) => Grpc(client, (channel, headers) => new HomeAffairsV1.AdministrativeUnitService.AdministrativeUnitServiceClient(channel)
                     .GetAdministrativeUnitAsync(new HomeAffairsV1.GetAdministrativeUnitRequest { Code = Code(i) }, headers).ResponseAsync)),
             new("gRPC ListAdministrativeUnits (Delegate Affairs' copy)", "grpc read", "delegate-affairs-viewer", 10,
-                (client, _) => Grpc(client, (channel, headers) => new DelegateAffairsV1.AdministrativeUnitCopyService.AdministrativeUnitCopyServiceClient(channel)
-                    .ListAdministrativeUnitsAsync(new DelegateAffairsV1.ListAdministrativeUnitsRequest { PageSize = 50 }, headers).ResponseAsync)),
+                (client, _) => Grpc(client, (channel, headers) => new Platform.ReferenceData.V1.AdministrativeUnitCopyService.AdministrativeUnitCopyServiceClient(channel.ForBody(BodyRouting.DelegateAffairs))
+                    .ListAdministrativeUnitsAsync(new Platform.ReferenceData.V1.ListAdministrativeUnitsRequest { PageSize = 50 }, headers).ResponseAsync)),
             new("gRPC UpdateAdministrativeUnit (a rename, replicated by events)", "write", "home-affairs-editor", 5, (client, _) => RenameAsync(client)),
         ];
         // A fixed, shuffled order of the weights' slots: the mix is the same in every second of the run.

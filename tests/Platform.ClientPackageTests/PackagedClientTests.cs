@@ -6,7 +6,6 @@ using Platform.Contracts.Routing;
 using Platform.SystemTests;
 using Platform.Testing;
 using HomeAffairsV1 = Platform.HomeAffairs.V1;
-using OrganizationV1 = Platform.Organization.V1;
 
 namespace Platform.ClientPackageTests;
 
@@ -23,7 +22,7 @@ public sealed class PackagedClientTests(PlatformFixture platform)
         using var editor = platform.GrpcChannelWith(await platform.TokenAsync("home-affairs-editor"));
         using var viewer = platform.GrpcChannelWith(await platform.TokenAsync("organization-viewer"));
         var homeAffairs = new HomeAffairsV1.AdministrativeUnitService.AdministrativeUnitServiceClient(editor);
-        var organization = new OrganizationV1.AdministrativeUnitCopyService.AdministrativeUnitCopyServiceClient(viewer);
+        var organization = new Platform.ReferenceData.V1.AdministrativeUnitCopyService.AdministrativeUnitCopyServiceClient(viewer.ForBody(BodyRouting.Organization));
 
         var created = await homeAffairs.CreateAdministrativeUnitAsync(new HomeAffairsV1.CreateAdministrativeUnitRequest
         {
@@ -32,12 +31,12 @@ public sealed class PackagedClientTests(PlatformFixture platform)
                 Code = "93", Name = "Tỉnh Hậu Giang", Kind = HomeAffairsV1.AdministrativeUnitKind.Province,
             },
         });
-        OrganizationV1.AdministrativeUnit? copy = null;
+        Platform.ReferenceData.V1.AdministrativeUnit? copy = null;
         await Poll.UntilAsync(async () =>
         {
             try
             {
-                copy = await organization.GetAdministrativeUnitAsync(new OrganizationV1.GetAdministrativeUnitRequest { Code = "93" });
+                copy = await organization.GetAdministrativeUnitAsync(new Platform.ReferenceData.V1.GetAdministrativeUnitRequest { Code = "93" });
                 return true;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)

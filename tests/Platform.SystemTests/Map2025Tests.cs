@@ -1,3 +1,4 @@
+using Platform.Contracts.Routing;
 using System.Net;
 using System.Net.Http.Json;
 using Grpc.Core;
@@ -6,8 +7,7 @@ using Platform.HomeAffairs.V1;
 using Platform.SeedLoader;
 using Platform.Testing;
 using Xunit.Abstractions;
-using OrganizationUnits = Platform.Organization.V1.AdministrativeUnitCopyService;
-using DelegateAffairsUnits = Platform.DelegateAffairs.V1.AdministrativeUnitCopyService;
+using UnitCopies = Platform.ReferenceData.V1.AdministrativeUnitCopyService;
 
 namespace Platform.SystemTests;
 
@@ -48,8 +48,8 @@ public sealed class Map2025Tests(PlatformFixture platform, ITestOutputHelper out
         Assert.Equal(("Huế", AdministrativeUnitKind.CentrallyRunCity, "2024-12-31"), (hue.Name, hue.Kind, hue.FormerNames.Single().ValidTo));
 
         // The copies follow by events alone.
-        var organization = new OrganizationUnits.AdministrativeUnitCopyServiceClient(platform.GatewayGrpc);
-        var delegateAffairs = new DelegateAffairsUnits.AdministrativeUnitCopyServiceClient(platform.GatewayGrpc);
+        var organization = new UnitCopies.AdministrativeUnitCopyServiceClient(platform.GatewayGrpc.ForBody(BodyRouting.Organization));
+        var delegateAffairs = new UnitCopies.AdministrativeUnitCopyServiceClient(platform.GatewayGrpc.ForBody(BodyRouting.DelegateAffairs));
         foreach (var (body, read) in new (string, Func<string, Task<(string Name, string ValidTo, string Successor, string Former)>>)[]
                  {
                      ("organization", async code => await organization.GetAdministrativeUnitAsync(new() { Code = code }) is var u ? (u.Name, u.ValidTo, u.SuccessorCode, string.Join(";", u.FormerNames.Select(f => f.Name))) : default),

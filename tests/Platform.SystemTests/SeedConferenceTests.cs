@@ -8,11 +8,10 @@ using JointPlanningService = Platform.JointPlanning.V1.JointPlanningService;
 using Platform.SeedLoader;
 using Platform.Testing;
 using Xunit.Abstractions;
-using DelegateAffairsUnits = Platform.DelegateAffairs.V1.AdministrativeUnitCopyService;
 using HomeAffairsPlanning = Platform.HomeAffairs.V1.JointPlanningService;
 using HomeAffairsUnits = Platform.HomeAffairs.V1.AdministrativeUnitService;
 using OrganizationPlanning = Platform.Organization.V1.JointPlanningService;
-using OrganizationUnits = Platform.Organization.V1.AdministrativeUnitCopyService;
+using UnitCopies = Platform.ReferenceData.V1.AdministrativeUnitCopyService;
 using UnitKind = Platform.HomeAffairs.V1.AdministrativeUnitKind;
 
 namespace Platform.SystemTests;
@@ -276,15 +275,15 @@ public sealed class SeedConferenceTests(PlatformFixture platform, ITestOutputHel
                 }
             }
         }
-        var organizationCopies = new OrganizationUnits.AdministrativeUnitCopyServiceClient(platform.GatewayGrpc);
-        var delegateAffairsCopies = new DelegateAffairsUnits.AdministrativeUnitCopyServiceClient(platform.GatewayGrpc);
+        var organizationCopies = new UnitCopies.AdministrativeUnitCopyServiceClient(platform.GatewayGrpc.ForBody(BodyRouting.Organization));
+        var delegateAffairsCopies = new UnitCopies.AdministrativeUnitCopyServiceClient(platform.GatewayGrpc.ForBody(BodyRouting.DelegateAffairs));
         foreach (var code in codes)
         {
             await Poll.UntilAsync(async () =>
-                (await organizationCopies.GetAdministrativeUnitAsync(new Platform.Organization.V1.GetAdministrativeUnitRequest { Code = code })) is not null,
+                (await organizationCopies.GetAdministrativeUnitAsync(new Platform.ReferenceData.V1.GetAdministrativeUnitRequest { Code = code })) is not null,
                 $"province {code} at organization", PlatformFixture.Timeout);
             await Poll.UntilAsync(async () =>
-                (await delegateAffairsCopies.GetAdministrativeUnitAsync(new Platform.DelegateAffairs.V1.GetAdministrativeUnitRequest { Code = code })) is not null,
+                (await delegateAffairsCopies.GetAdministrativeUnitAsync(new Platform.ReferenceData.V1.GetAdministrativeUnitRequest { Code = code })) is not null,
                 $"province {code} at delegate-affairs", PlatformFixture.Timeout);
         }
     }

@@ -42,6 +42,35 @@ public sealed class SharedServiceContractTests
     }
 
     [Fact]
+    public void The_unit_copies_deprecated_definitions_match_the_shared_one_in_methods_rules_and_wire_form()
+    {
+        // Organization and Delegate Affairs keep copies (Home Affairs owns the units); their copies declare messages of
+        // their own packages, which must read as the shared ones on the wire.
+        var shared = Methods("platform.referencedata.v1.AdministrativeUnitCopyService");
+        Assert.Equal(2, shared.Count);
+        foreach (var body in new[] { "platform.organization.v1", "platform.delegateaffairs.v1" })
+        {
+            var copy = Methods($"{body}.AdministrativeUnitCopyService");
+            Assert.True(copy[0].Method.Service.GetOptions()?.Deprecated, $"{body}.AdministrativeUnitCopyService is marked deprecated");
+            Assert.Equal(shared.Select(m => (m.Method.Name, m.Rule?.ToString())), copy.Select(m => (m.Method.Name, m.Rule?.ToString())));
+            foreach (var (mine, theirs) in shared.Zip(copy))
+            {
+                Assert.Equal(WireForm(mine.Method.InputType), WireForm(theirs.Method.InputType));
+                Assert.Equal(WireForm(mine.Method.OutputType), WireForm(theirs.Method.OutputType));
+            }
+        }
+    }
+
+    private static List<(Google.Protobuf.Reflection.MethodDescriptor Method, AccessRule? Rule)> Methods(string service) =>
+        AccessRules.ByPath.Values.Where(r => r.Method.Service.FullName == service).OrderBy(r => r.Method.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>Field numbers, names, types and cardinality, into nested messages of the platform's own packages.</summary>
+    private static string WireForm(Google.Protobuf.Reflection.MessageDescriptor message) =>
+        string.Join(",", message.Fields.InFieldNumberOrder().Select(f =>
+            $"{f.FieldNumber}:{f.Name}:{f.FieldType}:{f.IsRepeated}" + (f.FieldType == Google.Protobuf.Reflection.FieldType.Message
+                && f.MessageType.FullName.StartsWith("platform.", StringComparison.Ordinal) ? $"{{{WireForm(f.MessageType)}}}" : f.FieldType == Google.Protobuf.Reflection.FieldType.Message ? f.MessageType.FullName : "")));
+
+    [Fact]
     public void Every_operation_is_for_the_owning_bodys_ops_role_only()
     {
         var rules = AccessRules.ByPath.Values.Where(r => r.Method.Service.Name == "OperationsService").Select(r => r.Rule).ToList();

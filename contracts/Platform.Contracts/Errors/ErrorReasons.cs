@@ -89,9 +89,10 @@ public static class ErrorReasons
     public const string RouteNotFound = "ROUTE_NOT_FOUND";
 
     /// <summary>
-    /// InvalidArgument: a call to a service every body implements (platform.jointplanning.v1, platform.operations.v1,
-    /// platform.audit.v1) reached the gateway's gRPC port without naming the body in the <c>platform-body</c> metadata
-    /// (or naming none of the three; metadata <c>bodies</c>: the names it takes).
+    /// InvalidArgument: a call to a service several bodies implement (platform.jointplanning.v1,
+    /// platform.operations.v1, platform.audit.v1, platform.referencedata.v1) reached the gateway's gRPC port without
+    /// naming the body in the <c>platform-body</c> metadata (or naming none of the three; metadata <c>bodies</c>: the
+    /// names it takes).
     /// </summary>
     public const string BodyNotNamed = "BODY_NOT_NAMED";
 

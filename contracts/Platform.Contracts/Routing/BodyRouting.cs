@@ -4,11 +4,12 @@ using Grpc.Core.Interceptors;
 namespace Platform.Contracts.Routing;
 
 /// <summary>
-/// How a caller names the body it addresses on the services every body implements (platform.jointplanning.v1,
-/// platform.operations.v1, platform.audit.v1): one definition, three services behind the gateway. Over gRPC the body
-/// travels in the <see cref="Header"/> metadata, which the gateway's routes match; over JSON it is the path's segment
-/// after /api ("/api/home-affairs/v1/conferences/…"). A call straight to one service may leave it out; a call that
-/// names another body than the service's own is refused (FailedPrecondition, reason WRONG_BODY).
+/// How a caller names the body it addresses on the services several bodies implement (platform.jointplanning.v1,
+/// platform.operations.v1, platform.audit.v1, platform.referencedata.v1): one definition, a service per body behind the
+/// gateway. Over gRPC the body travels in the <see cref="Header"/> metadata, which the gateway's routes match; over
+/// JSON it is the path's segment after /api ("/api/home-affairs/v1/conferences/…"). A call straight to one service may
+/// leave it out; a call that names another body than the service's own is refused (FailedPrecondition, reason
+/// WRONG_BODY).
 /// </summary>
 /// <example><code>
 /// var planning = new JointPlanningService.JointPlanningServiceClient(channel.ForBody(BodyRouting.HomeAffairs));

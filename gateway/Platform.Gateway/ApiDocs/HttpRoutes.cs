@@ -47,16 +47,16 @@ public sealed partial record HttpRoute(MethodDescriptor Method, string Verb, str
         {
             return [route];
         }
-        return BodyRouting.Bodies.Select(body =>
+        // platform.jointplanning.v1.JointPlanningService.GetConference → platform.homeaffairs.v1.JointPlanningService.GetConference
+        string CopyIn(string body) => $"platform.{body.Replace("-", "")}.v1.{route.Method.Service.Name}.{route.Method.Name}";
+        var methods = PublishedContracts.Services.SelectMany(s => s.Methods).Select(m => m.FullName).ToHashSet();
+        // The bodies whose services implement it: those with a per-body copy of it (the unit copies: Organization and
+        // Delegate Affairs; Home Affairs owns the units); a shared service no body had a copy of: all three.
+        var implementing = BodyRouting.Bodies.Where(body => methods.Contains(CopyIn(body))).ToList();
+        return (implementing.Count > 0 ? implementing : BodyRouting.Bodies).Select(body => route with
         {
-            // platform.jointplanning.v1.JointPlanningService.GetConference → platform.homeaffairs.v1.JointPlanningService.GetConference
-            var copy = $"platform.{body.Replace("-", "")}.v1.{route.Method.Service.Name}.{route.Method.Name}";
-            var copied = PublishedContracts.Services.SelectMany(s => s.Methods).Any(m => m.FullName == copy);
-            return route with
-            {
-                Template = $"/api/{body}/{route.Template[AnyBody.Length..]}",
-                OperationId = (copied ? copy : $"{route.Method.FullName}.{body}") + (route.Binding == 0 ? "" : $"_{route.Binding + 1}"),
-            };
+            Template = $"/api/{body}/{route.Template[AnyBody.Length..]}",
+            OperationId = (methods.Contains(CopyIn(body)) ? CopyIn(body) : $"{route.Method.FullName}.{body}") + (route.Binding == 0 ? "" : $"_{route.Binding + 1}"),
         });
     }
 

@@ -1,3 +1,4 @@
+using Platform.ReferenceData;
 using Platform.Messaging.Operations;
 using Platform.JointPlanning.Grpc;
 using Platform.Auditing;
@@ -35,6 +36,7 @@ public static class DelegateAffairsExtensions
         builder.Services.AddDeprecatedServiceName<JointPlanningGrpcService>(V1.JointPlanningService.Descriptor);
         builder.Services.AddDeprecatedServiceName<OperationsGrpcService<DelegateAffairsDbContext>>(V1.OperationsService.Descriptor);
         builder.Services.AddDeprecatedServiceName<AuditTrailGrpcService<DelegateAffairsDbContext>>(V1.AuditTrailService.Descriptor);
+        builder.Services.AddDeprecatedServiceName<AdministrativeUnitCopyGrpcService<DelegateAffairsDbContext>>(V1.AdministrativeUnitCopyService.Descriptor);
 #pragma warning restore CS0612
         builder.Services.AddSingleton(builder.Configuration.GetSection(VettingOptions.Section).Get<VettingOptions>() ?? new VettingOptions());
         builder.Services.AddScoped<VettingProcess>();
@@ -52,7 +54,7 @@ public static class DelegateAffairsExtensions
     public static WebApplication MapDelegateAffairs(this WebApplication app)
     {
         app.MapDefaultEndpoints();
-        app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
+        app.MapGrpcService<AdministrativeUnitCopyGrpcService<DelegateAffairsDbContext>>();
         app.MapGrpcService<AuditTrailGrpcService<DelegateAffairsDbContext>>();
         app.MapGrpcService<JointPlanningGrpcService>();
         app.MapGrpcService<OperationsGrpcService<DelegateAffairsDbContext>>();

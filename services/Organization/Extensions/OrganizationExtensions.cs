@@ -1,3 +1,4 @@
+using Platform.ReferenceData;
 using Platform.Messaging.Operations;
 using Platform.JointPlanning.Grpc;
 using Platform.Auditing;
@@ -36,6 +37,7 @@ public static class OrganizationExtensions
         builder.Services.AddDeprecatedServiceName<JointPlanningGrpcService>(V1.JointPlanningService.Descriptor);
         builder.Services.AddDeprecatedServiceName<OperationsGrpcService<OrganizationDbContext>>(V1.OperationsService.Descriptor);
         builder.Services.AddDeprecatedServiceName<AuditTrailGrpcService<OrganizationDbContext>>(V1.AuditTrailService.Descriptor);
+        builder.Services.AddDeprecatedServiceName<AdministrativeUnitCopyGrpcService<OrganizationDbContext>>(V1.AdministrativeUnitCopyService.Descriptor);
 #pragma warning restore CS0612
         builder.AddVetting<OrganizationDbContext, CadreRecordVetting>();
         return builder;
@@ -48,7 +50,7 @@ public static class OrganizationExtensions
     public static WebApplication MapOrganization(this WebApplication app)
     {
         app.MapDefaultEndpoints();
-        app.MapGrpcService<AdministrativeUnitCopyGrpcService>();
+        app.MapGrpcService<AdministrativeUnitCopyGrpcService<OrganizationDbContext>>();
         app.MapGrpcService<AuditTrailGrpcService<OrganizationDbContext>>();
         app.MapGrpcService<JointPlanningGrpcService>();
         app.MapGrpcService<OperationsGrpcService<OrganizationDbContext>>();

@@ -13,7 +13,7 @@ namespace Platform.SystemTests.ApiDocs;
 public sealed class GatewayReflectionTests(PlatformFixture platform)
 {
     private static readonly string[] BodyPackages = ["platform.organization.v1", "platform.homeaffairs.v1", "platform.delegateaffairs.v1"];
-    private static readonly string[] SharedPackages = ["platform.jointplanning.v1", "platform.operations.v1", "platform.audit.v1"];
+    private static readonly string[] SharedPackages = ["platform.jointplanning.v1", "platform.operations.v1", "platform.audit.v1", "platform.referencedata.v1"];
 
     [Fact]
     public async Task An_authenticated_tool_lists_every_service_of_the_three_bodies_and_gets_their_files()

@@ -1,14 +1,18 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Platform.Organization.Infrastructure;
-using Platform.Organization.V1;
-using Platform.ReferenceData;
+using Microsoft.EntityFrameworkCore;
+using Platform.ReferenceData.V1;
 using Platform.Vietnamese;
 
-namespace Platform.Organization.Grpc;
+namespace Platform.ReferenceData;
 
-/// <summary>platform.organization.v1.AdministrativeUnitCopyService: reads this body's copy of the administrative units.</summary>
-public sealed class AdministrativeUnitCopyGrpcService(OrganizationDbContext db) : AdministrativeUnitCopyService.AdministrativeUnitCopyServiceBase
+/// <summary>
+/// platform.referencedata.v1.AdministrativeUnitCopyService: reads the service's own copy of the administrative units
+/// (<typeparamref name="TContext"/>); the bodies that keep a copy map it (and serve it under their deprecated
+/// per-body name too).
+/// </summary>
+public sealed class AdministrativeUnitCopyGrpcService<TContext>(TContext db) : AdministrativeUnitCopyService.AdministrativeUnitCopyServiceBase
+    where TContext : DbContext
 {
     public override async Task<ListAdministrativeUnitsResponse> ListAdministrativeUnits(ListAdministrativeUnitsRequest request, ServerCallContext context)
     {
