@@ -15,6 +15,7 @@ builder.Services.AddHealthChecks();
 var app = builder.Build();
 app.UseTrustedProxies(); // first: everything after sees the browser's scheme and address
 app.UseStaticFiles(); // the stylesheets, before authentication: they are not secret
+app.UseRouting(); // after the files: routing first would give a stylesheet's path to the fallback for tools
 app.UseAuthentication(); // the cookie session; /signin-callback is answered here
 app.UseRateLimiter(); // per signed-in person, else per address: after authentication, which names the person
 app.UseAuthorization();

@@ -3,7 +3,7 @@ namespace Platform.Screens.Extensions;
 /// <summary>
 /// Matches only a browser asking for a page (GET or HEAD accepting text/html, outside /api/): the screens' "not
 /// found" page is for people. A gRPC call, an API call or a tool's request to an unknown address keeps the gateway's
-/// own answer (401 without a token, else 404), as before.
+/// own answer (401 without a token, else 404), as before the screens left the gateway (<see cref="ToolRequestConstraint"/>).
 /// </summary>
 public sealed class BrowserPageConstraint : IRouteConstraint
 {
@@ -15,9 +15,11 @@ public sealed class BrowserPageConstraint : IRouteConstraint
         {
             return routeDirection == RouteDirection.UrlGeneration;
         }
-        var request = httpContext.Request;
-        return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !request.Path.StartsWithSegments("/api")
-            && request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        return IsBrowserPage(httpContext.Request);
     }
+
+    public static bool IsBrowserPage(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Path.StartsWithSegments("/api")
+        && request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

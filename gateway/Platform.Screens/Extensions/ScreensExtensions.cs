@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Security;
@@ -18,6 +19,9 @@ public static class ScreensExtensions
     public const string SignInScheme = "screens-oidc";
     public const string Policy = "screens";
 
+    /// <summary>The platform's access tokens, for the answer to a tool's request no page takes (<see cref="ToolRequestConstraint"/>).</summary>
+    public const string ApiScheme = "api";
+
     public static WebApplicationBuilder AddScreens(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(PlatformAuthenticationOptions.Section).Get<PlatformAuthenticationOptions>()
@@ -27,7 +31,11 @@ public static class ScreensExtensions
             pages.Conventions.AuthorizeFolder("/", Policy);
             pages.Conventions.AllowAnonymousToPage("/SignedOut");
         });
-        builder.Services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<BrowserPageConstraint>(BrowserPageConstraint.Name));
+        builder.Services.Configure<RouteOptions>(routes =>
+        {
+            routes.SetParameterPolicy<BrowserPageConstraint>(BrowserPageConstraint.Name);
+            routes.SetParameterPolicy<ToolRequestConstraint>(ToolRequestConstraint.Name);
+        });
         // Vietnamese is written as itself in the pages, not as numeric character references (Razor's default
         // encoder escapes everything beyond Basic Latin): smaller pages, readable source.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -78,9 +86,11 @@ public static class ScreensExtensions
                 // Plain-HTTP local runs: the round trip through the issuer is a same-site top-level navigation.
                 oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 oidc.NonceCookie.SameSite = SameSiteMode.Lax;
-            });
+            })
+            .AddJwtBearer(ApiScheme, jwt => AuthenticationExtensions.ValidatePlatformTokens(jwt, settings));
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiScheme, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser());
         return builder;
     }
 
@@ -92,6 +102,12 @@ public static class ScreensExtensions
         // every page, so that it tells no stranger which addresses exist), not the browser's bare 401.
         app.MapFallbackToPage($"{{*path:nonfile:{BrowserPageConstraint.Name}}}", "/Errors/NotFound")
             .RequireRateLimiting(ScreensLimitsExtensions.Policy);
+        // Any other address, asked for by a tool or an API caller (or a file a browser asks for): the gateway's answer
+        // from when the screens were part of it, 401 without a valid access token, else 404. Ordered just before the
+        // page's fallback, which routing cannot hold at the same priority as another (it is expanded per request).
+        app.MapFallback($"{{*path:{ToolRequestConstraint.Name}}}", () => Results.NotFound())
+            .WithOrder(int.MaxValue - 1)
+            .RequireAuthorization(ApiScheme);
         app.MapPost("/signout", async (HttpContext http) =>
         {
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http, CookieScheme);
