@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's first command: install what is missing, start private PostgreSQL and RabbitMQ under
-# .state/run, migrate, start the three services and the gateway, load the seed scenario, and
+# .state/run, migrate, start the three services, the screens and the gateway, load the seed scenario, and
 # stay in the foreground. Ctrl-C (or SIGTERM) stops exactly what this script started.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,6 +31,7 @@ for entry in "${PLATFORM_SERVICES[@]}"; do
 done
 require_free_port $GATEWAY_HTTP_PORT "the gateway (HTTP)"
 require_free_port $GATEWAY_GRPC_PORT "the gateway (gRPC)"
+require_free_port $SCREENS_HTTP_PORT "the screens (HTTP)"
 
 echo "Building ($CONFIGURATION)…"
 # With the development issuer, which Release leaves out by default (gateway/Platform.Gateway/Platform.Gateway.csproj):
@@ -100,6 +101,13 @@ for entry in "${PLATFORM_SERVICES[@]}"; do
   ConnectionStrings__Database=$(db_url "$database") dotnet "$dll" seed --contentRoot "$(dirname "$dll")" >"$STATE/logs/$name-seed.log" 2>&1 \
     || { cat "$STATE/logs/$name-seed.log"; exit 1; }
 done
+
+# The screens first (appsettings.json: port 8090, the services' ports above, the gateway as issuer in Development),
+# then the gateway, which routes / and the pages to them.
+screens_dll=$(platform_dll $SCREENS_PROJECT $CONFIGURATION)
+dotnet "$screens_dll" --contentRoot "$(dirname "$screens_dll")" >"$STATE/logs/screens.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$SCREENS_HTTP_PORT/healthz" 60 || { tail -20 "$STATE/logs/screens.log"; exit 1; }
 
 gw_dll=$(platform_dll $GATEWAY_PROJECT $CONFIGURATION)
 dotnet "$gw_dll" --contentRoot "$(dirname "$gw_dll")" >"$STATE/logs/gateway.log" 2>&1 &

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Builds the platform's images with podman from the committed Dockerfiles: the three services, the gateway and the
-# seed loader, tagged joint-planning/NAME:$PLATFORM_VERSION (0.1.0); and the gateway with the development issuer,
+# Builds the platform's images with podman from the committed Dockerfiles: the three services, the gateway, the
+# screens and the seed loader, tagged joint-planning/NAME:$PLATFORM_VERSION (0.1.0); and the gateway with the development issuer,
 # joint-planning/gateway:$PLATFORM_VERSION-development-issuer, which docker-compose.yml runs (the plain gateway image,
 # the one Kubernetes runs, has no issuer: deploy/kube-play.sh plays it).
 #   deploy/images.sh
-# First the stand-in base images (deploy/base-images.sh; kept once made), then one build that publishes all five
-# applications (deploy/publish.Dockerfile: the shared contracts and building blocks compile once, not five times),
+# First the stand-in base images (deploy/base-images.sh; kept once made), then one build that publishes all six
+# applications (deploy/publish.Dockerfile: the shared contracts and building blocks compile once, not six times),
 # then each image from its own Dockerfile, which takes its application from that build (build arguments PUBLISHED,
 # PUBLISHED_DIR) instead of its own build stage.
-# Idempotent: when the six images were built from the same inputs (every file the builds copy, the Dockerfiles,
+# Idempotent: when the seven images were built from the same inputs (every file the builds copy, the Dockerfiles,
 # the base images), nothing is built. Prints each image's size.
 # Environment: PLATFORM_VERSION (the tag), SDK_IMAGE and ASPNET_IMAGE (base images to build from instead of the
 # stand-ins, e.g. the official ones where a registry is reachable).
@@ -30,7 +30,8 @@ fi
 # name:tag suffix:Dockerfile; the published folder is /publish/<name><suffix> (deploy/publish.Dockerfile).
 IMAGES=(organization::services/Organization/Dockerfile home-affairs::services/HomeAffairs/Dockerfile
   delegate-affairs::services/DelegateAffairs/Dockerfile gateway::gateway/Platform.Gateway/Dockerfile
-  gateway:-development-issuer:gateway/Platform.Gateway/Dockerfile seed-loader::tools/Platform.SeedLoader/Dockerfile)
+  gateway:-development-issuer:gateway/Platform.Gateway/Dockerfile screens::gateway/Platform.Screens/Dockerfile
+  seed-loader::tools/Platform.SeedLoader/Dockerfile)
 image_of() { local name suffix; IFS=: read -r name suffix _ <<<"$1"; echo "joint-planning/$name:$VERSION$suffix"; }
 
 # What the builds read: the build context they copy from (.dockerignore leaves out the rest) as it is in the working
@@ -57,7 +58,7 @@ build() { # LOG ARGUMENTS...
 }
 
 if ((up_to_date)); then
-  echo "images: the six images are up to date (inputs $inputs)" >&2
+  echo "images: the seven images are up to date (inputs $inputs)" >&2
 else
   buildah rm --all >/dev/null 2>&1 || true # working containers of an interrupted build
   start=$SECONDS
@@ -67,7 +68,7 @@ else
   build published -f deploy/publish.Dockerfile --build-arg "SDK_IMAGE=$SDK_IMAGE" \
     -v /etc/ssl/certs:/etc/ssl/certs:ro -v "${NUGET_PACKAGES:-$HOME/.nuget/packages}:/root/.nuget/packages" \
     -t "$PUBLISHED"
-  echo "images: the five applications published in $((SECONDS - start)) s" >&2
+  echo "images: the six applications published in $((SECONDS - start)) s" >&2
   for entry in "${IMAGES[@]}"; do
     IFS=: read -r name suffix dockerfile <<<"$entry"
     image=$(image_of "$entry") start=$SECONDS

@@ -29,7 +29,7 @@ lap() { say "$1 ($((SECONDS - step_start)) s)"; step_start=$SECONDS; }
 # databases and broker, Jobs, Services, NetworkPolicies, Ingresses…) is for a cluster and is left out here.
 kubectl kustomize deploy/kube-play \
   | awk 'BEGIN { RS = "\n---\n" } /(^|\n)kind: (Deployment|ConfigMap)\n/ { printf "%s\n---\n", $0 }' >"$STATE/play.yaml"
-[[ $(grep -c '^kind: Deployment$' "$STATE/play.yaml") == 4 ]] || fail "the rendered overlay does not hold the four Deployments"
+[[ $(grep -c '^kind: Deployment$' "$STATE/play.yaml") == 5 ]] || fail "the rendered overlay does not hold the five Deployments"
 
 # podman 4.3 logs an error for each pod but the last that still shares the emptyDir's volume; the last removes it.
 down() { podman kube down "$STATE/play.yaml" >"$STATE/down.log" 2>&1 || true; }
@@ -37,7 +37,7 @@ down # leftovers of an interrupted run
 trap down EXIT
 podman kube play --network "$NETWORK" "$STATE/play.yaml" >"$STATE/play.log" 2>&1 \
   || { cat "$STATE/play.log" >&2; fail "podman kube play"; }
-lap "played the dev overlay's four Deployments and their ConfigMaps on $NETWORK"
+lap "played the dev overlay's five Deployments and their ConfigMaps on $NETWORK"
 
 container_of() { podman ps --filter "pod=$1-pod-0" --filter "name=-$1\$" --format '{{.Names}}' | head -1; }
 inside() { podman exec "$1" bash -c "$2"; }
@@ -46,11 +46,12 @@ status_inside() { # CONTAINER PORT PATH -> the HTTP status code, or nothing
   inside "$1" "exec 3<>/dev/tcp/127.0.0.1/$2 && printf 'GET $3 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3 && head -n 1 <&3 | cut -d' ' -f2" 2>/dev/null || true
 }
 
+# The screens have no gRPC port (HTTP/1.1 only, behind the gateway).
 declare -A GRPC=([organization]=5101 [home-affairs]=5102 [delegate-affairs]=5103 [gateway]=8081)
-declare -A HTTP=([organization]=5111 [home-affairs]=5112 [delegate-affairs]=5113 [gateway]=8080)
-declare -A LIVE=([organization]=/health/live [home-affairs]=/health/live [delegate-affairs]=/health/live [gateway]=/healthz/live)
-declare -A READY=([organization]=/health/ready [home-affairs]=/health/ready [delegate-affairs]=/health/ready [gateway]=/healthz)
-for server in organization home-affairs delegate-affairs gateway; do
+declare -A HTTP=([organization]=5111 [home-affairs]=5112 [delegate-affairs]=5113 [gateway]=8080 [screens]=8090)
+declare -A LIVE=([organization]=/health/live [home-affairs]=/health/live [delegate-affairs]=/health/live [gateway]=/healthz/live [screens]=/healthz/live)
+declare -A READY=([organization]=/health/ready [home-affairs]=/health/ready [delegate-affairs]=/health/ready [gateway]=/healthz [screens]=/healthz)
+for server in organization home-affairs delegate-affairs gateway screens; do
   container=$(container_of "$server")
   [[ -n $container ]] || fail "$server: no container of pod $server-pod-0"
   read -r user read_only memory cap_drop no_new < <(podman inspect --format \
@@ -72,7 +73,7 @@ for server in organization home-affairs delegate-affairs gateway; do
     sleep 1
   done
   [[ $(status_inside "$container" "${HTTP[$server]}" "${LIVE[$server]}") == 200 ]] || fail "$server: ${LIVE[$server]} not 200"
-  inside "$container" "exec 3<>/dev/tcp/127.0.0.1/${GRPC[$server]}" || fail "$server: nothing listens on ${GRPC[$server]}"
+  [[ -z ${GRPC[$server]:-} ]] || inside "$container" "exec 3<>/dev/tcp/127.0.0.1/${GRPC[$server]}" || fail "$server: nothing listens on ${GRPC[$server]}"
 done
 lap "each container as declared (UID 1654, read-only root, /tmp emptyDir, no capabilities, 384Mi, the ConfigMaps), its probes' paths 200"
 
@@ -94,7 +95,7 @@ lap "the 63 provinces from each played service's own database, and through the p
 
 trap - EXIT
 podman kube down "$STATE/play.yaml" >"$STATE/down.log" 2>&1 || { cat "$STATE/down.log" >&2; fail "podman kube down"; }
-left=$(podman pod ps --format '{{.Name}}' | grep -E '^(organization|home-affairs|delegate-affairs|gateway)-pod-0$' || true)
+left=$(podman pod ps --format '{{.Name}}' | grep -E '^(organization|home-affairs|delegate-affairs|gateway|screens)-pod-0$' || true)
 [[ -z $left ]] || fail "pods left after podman kube down: $left"
 ! podman volume exists kube-play-tmp || fail "the emptyDir's volume is left after podman kube down"
 lap "kube down: no pod or volume left"

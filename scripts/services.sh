@@ -11,6 +11,9 @@ PLATFORM_SERVICES=(
 GATEWAY_PROJECT=gateway/Platform.Gateway/Platform.Gateway
 GATEWAY_HTTP_PORT=8080
 GATEWAY_GRPC_PORT=8081
+# The screens, behind the gateway (its screens cluster: gateway/Platform.Gateway/appsettings.json).
+SCREENS_PROJECT=gateway/Platform.Screens/Platform.Screens
+SCREENS_HTTP_PORT=8090
 
 # The compiled entry point (absolute path) of a project path (without .csproj) for a configuration.
 platform_dll() {

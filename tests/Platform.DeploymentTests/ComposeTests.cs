@@ -48,15 +48,20 @@ public sealed class ComposeTests
     }
 
     [Fact]
-    public async Task The_gateway_reaches_each_service_on_its_README_gRPC_port()
+    public async Task The_gateway_and_the_screens_reach_each_service_on_its_README_gRPC_port_and_the_gateway_the_screens()
     {
-        var environment = ComposeFile.Environment((await ComposeFile.LoadAsync()).Service("gateway"));
+        var compose = await ComposeFile.LoadAsync();
+        var environment = ComposeFile.Environment(compose.Service("gateway"));
+        var screens = ComposeFile.Environment(compose.Service("screens"));
 
         foreach (var service in PlatformProcess.Services)
         {
             var address = environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__primary__Address"];
             Assert.Equal($"http://{service.Name}:{ReadmePorts.Service(service).Grpc}", address);
+            Assert.Equal(address, screens[$"Services__{service.Name}__Destinations__primary__Address"]);
         }
+        Assert.Equal($"http://screens:{ReadmePorts.Screens()}", environment["ReverseProxy__Clusters__screens__Destinations__primary__Address"]);
+        Assert.Equal("service_healthy", ComposeFile.DependsOn(compose.Service("gateway"))["screens"]);
     }
 
     [Fact]

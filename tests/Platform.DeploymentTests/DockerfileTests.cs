@@ -102,9 +102,11 @@ public sealed class DockerfileTests
         var dockerfile = new Dockerfile(process.Dockerfile);
         var (served, healthPort, healthPath) = process.IsService
             ? ([ReadmePorts.Service(process).Grpc, ReadmePorts.Service(process).Http], ReadmePorts.Service(process).Http, "/health/ready")
-            : (new[] { ReadmePorts.Gateway().Http, ReadmePorts.Gateway().Grpc }, ReadmePorts.Gateway().Http, "/healthz");
+            : process == PlatformProcess.Screens
+                ? (new[] { ReadmePorts.Screens() }, ReadmePorts.Screens(), "/healthz") // HTTP/1.1 only: the gateway's pages
+                : (new[] { ReadmePorts.Gateway().Http, ReadmePorts.Gateway().Grpc }, ReadmePorts.Gateway().Http, "/healthz");
 
-        Assert.Equal(served.Order(), new[] { dockerfile.KestrelPort("Grpc"), dockerfile.KestrelPort("Http") }.Select(p => p!.Value).Order());
+        Assert.Equal(served.Order(), new[] { dockerfile.KestrelPort("Grpc"), dockerfile.KestrelPort("Http") }.OfType<int>().Order());
         Assert.Equal(served.Order(), dockerfile.Arguments("EXPOSE", dockerfile.FinalStage).SelectMany(a => a.Split(' ')).Select(int.Parse).Order());
         // The base image's own ASPNETCORE_HTTP_PORTS (8080) would add an endpoint nobody asked for.
         Assert.Equal("", dockerfile.Environment["ASPNETCORE_HTTP_PORTS"]);

@@ -116,6 +116,19 @@ public sealed class KubernetesManifestTests
             var container = rendered.Workload("Deployment", process.Name).Containers.Single();
             var ports = container["ports"]!.AsArray().ToDictionary(p => p!["name"]!.ToString(), p => (int)p!["containerPort"]!);
             var settings = EnvironmentOf(rendered, container);
+            if (process == PlatformProcess.Screens)
+            {
+                // HTTP/1.1 only (the pages the gateway passes on); probes as the gateway's.
+                Assert.Equal(ReadmePorts.Screens(), Assert.Single(ports).Value);
+                Assert.Equal(ports["http"], new Uri(settings["Kestrel__Endpoints__Http__Url"].Replace('+', '0')).Port);
+                Assert.Equal(new Dockerfile(process.Dockerfile).KestrelPort("Http"), ports["http"]);
+                foreach (var (probe, path) in new[] { ("startupProbe", "/healthz/live"), ("livenessProbe", "/healthz/live"), ("readinessProbe", "/healthz") })
+                {
+                    Assert.Equal(path, container[probe]!["httpGet"]!["path"]!.ToString());
+                    Assert.Equal("http", container[probe]!["httpGet"]!["port"]!.ToString());
+                }
+                continue;
+            }
             // What the process listens on (its Kestrel endpoints) is what the pod declares and the README says.
             Assert.Equal(ports["grpc"], new Uri(settings["Kestrel__Endpoints__Grpc__Url"].Replace('+', '0')).Port);
             Assert.Equal(ports["http"], new Uri(settings["Kestrel__Endpoints__Http__Url"].Replace('+', '0')).Port);
@@ -334,10 +347,11 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public async Task Only_the_gateway_reaches_the_services_and_only_on_their_gRPC_port(string overlay)
+    public async Task Only_the_gateway_and_the_screens_reach_the_services_and_only_on_their_gRPC_port(string overlay)
     {
         var rendered = await RenderedOverlay.OfAsync(overlay);
         var gateway = rendered.Workload("Deployment", "gateway").Labels;
+        var screens = rendered.Workload("Deployment", "screens").Labels;
 
         foreach (var service in PlatformProcess.Services)
         {
@@ -345,7 +359,7 @@ public sealed class KubernetesManifestTests
             var policies = PoliciesFor(rendered, pod.Labels).ToList();
             // Denied by default in both directions...
             Assert.Contains(policies, p => p["spec"]!["policyTypes"]!.AsArray().Select(t => t!.ToString()).Order().SequenceEqual(["Egress", "Ingress"]));
-            // ...and let in from the gateway's pods alone (and Prometheus to /metrics on the HTTP port).
+            // ...and let in from the gateway's and the screens' pods alone (and Prometheus to /metrics on the HTTP port).
             var ingress = policies.SelectMany(p => p["spec"]!["ingress"]?.AsArray() ?? []).ToList();
             Assert.NotEmpty(ingress);
             foreach (var rule in ingress)
@@ -359,7 +373,8 @@ public sealed class KubernetesManifestTests
                 {
                     Assert.Null(peer!["namespaceSelector"]);
                     Assert.Null(peer["ipBlock"]);
-                    Assert.True(RenderedOverlay.Selects(peer["podSelector"], gateway), $"{service}: a peer other than the gateway");
+                    Assert.True(RenderedOverlay.Selects(peer["podSelector"], gateway) || RenderedOverlay.Selects(peer["podSelector"], screens),
+                        $"{service}: a peer other than the gateway and the screens");
                 });
                 Assert.Equal([ReadmePorts.Service(service).Grpc], rule["ports"]!.AsArray().Select(p => (int)p!["port"]!));
             }
@@ -410,21 +425,27 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public async Task The_gateway_reaches_only_the_services_gRPC_ports_DNS_and_the_identity_provider(string overlay)
+    public async Task The_gateway_reaches_only_the_services_gRPC_ports_the_screens_DNS_and_the_identity_provider(string overlay)
     {
         var rendered = await RenderedOverlay.OfAsync(overlay);
         var services = PlatformProcess.Services.ToDictionary(s => s, s => rendered.Workload("Deployment", s.Name).Labels);
+        var screens = rendered.Workload("Deployment", "screens").Labels;
 
-        var egress = EgressOf(rendered, rendered.Workload("Deployment", "gateway").Labels).ToList();
-        Assert.NotEmpty(egress);
-        foreach (var (peer, ports) in egress)
+        foreach (var from in new[] { PlatformProcess.Gateway, PlatformProcess.Screens })
         {
-            var allowed = peer["podSelector"]?["matchLabels"]?["k8s-app"]?.ToString() == "kube-dns"
-                ? ports.SetEquals([53]) && peer["namespaceSelector"] is not null
-                : peer["ipBlock"] is not null
-                    ? ports.SetEquals([443])
-                    : services.Any(s => peer["namespaceSelector"] is null && RenderedOverlay.Selects(peer["podSelector"], s.Value) && ports.SetEquals([ReadmePorts.Service(s.Key).Grpc]));
-            Assert.True(allowed, $"the gateway may reach {peer.ToJsonString()} on {string.Join(',', ports)}");
+            var egress = EgressOf(rendered, rendered.Workload("Deployment", from.Name).Labels).ToList();
+            Assert.NotEmpty(egress);
+            foreach (var (peer, ports) in egress)
+            {
+                var allowed = peer["podSelector"]?["matchLabels"]?["k8s-app"]?.ToString() == "kube-dns"
+                    ? ports.SetEquals([53]) && peer["namespaceSelector"] is not null
+                    : peer["ipBlock"] is not null
+                        ? ports.SetEquals([443])
+                        : services.Any(s => peer["namespaceSelector"] is null && RenderedOverlay.Selects(peer["podSelector"], s.Value) && ports.SetEquals([ReadmePorts.Service(s.Key).Grpc]))
+                          // The gateway passes the pages on to the screens.
+                          || (from == PlatformProcess.Gateway && peer["namespaceSelector"] is null && RenderedOverlay.Selects(peer["podSelector"], screens) && ports.SetEquals([ReadmePorts.Screens()]));
+                Assert.True(allowed, $"the {from} may reach {peer.ToJsonString()} on {string.Join(',', ports)}");
+            }
         }
     }
 
@@ -494,6 +515,29 @@ public sealed class KubernetesManifestTests
             Assert.Contains(target["spec"]!["ports"]!.AsArray(), p => (int)p!["port"]! == address.Port && p["appProtocol"]?.ToString() == "kubernetes.io/h2c");
             Assert.True(RenderedOverlay.Selects(target["spec"]!["selector"], rendered.Workload("Deployment", service.Name).Labels));
             Assert.Equal("true", settings[$"ReverseProxy__Clusters__{service.Name}__HttpClient__EnableMultipleHttp2Connections"]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task The_gateway_passes_the_pages_to_the_screens_each_gateway_pod_to_one_screens_pod(string overlay)
+    {
+        var rendered = await RenderedOverlay.OfAsync(overlay);
+        var gateway = EnvironmentOf(rendered, rendered.Workload("Deployment", "gateway").Containers.Single());
+        var screens = EnvironmentOf(rendered, rendered.Workload("Deployment", "screens").Containers.Single());
+
+        var address = new Uri(gateway["ReverseProxy__Clusters__screens__Destinations__primary__Address"]);
+        var target = rendered.Get("Service", address.Host);
+        Assert.True(RenderedOverlay.Selects(target["spec"]!["selector"], rendered.Workload("Deployment", "screens").Labels));
+        Assert.Contains(target["spec"]!["ports"]!.AsArray(), p => (int)p!["port"]! == address.Port);
+        // A session's cookie is readable only by the screens pod that made it (keys in memory): the Ingress pins the
+        // browser to a gateway pod, this the gateway pod to a screens pod.
+        Assert.Equal("ClientIP", target["spec"]!["sessionAffinity"]!.ToString());
+        // The screens call every replica of each service, as the gateway does, through its headless Service.
+        foreach (var service in PlatformProcess.Services)
+        {
+            Assert.Equal(gateway[$"ReverseProxy__Clusters__{service.Name}__Destinations__primary__Address"],
+                screens[$"Services__{service.Name}__Destinations__primary__Address"]);
         }
     }
 

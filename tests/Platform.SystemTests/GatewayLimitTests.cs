@@ -43,7 +43,7 @@ public sealed class GatewayLimitTests(PlatformFixture platform)
         // A development gateway with its own issuer, so that its screens can sign in. Its tokens are not the platform's,
         // so the pages' own calls to the services fail: the limits are what is looked at here.
         await using var gateway = await ExtraGateway.StartAsync(platform, "screens-limited-gateway", ownIssuer: true,
-            ("Gateway__RateLimit__ScreensPermitLimit", "3"));
+            ("Screens__RateLimit__PermitLimit", "3"));
 
         // Each sign-in asks for a page once anonymously (the address's first) and lands on it signed in (the person's first).
         using var first = await ScreensBrowser.SignedInAsync(gateway.Url, "home-affairs-viewer");

@@ -109,6 +109,32 @@ public sealed class GatewaySecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_screens_pages_through_the_gateway_carry_its_security_headers_once_and_no_server_name()
+    {
+        // The pages come from the screens' own process; the gateway adds its headers to what it passes on, and YARP
+        // would join a value the screens sent to them ("DENY, SAMEORIGIN" is no X-Frame-Options a browser obeys).
+        using var anonymous = ScreensBrowser.For(platform.GatewayUrl);
+        using var signedIn = await ScreensBrowser.SignedInAsync(platform.GatewayUrl, "home-affairs-editor");
+
+        var signedOut = await anonymous.GetAsync("/signed-out");
+        var withForms = await signedIn.GetAsync("/conferences/new"); // a form posting back: antiforgery runs
+        var stylesheet = await anonymous.GetAsync("/screens/site.css");
+
+        foreach (var page in new[] { signedOut, withForms })
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Equal("default-src 'self'; frame-ancestors 'none'; form-action 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.False(page.Headers.Contains("Server"));
+        }
+        Assert.Contains("__RequestVerificationToken", await withForms.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        Assert.Equal("text/css", stylesheet.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_request_body_over_the_limit_is_413()
     {
         // As a well-behaved client sends a large body: it waits for "100 Continue", so the early 413

@@ -17,6 +17,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public static string GatewayDll => PlatformLauncher.GatewayDll;
 
+    public static string ScreensDll => PlatformLauncher.ScreensDll;
+
     private PlatformLauncher _platform = null!;
 
     public async Task InitializeAsync()
@@ -56,6 +58,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>The settings the gateway runs with, for a test that starts another one beside it.</summary>
     public IReadOnlyDictionary<string, string> GatewaySettings => _platform.GatewaySettings;
+
+    /// <summary>The settings the screens run with, for a test that starts a gateway with screens of its own.</summary>
+    public IReadOnlyDictionary<string, string> ScreensSettings => _platform.ScreensSettings;
 
     /// <summary>The gateway with the token of home-affairs-editor (a writer of administrative units).</summary>
     public HttpClient Gateway { get; private set; } = null!;

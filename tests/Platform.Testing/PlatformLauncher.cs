@@ -9,7 +9,8 @@ namespace Platform.Testing;
 /// <summary>
 /// How <see cref="PlatformLauncher"/> starts the platform. The defaults are the system tests': one process of each
 /// service over the shared test PostgreSQL (connecting as deployed: a data-access role, `migrate` as the owner), a
-/// RabbitMQ node of the run's own, one gateway in Development that is also the token issuer everyone trusts.
+/// RabbitMQ node of the run's own, one gateway in Development that is also the token issuer everyone trusts, and the
+/// screens behind the gateways.
 /// </summary>
 public sealed record PlatformOptions
 {
@@ -61,6 +62,9 @@ public sealed record PlatformOptions
     /// <summary>Settings every gateway gets, over the launcher's own (ports, clusters, issuer).</summary>
     public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = None;
 
+    /// <summary>Settings the screens get, over the launcher's own (port, services, issuer).</summary>
+    public IReadOnlyDictionary<string, string> ScreensSettings { get; init; } = None;
+
     /// <summary>How long a process may take to be ready (a busy 2-core machine starting many processes needs minutes).</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(90);
 
@@ -71,9 +75,10 @@ public sealed record PlatformOptions
 /// <summary>
 /// The one place that starts the whole platform as separate processes on free ports, for the system tests, the fault
 /// run and the benchmarks: PostgreSQL and RabbitMQ, each service's database migrated by its own `migrate` (which also
-/// declares its queues), N replicas of each service, and M gateways in front with every replica in their clusters.
-/// The first gateway is the development token issuer everyone trusts. Tests may kill, stop and start any process,
-/// the broker and a private PostgreSQL server. <see cref="StartAsync"/> does it all; a benchmark that loads data
+/// declares its queues), N replicas of each service, and M gateways in front with every replica in their clusters;
+/// with the gateways, one screens process (gateway/Platform.Screens) that every gateway routes the pages to, so that a
+/// person's session is good through any of them. The first gateway is the development token issuer everyone trusts.
+/// Tests may kill, stop and start any process, the broker and a private PostgreSQL server. <see cref="StartAsync"/> does it all; a benchmark that loads data
 /// between the stages calls them one by one (<see cref="Create"/>, then StartServers, Migrate, StartServices,
 /// StartGateways).
 /// </summary>
@@ -88,6 +93,8 @@ public sealed class PlatformLauncher : IAsyncDisposable
 
     public static string GatewayDll => RepositoryPaths.Dll("gateway/Platform.Gateway", "Platform.Gateway");
 
+    public static string ScreensDll => RepositoryPaths.Dll("gateway/Platform.Screens", "Platform.Screens");
+
     private readonly PlatformOptions _options;
     private readonly Dictionary<string, PlatformProcess> _definitions = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PlatformProcess> _services = new();
@@ -97,6 +104,9 @@ public sealed class PlatformLauncher : IAsyncDisposable
     private readonly List<PlatformProcess> _extra = [];
     private readonly List<(int Http, int Grpc)> _gatewayPorts;
     private readonly Dictionary<string, string> _gatewaySettings;
+    private readonly Dictionary<string, string> _screensSettings;
+    private readonly int _screensPort = FreePort.Next();
+    private PlatformProcess? _screens;
     private int _postgresPort;
     private bool _postgresStarted;
 
@@ -115,6 +125,16 @@ public sealed class PlatformLauncher : IAsyncDisposable
             // The same gateway by name as well as by address, as a person may type either (appsettings.Development.json).
             ["Identity__ScreensRedirectUris__1"] = GatewayUrl.Replace("127.0.0.1", "localhost") + "signin-callback",
             ["Authentication__Authority"] = GatewayUrl,
+            // Every gateway sends the pages to the one screens process.
+            ["ReverseProxy__Clusters__screens__Destinations__primary__Address"] = ScreensUrl,
+        };
+        // The screens sign people in at the first gateway's issuer, and trust the gateways' X-Forwarded-* (loopback).
+        _screensSettings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Kestrel__Endpoints__Http__Url"] = ScreensUrl.TrimEnd('/'),
+            ["Authentication__Authority"] = GatewayUrl,
+            ["Screens__ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
         };
     }
 
@@ -160,6 +180,12 @@ public sealed class PlatformLauncher : IAsyncDisposable
 
     /// <summary>The running gateways.</summary>
     public IReadOnlyList<PlatformProcess> Gateways => _gateways;
+
+    /// <summary>The screens' own address (the gateways' screens cluster); people reach them through a gateway.</summary>
+    public string ScreensUrl => $"http://127.0.0.1:{_screensPort}/";
+
+    /// <summary>The settings the screens run with, for a test that starts other screens beside them (on a port of its own).</summary>
+    public IReadOnlyDictionary<string, string> ScreensSettings => _screensSettings;
 
     /// <summary>The running process of each replica, by name.</summary>
     public IReadOnlyDictionary<string, PlatformProcess> Services => _services;
@@ -281,6 +307,7 @@ public sealed class PlatformLauncher : IAsyncDisposable
                 // Replica 1 takes the place of appsettings.json's one destination; the others are added beside it.
                 var destination = replica == 1 ? "primary" : $"replica-{replica}";
                 _gatewaySettings[$"ReverseProxy__Clusters__{name}__Destinations__{destination}__Address"] = $"http://127.0.0.1:{grpcPort}";
+                _screensSettings[$"Services__{name}__Destinations__{destination}__Address"] = $"http://127.0.0.1:{grpcPort}";
             }
             if (_options.Replicas > 1)
             {
@@ -311,11 +338,22 @@ public sealed class PlatformLauncher : IAsyncDisposable
         }
     }
 
-    /// <summary>The gateways (none when <see cref="PlatformOptions.Gateways"/> is 0), each listing every replica.</summary>
+    /// <summary>
+    /// The screens, then the gateways (neither when <see cref="PlatformOptions.Gateways"/> is 0), each listing every
+    /// replica.
+    /// </summary>
     public async Task StartGatewaysAsync()
     {
         Overlay(_gatewaySettings, _options.GatewaySettings);
+        Overlay(_screensSettings, _options.ScreensSettings);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        if (_options.Gateways > 0)
+        {
+            _screens = new PlatformProcess("screens", ScreensDll, _screensSettings, LogOf("screens"));
+            _screens.Start();
+            RecordPid(_screens);
+            await UntilHealthyAsync(http, _screens, ScreensUrl + "healthz");
+        }
         foreach (var (index, (httpPort, grpcPort)) in _gatewayPorts.Take(_options.Gateways).Index())
         {
             var settings = new Dictionary<string, string>(_gatewaySettings)
@@ -329,23 +367,25 @@ public sealed class PlatformLauncher : IAsyncDisposable
             gateway.Start();
             RecordPid(gateway);
             _gateways.Add(gateway);
-            await Poll.UntilAsync(async () =>
-            {
-                if (gateway.HasExited)
-                {
-                    throw new InvalidOperationException($"{gateway.Name} exited:\n{gateway.RecentOutput}");
-                }
-                try
-                {
-                    return (await http.GetAsync($"http://127.0.0.1:{httpPort}/healthz")).IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false; // not listening yet
-                }
-            }, gateway.Name, _options.ReadyTimeout);
+            await UntilHealthyAsync(http, gateway, $"http://127.0.0.1:{httpPort}/healthz");
         }
     }
+
+    private Task UntilHealthyAsync(HttpClient http, PlatformProcess process, string healthz) => Poll.UntilAsync(async () =>
+    {
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"{process.Name} exited:\n{process.RecentOutput}");
+        }
+        try
+        {
+            return (await http.GetAsync(healthz)).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false; // not listening yet
+        }
+    }, process.Name, _options.ReadyTimeout);
 
     /// <summary>A new database and the connection strings its service runs and migrates with.</summary>
     private async Task<(string Database, string Migrations)> CreateDatabaseAsync(string name)
@@ -476,11 +516,13 @@ public sealed class PlatformLauncher : IAsyncDisposable
         });
 
     /// <summary>The processes that are no longer running (a crash, unless a test killed them).</summary>
-    public IEnumerable<string> ExitedProcesses => _services.Values.Concat(_gateways).Where(p => p.HasExited).Select(p => p.Name);
+    public IEnumerable<string> ExitedProcesses => _services.Values.Concat(_gateways).Concat(Screens).Where(p => p.HasExited).Select(p => p.Name);
+
+    private IEnumerable<PlatformProcess> Screens => _screens is null ? [] : [_screens];
 
     /// <summary>Every process's recent output, for a failure message.</summary>
     public string Diagnostics() =>
-        string.Join("\n\n", _services.Values.Concat(_gateways).Concat(_extra).Select(p =>
+        string.Join("\n\n", _services.Values.Concat(_gateways).Concat(Screens).Concat(_extra).Select(p =>
             $"--- {p.Name} (log: {LogOf(p.Name)}) ---\n{p.RecentOutput}"));
 
     public static async Task ExecuteAsync(string connectionString, string sql)
@@ -540,6 +582,10 @@ public sealed class PlatformLauncher : IAsyncDisposable
         foreach (var gateway in _gateways)
         {
             await gateway.DisposeAsync();
+        }
+        if (_screens is not null)
+        {
+            await _screens.DisposeAsync();
         }
         foreach (var service in _services.Values)
         {

@@ -1,5 +1,5 @@
 using Ical.Net;
-using Platform.Gateway.Screens.Calendars;
+using Platform.Screens.Calendars;
 using Platform.JointPlanning.V1;
 
 namespace Platform.UnitTests;

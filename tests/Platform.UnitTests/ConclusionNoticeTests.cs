@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Platform.Gateway.Screens.Conferences;
+using Platform.Screens.Conferences;
 using Platform.JointPlanning.V1;
 
 namespace Platform.UnitTests;

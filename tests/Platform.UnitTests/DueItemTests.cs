@@ -1,4 +1,4 @@
-using Platform.Gateway.Screens.Notifications;
+using Platform.Screens.Notifications;
 
 namespace Platform.UnitTests;
 

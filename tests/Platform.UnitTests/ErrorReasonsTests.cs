@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Google.Rpc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Errors;
-using Platform.Gateway.Screens.Forms;
+using Platform.Screens.Forms;
 using Platform.Api.Errors;
 
 namespace Platform.UnitTests;

@@ -1,5 +1,5 @@
 using Google.Protobuf.Collections;
-using Platform.Gateway.Screens.Pages.Conferences;
+using Platform.Screens.Pages.Conferences;
 using Platform.JointPlanning.V1;
 
 namespace Platform.UnitTests;

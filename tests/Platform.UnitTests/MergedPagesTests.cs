@@ -1,4 +1,4 @@
-using Platform.Gateway.JointPlanning;
+using Platform.JointPlanning.Reads;
 
 namespace Platform.UnitTests;
 

@@ -1,4 +1,4 @@
-using Platform.Gateway.Screens.Pages.Conferences;
+using Platform.Screens.Pages.Conferences;
 using Platform.JointPlanning.V1;
 
 namespace Platform.UnitTests;

@@ -1,6 +1,6 @@
 using Ical.Net;
 using Platform.DelegateAffairs.V1;
-using Platform.Gateway.Screens.Calendars;
+using Platform.Screens.Calendars;
 using Platform.Organization.V1;
 
 namespace Platform.UnitTests;

@@ -1,4 +1,4 @@
-using Platform.Gateway.Screens.Places;
+using Platform.Screens.Places;
 
 namespace Platform.UnitTests;
 

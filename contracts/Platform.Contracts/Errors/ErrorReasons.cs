@@ -5,7 +5,7 @@ namespace Platform.Contracts.Errors;
 /// that each error status carries, and the <c>reason</c> of each <c>google.rpc.BadRequest</c> field violation.
 /// A reason is stable: callers branch on it (the screens map it to Vietnamese), never on the English message,
 /// which may be reworded. A new reason is added here, with a line in the screens' table
-/// (<c>gateway/Platform.Gateway/Screens/Forms/ErrorTexts.cs</c>); an existing one is never renamed.
+/// (<c>gateway/Platform.Screens/Forms/ErrorTexts.cs</c>); an existing one is never renamed.
 /// The ErrorInfo's <c>domain</c> is the service that answered: <c>organization</c>, <c>home-affairs</c>,
 /// <c>delegate-affairs</c>, or <c>gateway</c> for what the gateway refuses itself.
 /// </summary>

@@ -25,6 +25,11 @@ public static class ApiDocsExtensions
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+        // The proto comments' Vietnamese is written as itself on the reference page, not as numeric character
+        // references (Razor's default encoder escapes everything beyond Basic Latin). The screens set the same for
+        // their pages, in their own app.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return builder;
     }
 

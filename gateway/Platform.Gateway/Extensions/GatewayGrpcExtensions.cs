@@ -41,7 +41,7 @@ public static class GatewayGrpcExtensions
 /// <summary>
 /// A gRPC call refused by the gateway's authorization (no token or a bad one: challenged; not allowed: forbidden)
 /// gets Unauthenticated or PermissionDenied in a trailers-only response. Everything else is answered as before
-/// (401 or 403 for JSON and the screens' sign-in redirects).
+/// (401 or 403 for JSON).
 /// </summary>
 public sealed class GrpcAuthorizationResults : IAuthorizationMiddlewareResultHandler
 {

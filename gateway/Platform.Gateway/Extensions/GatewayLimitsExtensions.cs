@@ -26,8 +26,12 @@ public sealed class RateLimitOptions
     /// </summary>
     public int ClientPermitLimit { get; set; } = 6000;
 
-    /// <summary>Requests for the screens' pages per window, per signed-in person, else per address.</summary>
-    public int ScreensPermitLimit { get; set; } = 300;
+    /// <summary>
+    /// Requests one address may send to the screens per window, whoever is signed in there. The screens limit each
+    /// person themselves (Screens:RateLimit:PermitLimit, 300), since only they read their cookie; the people of an
+    /// office share its address, so this is well above one person's limit: it stops a flood before the screens.
+    /// </summary>
+    public int ScreensAddressPermitLimit { get; set; } = 3000;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
@@ -42,11 +46,11 @@ public static class GatewayLimitsExtensions
     /// </summary>
     public const string PerClientPolicy = "per-client";
 
-    /// <summary>The rate limit of the screens' pages: per signed-in person, else per address.</summary>
+    /// <summary>The rate limit of the route to the screens (gateway/Platform.Screens): per address.</summary>
     public const string ScreensPolicy = "screens";
 
     /// <summary>
-    /// Rate limits (per person and client, per screens page visitor), per-route timeouts, and a request body limit
+    /// Rate limits (per person and client, per address sending to the screens), per-route timeouts, and a request body limit
     /// (Gateway:MaxRequestBodyBytes): too large is 413.
     /// </summary>
     public static WebApplicationBuilder AddGatewayLimits(this WebApplicationBuilder builder)
@@ -65,8 +69,8 @@ public static class GatewayLimitsExtensions
                 var person => new RateLimitPartition<Caller>(person, key => new PersonAndClientLimiter(new FixedWindowRateLimiter(callerWindow), clients, key.Client!)),
             });
             options.AddPolicy(ScreensPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(PlatformClaims.Subject)?.Value is { Length: > 0 } person ? "person:" + person : "address:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ScreensPermitLimit, Window = limits.Window, QueueLimit = 0 }));
+                "address:" + context.Connection.RemoteIpAddress,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ScreensAddressPermitLimit, Window = limits.Window, QueueLimit = 0 }));
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
@@ -82,30 +86,6 @@ public static class GatewayLimitsExtensions
         var maxBody = builder.Configuration.GetValue<long?>("Gateway:MaxRequestBodyBytes") ?? 1024 * 1024;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
         return builder;
-    }
-
-    /// <summary>
-    /// The rate limiter, after reading who is signed in to the screens: their session is in the screens' cookie,
-    /// which the gateway's authentication (bearer tokens) does not read and authorization reads only after the
-    /// limiter, so without this every page would be limited per address.
-    /// </summary>
-    public static IApplicationBuilder UseGatewayRateLimiter(this IApplicationBuilder app)
-    {
-        app.Use(async (context, next) =>
-        {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == ScreensPolicy
-                && context.User.Identity?.IsAuthenticated != true)
-            {
-                // Authorization authenticates the page's own scheme again (the handler keeps the result) and sets the user itself.
-                var screens = await context.AuthenticateAsync(Screens.ScreensExtensions.CookieScheme);
-                if (screens.Succeeded)
-                {
-                    context.User = screens.Principal;
-                }
-            }
-            await next(context);
-        });
-        return app.UseRateLimiter();
     }
 
     /// <summary>
@@ -185,7 +165,11 @@ public static class GatewayLimitsExtensions
         }
     }
 
-    /// <summary>Headers that keep browsers from sniffing, framing or leaking the screens (not added to gRPC).</summary>
+    /// <summary>
+    /// Headers that keep browsers from sniffing, framing or leaking the screens (not added to gRPC): on every answer the
+    /// gateway gives or passes on, the screens' pages included (gateway/Platform.Screens sends none of them, since YARP
+    /// would join its values to these).
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         if (!GrpcAnswers.IsGrpc(context))

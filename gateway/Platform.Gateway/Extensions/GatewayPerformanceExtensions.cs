@@ -12,7 +12,7 @@ public sealed class GatewayPerformanceOptions
     /// <summary>Trust a token that passed validation for up to a minute without checking its signature again (<see cref="ValidatedTokenCache"/>).</summary>
     public bool CacheValidatedTokens { get; set; } = true;
 
-    /// <summary>Authenticate gRPC calls with the bearer scheme alone, without the screens' sign-in handlers (<see cref="GatewayPerformanceExtensions.UseGatewayAuthentication"/>).</summary>
+    /// <summary>Authenticate gRPC calls with the bearer scheme alone, without the development issuer's sign-in handlers (<see cref="GatewayPerformanceExtensions.UseGatewayAuthentication"/>).</summary>
     public bool LeanGrpcAuthentication { get; set; } = true;
 }
 
@@ -42,7 +42,7 @@ public static class GatewayPerformanceExtensions
     /// <summary>
     /// Authentication. A gRPC call (content-type application/grpc: only internal apps send those, on the h2c port)
     /// is authenticated by the bearer scheme alone; the standard middleware would first give every remote sign-in
-    /// handler (the screens' OpenID Connect, the development issuer) the request to look at, each one created and
+    /// handler (in development, the issuer's) the request to look at, each one created and
     /// initialised per request only to find that the path is not its callback. Everything else goes through the
     /// standard middleware.
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Platform.Contracts.Errors;
+using Platform.JointPlanning.Reads;
 
 namespace Platform.Gateway.JointPlanning;
 
@@ -15,7 +16,7 @@ public static class JointPlanEndpoint
         var plan = await new JointPlanReader(calls).ReadAsync(id);
         return plan.Outcome switch
         {
-            JointPlanOutcome.InvalidId => ListQuery.Invalid("id", ErrorReasons.InvalidFormat,
+            JointPlanOutcome.InvalidId => JointPlanningProblems.Invalid("id", ErrorReasons.InvalidFormat,
                 $"must be '<lead body>.<slug>' of at most 100 characters, the lead one of {string.Join(", ", JointPlanningBodies.All)}"),
             JointPlanOutcome.NotFound => JointPlanningProblems.NotFound(id),
             JointPlanOutcome.NoneAnswered => JointPlanningProblems.NoneAnswered(),

@@ -1,12 +1,12 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.Gateway.Screens;
 using Platform.Gateway.Extensions;
+using Platform.JointPlanning.Reads;
 
 namespace Platform.Gateway.JointPlanning;
 
 /// <summary>
-/// The screens' reads across the three bodies: a small backend-for-frontend beside YARP, since aggregation is not
-/// the proxy's job. Like the proxied routes it needs a valid token and is rate-limited per client.
+/// The joint-planning reads across the three bodies as JSON (gateway/Platform.JointPlanning.Reads, which the screens
+/// use too): small endpoints beside YARP, since aggregation is not the proxy's job. Like the proxied routes they need
+/// a valid token and are rate-limited per client.
 /// </summary>
 public static class JointPlanningApi
 {
@@ -24,10 +24,8 @@ public static class JointPlanningApi
     public static WebApplicationBuilder AddJointPlanning(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<JointPlanningOptions>().BindConfiguration(JointPlanningOptions.Section);
-        services.TryAddSingleton<ServiceChannels>();
-        services.AddSingleton<JointPlanningClients>();
-        services.AddSingleton<JointPlanningCallsFactory>();
+        // The replicas YARP proxies each body to.
+        services.AddJointPlanningReads("ReverseProxy:Clusters:{0}:Destinations");
         services.AddHttpContextAccessor();
         services.AddScoped(provider =>
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Platform.Contracts.Errors;
 using Platform.JointPlanning.V1;
+using Platform.JointPlanning.Reads;
 
 namespace Platform.Gateway.JointPlanning;
 
@@ -19,7 +20,7 @@ public static class JointPlanningListEndpoints
         var size = query.PageSize(pageSize);
         if (!query.IsValid)
         {
-            return query.Problem();
+            return JointPlanningProblems.Invalid(query);
         }
         var pages = JointPlanningLists.Conferences(calls, onlyBody, onlyStatus);
         return await RespondAsync(pages, pageToken, size, calls, "conferences",
@@ -37,7 +38,7 @@ public static class JointPlanningListEndpoints
         var size = query.PageSize(pageSize);
         if (!query.IsValid)
         {
-            return query.Problem();
+            return JointPlanningProblems.Invalid(query);
         }
         var pages = JointPlanningLists.Tasks(calls, onlyOwner, overdueOnly, conferenceId);
         return await RespondAsync(pages, pageToken, size, calls, "tasks", t => t, cancellationToken);
@@ -54,12 +55,12 @@ public static class JointPlanningListEndpoints
         }
         catch (InvalidPageTokenException)
         {
-            return ListQuery.Invalid("pageToken", ErrorReasons.InvalidPageToken, "is not a token this API returned for these parameters");
+            return JointPlanningProblems.Invalid("pageToken", ErrorReasons.InvalidPageToken, "is not a token this API returned for these parameters");
         }
         // The gateway checked everything but the services' own tokens inside its token.
         if (calls.AnyRejected && !string.IsNullOrEmpty(pageToken))
         {
-            return ListQuery.Invalid("pageToken", ErrorReasons.InvalidPageToken, "is not a token this API returned for these parameters");
+            return JointPlanningProblems.Invalid("pageToken", ErrorReasons.InvalidPageToken, "is not a token this API returned for these parameters");
         }
         if (!calls.AnyAnswered)
         {

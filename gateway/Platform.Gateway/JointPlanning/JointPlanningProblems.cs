@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Google.Rpc;
 using Platform.Contracts.Errors;
 using Platform.Gateway.Extensions;
+using Platform.JointPlanning.Reads;
 
 namespace Platform.Gateway.JointPlanning;
 
@@ -24,6 +25,11 @@ public static class JointPlanningProblems
         }
         return Answer(StatusCodes.Status400BadRequest, "Invalid request", GatewayErrors.Invalid(list), errors);
     }
+
+    /// <summary>The query parameters <paramref name="query"/> found invalid, before any service was called.</summary>
+    public static IResult Invalid(ListQuery query) => Invalid(query.Errors.Select(e => (e.Key, e.Value.Reason, e.Value.Message)));
+
+    public static IResult Invalid(string parameter, string reason, string message) => Invalid([(parameter, reason, message)]);
 
     public static IResult NotFound(string id) => Answer(StatusCodes.Status404NotFound, "Not found",
         GatewayErrors.Status(Code.NotFound, ErrorReasons.ResourceNotFound, $"No joint conference '{id}'.",

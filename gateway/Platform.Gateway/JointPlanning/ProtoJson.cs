@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf;
+using Platform.JointPlanning.Reads;
 
 namespace Platform.Gateway.JointPlanning;
 

@@ -24,16 +24,19 @@ public sealed record PlatformProcess(string Name, string ProjectFolder, string P
     public static readonly PlatformProcess Gateway =
         new("gateway", "gateway/Platform.Gateway", "Platform.Gateway.csproj", "gateway", null);
 
+    public static readonly PlatformProcess Screens =
+        new("screens", "gateway/Platform.Screens", "Platform.Screens.csproj", "screens", null);
+
     public static readonly PlatformProcess SeedLoader =
         new("seed-loader", "tools/Platform.SeedLoader", "Platform.SeedLoader.csproj", "seed loader", null);
 
     public static IReadOnlyList<PlatformProcess> Services { get; } = [Organization, HomeAffairs, DelegateAffairs];
 
-    /// <summary>The servers: the three services and the gateway.</summary>
-    public static IReadOnlyList<PlatformProcess> Servers { get; } = [Organization, HomeAffairs, DelegateAffairs, Gateway];
+    /// <summary>The servers: the three services, the gateway and the screens behind it.</summary>
+    public static IReadOnlyList<PlatformProcess> Servers { get; } = [Organization, HomeAffairs, DelegateAffairs, Gateway, Screens];
 
     /// <summary>Everything with an image: the servers and the seed loader.</summary>
-    public static IReadOnlyList<PlatformProcess> All { get; } = [Organization, HomeAffairs, DelegateAffairs, Gateway, SeedLoader];
+    public static IReadOnlyList<PlatformProcess> All { get; } = [Organization, HomeAffairs, DelegateAffairs, Gateway, Screens, SeedLoader];
 
     public static PlatformProcess Named(string name) =>
         All.SingleOrDefault(p => p.Name == name) ?? throw new ArgumentException($"No platform process is named '{name}'.");

@@ -22,6 +22,9 @@ public static partial class ReadmePorts
         return (PortOf("HTTP/1.1"), PortOf("h2c"));
     }
 
+    /// <summary>The screens' HTTP/1.1 port (behind the gateway).</summary>
+    public static int Screens() => Numbers(Row("screens").Ports)[0];
+
     /// <summary>The run.sh ports of PostgreSQL and RabbitMQ (the first of "run / test"), and the management UI's.</summary>
     public static (int Postgres, int Amqp, int Management) Infrastructure()
     {

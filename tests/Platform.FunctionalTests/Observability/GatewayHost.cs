@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using OpenTelemetry.Trace;
-using Platform.Gateway.JointPlanning;
+using Platform.Gateway.Extensions;
 using Platform.Testing;
 
 namespace Platform.FunctionalTests.Observability;
@@ -18,7 +18,7 @@ namespace Platform.FunctionalTests.Observability;
 /// the address given, trusting the tests' signing key; its tracer provider also exports to <see cref="Spans"/>.
 /// Activity listeners are process-wide, so that one in-memory exporter sees the spans of every host of the test.
 /// </summary>
-public sealed class GatewayHost(IReadOnlyDictionary<string, Uri> services) : WebApplicationFactory<JointPlanningOptions>
+public sealed class GatewayHost(IReadOnlyDictionary<string, Uri> services) : WebApplicationFactory<RateLimitOptions>
 {
     public SpanLog Spans { get; } = new();
 
@@ -29,7 +29,7 @@ public sealed class GatewayHost(IReadOnlyDictionary<string, Uri> services) : Web
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        // The screens' sign-in needs an issuer to name; nothing here signs in through it.
+        // The bearer scheme needs an issuer to name; its keys are set below.
         builder.UseSetting("Authentication:Authority", TestTokens.Issuer);
         foreach (var (body, address) in services)
         {

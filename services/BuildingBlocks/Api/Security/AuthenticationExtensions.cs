@@ -33,20 +33,23 @@ public static class AuthenticationExtensions
     {
         var settings = builder.Configuration.GetSection(PlatformAuthenticationOptions.Section).Get<PlatformAuthenticationOptions>()
             ?? new PlatformAuthenticationOptions();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
-        {
-            options.Authority = settings.Authority;
-            options.Audience = settings.Audience;
-            options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
-            options.RefreshInterval = settings.MetadataRefreshInterval;
-            options.MapInboundClaims = false;
-            options.TokenValidationParameters.NameClaimType = PlatformClaims.Subject;
-            options.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
-            options.TokenValidationParameters.RequireSignedTokens = true;
-            options.TokenValidationParameters.ValidAlgorithms = ["RS256", "RS384", "RS512", "ES256", "PS256"];
-        });
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options => ValidatePlatformTokens(options, settings));
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
+    }
+
+    /// <summary>How a bearer scheme checks the platform's access tokens: also for a scheme of another name (the screens').</summary>
+    public static void ValidatePlatformTokens(JwtBearerOptions options, PlatformAuthenticationOptions settings)
+    {
+        options.Authority = settings.Authority;
+        options.Audience = settings.Audience;
+        options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+        options.RefreshInterval = settings.MetadataRefreshInterval;
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters.NameClaimType = PlatformClaims.Subject;
+        options.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
+        options.TokenValidationParameters.RequireSignedTokens = true;
+        options.TokenValidationParameters.ValidAlgorithms = ["RS256", "RS384", "RS512", "ES256", "PS256"];
     }
 }
