@@ -27,6 +27,10 @@ public sealed partial record HttpRoute(MethodDescriptor Method, string Verb, str
     /// </summary>
     public string OperationId { get; init; } = Method.FullName + (Binding == 0 ? "" : $"_{Binding + 1}");
 
+    /// <summary>The full names of every published RPC (declared before <see cref="All"/>, which reads it as it is built).</summary>
+    private static readonly HashSet<string> PublishedMethods =
+        PublishedContracts.Services.SelectMany(s => s.Methods).Select(m => m.FullName).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Every route the contracts declare, in file, service and method order. A deprecated service's routes are left
     /// out: it is a per-body copy of a shared definition, whose routes answer the same paths. A shared route leaves
@@ -49,14 +53,13 @@ public sealed partial record HttpRoute(MethodDescriptor Method, string Verb, str
         }
         // platform.jointplanning.v1.JointPlanningService.GetConference → platform.homeaffairs.v1.JointPlanningService.GetConference
         string CopyIn(string body) => $"platform.{body.Replace("-", "")}.v1.{route.Method.Service.Name}.{route.Method.Name}";
-        var methods = PublishedContracts.Services.SelectMany(s => s.Methods).Select(m => m.FullName).ToHashSet();
         // The bodies whose services implement it: those with a per-body copy of it (the unit copies: Organization and
         // Delegate Affairs; Home Affairs owns the units); a shared service no body had a copy of: all three.
-        var implementing = BodyRouting.Bodies.Where(body => methods.Contains(CopyIn(body))).ToList();
+        var implementing = BodyRouting.Bodies.Where(body => PublishedMethods.Contains(CopyIn(body))).ToList();
         return (implementing.Count > 0 ? implementing : BodyRouting.Bodies).Select(body => route with
         {
             Template = $"/api/{body}/{route.Template[AnyBody.Length..]}",
-            OperationId = (methods.Contains(CopyIn(body)) ? CopyIn(body) : $"{route.Method.FullName}.{body}") + (route.Binding == 0 ? "" : $"_{route.Binding + 1}"),
+            OperationId = (PublishedMethods.Contains(CopyIn(body)) ? CopyIn(body) : $"{route.Method.FullName}.{body}") + (route.Binding == 0 ? "" : $"_{route.Binding + 1}"),
         });
     }
 

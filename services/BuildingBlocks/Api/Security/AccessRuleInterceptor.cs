@@ -37,7 +37,7 @@ public sealed class AccessRuleInterceptor(ServiceIdentity service, ILogger<Acces
         {
             return; // not one of the platform's APIs (health, reflection): their endpoints carry their own policy
         }
-        if (AddressedBody(http) is { } addressed && addressed != service.Body)
+        if (OtherBodyAddressed(http, service.Body) is { } addressed)
         {
             // Every body's service implements the shared APIs (joint planning, operations, audit): a call the gateway
             // or a caller sent to the wrong one would read or write another body's data under this body's rules.
@@ -59,17 +59,27 @@ public sealed class AccessRuleInterceptor(ServiceIdentity service, ILogger<Acces
     }
 
     /// <summary>
-    /// The body a call names (BodyRouting in the contracts): the platform-body metadata over gRPC; over JSON the
-    /// path's segment after /api, which the shared services' routes leave open ("/api/*/v1/conferences/{id}").
+    /// The body a call names (BodyRouting in the contracts) when it is not this service's: the platform-body metadata
+    /// over gRPC; over JSON the path's segment after /api, which the shared services' routes leave open
+    /// ("/api/*/v1/conferences/{id}"). Null when the call names this body or none. Runs on every call: the path is
+    /// compared in place, a string is made only for a refusal.
     /// </summary>
-    private static string? AddressedBody(Microsoft.AspNetCore.Http.HttpContext http)
+    private static string? OtherBodyAddressed(Microsoft.AspNetCore.Http.HttpContext http, string own)
     {
         if (http.Request.Headers[BodyRouting.Header] is { Count: > 0 } header)
         {
-            return header.ToString();
+            var named = header.ToString();
+            return named == own ? null : named;
         }
-        var path = http.Request.Path.Value ?? "";
-        return path.StartsWith("/api/", StringComparison.Ordinal) ? path.Split('/', 4)[2] : null;
+        const string api = "/api/";
+        var path = http.Request.Path.Value;
+        if (path is null || !path.StartsWith(api, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var rest = path.AsSpan(api.Length);
+        var segment = rest.IndexOf('/') is var end and >= 0 ? rest[..end] : rest;
+        return segment.SequenceEqual(own) ? null : segment.ToString();
     }
 }
 
