@@ -74,7 +74,7 @@ public sealed class ReadmeExampleTests(PlatformFixture platform)
             Assert.Contains($"<TargetFramework>{framework}</TargetFramework>", project);
             Assert.Contains("Include=\"Platform.Contracts\"", project);
             // Everything was restored into the empty cache, the package from the feed, its dependencies from nuget.org.
-            Assert.True(Directory.Exists(Path.Combine(environment["NUGET_PACKAGES"]!, "platform.contracts", "1.0.0")));
+            Assert.True(Directory.Exists(Path.Combine(environment["NUGET_PACKAGES"]!, "platform.contracts", "2.0.0")));
             Assert.True(Directory.Exists(Path.Combine(environment["NUGET_PACKAGES"]!, "grpc.net.client")));
             if (framework == "net10.0")
             {

@@ -125,12 +125,9 @@ public sealed class OrganizationCopyTests(ServiceHost<OrganizationDbContext> fix
     [Fact]
     public async Task The_grpc_api_answers_not_found_with_its_status()
     {
-        // Through the deprecated per-body definition, which still answers (the Delegate Affairs test uses the shared one).
-#pragma warning disable CS0612
-        var client = new Platform.Organization.V1.AdministrativeUnitCopyService.AdministrativeUnitCopyServiceClient(Host.Channel);
-#pragma warning restore CS0612
-        var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() =>
-            client.GetAdministrativeUnitAsync(new Platform.Organization.V1.GetAdministrativeUnitRequest { Code = "00001" }).ResponseAsync);
+        // Through the retired per-body name, which still answers (the Delegate Affairs test uses the shared one).
+        var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => Host.Channel.CreateCallInvoker().CallAsync<Platform.ReferenceData.V1.AdministrativeUnit>(
+            "platform.organization.v1.AdministrativeUnitCopyService", "GetAdministrativeUnit", new Platform.ReferenceData.V1.GetAdministrativeUnitRequest { Code = "00001" }));
         Assert.Equal(Grpc.Core.StatusCode.NotFound, error.StatusCode);
     }
 }

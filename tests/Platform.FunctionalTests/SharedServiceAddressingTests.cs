@@ -6,13 +6,14 @@ using Platform.Audit.V1;
 using Platform.Contracts.Errors;
 using Platform.Contracts.Routing;
 using Platform.HomeAffairs.V1;
+using Platform.Testing;
 using AuditTrailService = Platform.Audit.V1.AuditTrailService;
 
 namespace Platform.FunctionalTests;
 
 /// <summary>
 /// A shared service (here the audit trail, platform.audit.v1) at one body's service: it answers under the shared
-/// name and under the body's deprecated copy alike, over gRPC and JSON; a call that names another body, in the
+/// name and under the body's retired name alike, over gRPC and JSON; a call that names another body, in the
 /// platform-body metadata or the JSON path, is refused with WRONG_BODY rather than served from this body's data.
 /// </summary>
 public sealed class SharedServiceAddressingTests(HomeAffairsHost host) : IClassFixture<HomeAffairsHost>
@@ -30,14 +31,12 @@ public sealed class SharedServiceAddressingTests(HomeAffairsHost host) : IClassF
     }
 
     [Fact]
-    public async Task The_shared_definition_and_the_deprecated_copy_answer_the_same()
+    public async Task The_shared_name_and_the_bodys_retired_name_answer_the_same()
     {
         var request = new ListAuditEntriesRequest { Resource = await UnitWithTrailAsync() };
 
         var shared = await new AuditTrailService.AuditTrailServiceClient(host.Channel.ForBody(BodyRouting.HomeAffairs)).ListAuditEntriesAsync(request);
-#pragma warning disable CS0612 // the deprecated copy is what is tested: its callers must keep working
-        var copy = await new Platform.HomeAffairs.V1.AuditTrailService.AuditTrailServiceClient(host.Channel).ListAuditEntriesAsync(request);
-#pragma warning restore CS0612
+        var copy = await host.Channel.CreateCallInvoker().CallAsync<ListAuditEntriesResponse>("platform.homeaffairs.v1.AuditTrailService", "ListAuditEntries", request);
 
         Assert.Equal("Thừa Thiên Huế", JsonDocument.Parse(Assert.Single(shared.AuditEntries).Change).RootElement.GetProperty("name").GetProperty("new").GetString());
         Assert.Equal(shared, copy);

@@ -8,9 +8,7 @@ using JointPlanningService = Platform.JointPlanning.V1.JointPlanningService;
 using Platform.SeedLoader;
 using Platform.Testing;
 using Xunit.Abstractions;
-using HomeAffairsPlanning = Platform.HomeAffairs.V1.JointPlanningService;
 using HomeAffairsUnits = Platform.HomeAffairs.V1.AdministrativeUnitService;
-using OrganizationPlanning = Platform.Organization.V1.JointPlanningService;
 using UnitCopies = Platform.ReferenceData.V1.AdministrativeUnitCopyService;
 using UnitKind = Platform.HomeAffairs.V1.AdministrativeUnitKind;
 
@@ -99,19 +97,17 @@ public sealed class SeedConferenceTests(PlatformFixture platform, ITestOutputHel
     private async Task LeaveAsAnInterruptedRunWouldAsync()
     {
         using var channel = GrpcChannel.ForAddress(platform.GatewaySettings["Kestrel__Endpoints__Grpc__Url"]);
-        // Through the deprecated per-body definitions, as an app not yet moved to the shared one calls: they still answer.
-#pragma warning disable CS0612
-        var organization = new OrganizationPlanning.JointPlanningServiceClient(channel);
-        var homeAffairs = new HomeAffairsPlanning.JointPlanningServiceClient(channel);
-#pragma warning restore CS0612
+        // Through the retired per-body names, as an app still on Platform.Contracts 1.x calls: they still answer.
+        var calls = channel.CreateCallInvoker();
+        const string organization = "platform.organization.v1.JointPlanningService", homeAffairs = "platform.homeaffairs.v1.JointPlanningService";
         var asOrganization = await AsEditorOfAsync("organization");
         var asHomeAffairs = await AsEditorOfAsync("home-affairs");
 
-        await organization.ProposeConferenceAsync(
+        await calls.CallAsync<Conference>(organization, "ProposeConference",
             new ProposeConferenceRequest { ConferenceId = SeedConference.Slug, Conference = SeedConference.Proposal() }, asOrganization);
-        var invited = await Poll.UntilAsync(async () => await homeAffairs.GetParticipationAsync(
+        var invited = await Poll.UntilAsync(async () => await calls.CallAsync<Participation>(homeAffairs, "GetParticipation",
             new GetParticipationRequest { ConferenceId = SeedConference.Id }, asHomeAffairs), "Home Affairs' invitation", PlatformFixture.Timeout);
-        await homeAffairs.UpdateParticipationAsync(new UpdateParticipationRequest
+        await calls.CallAsync<Participation>(homeAffairs, "UpdateParticipation", new UpdateParticipationRequest
         {
             Participation = new Participation { ConferenceId = SeedConference.Id, Response = InvitationResponse.Accepted, Etag = invited.Etag },
             UpdateMask = new FieldMask { Paths = { "response" } },

@@ -1,6 +1,5 @@
 using Platform.Contracts.IntegrationEvents;
 using Platform.JointPlanning.Model;
-using Platform.Testing;
 
 namespace Platform.UnitTests;
 
@@ -59,21 +58,6 @@ public sealed class JointPlanningRulesTests
         Assert.True(task.MarkOverdue(new DateOnly(2021, 1, 1), DateTimeOffset.UnixEpoch));
         task.Report(30, done: true, "Xong", "tester", DateTimeOffset.UnixEpoch);
         Assert.Equal((100, true, false, 2L), (task.Percent, task.Done, task.Overdue, task.Revision));
-    }
-
-    [Fact]
-    public void The_three_bodies_offer_the_same_joint_planning_api_under_their_own_names()
-    {
-        static string Normalized(string body, string package) =>
-            File.ReadAllText(Path.Combine(RepositoryPaths.Root, "contracts/protos/platform", package, "v1/joint_planning.proto"))
-                .Replace($"platform.{package}.v1", "platform.BODY.v1")
-                .Replace($"/api/{body}/", "/api/BODY/")
-                .Replace(package switch { "organization" => "Platform.Organization.V1", "homeaffairs" => "Platform.HomeAffairs.V1", _ => "Platform.DelegateAffairs.V1" },
-                    "Platform.BODY.V1");
-
-        var organization = Normalized("organization", "organization");
-        Assert.Equal(organization, Normalized("home-affairs", "homeaffairs"));
-        Assert.Equal(organization, Normalized("delegate-affairs", "delegateaffairs"));
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -26,6 +26,14 @@ public static class BodyRouting
     /// <summary>The three bodies, as the header and the JSON paths name them.</summary>
     public static IReadOnlyList<string> Bodies { get; } = [Organization, HomeAffairs, DelegateAffairs];
 
+    /// <summary>
+    /// The bodies whose services implement the shared service <paramref name="service"/> ("platform.jointplanning.v1.JointPlanningService"):
+    /// all three, but for the copies of the administrative units, which only the bodies that keep a copy serve (Home
+    /// Affairs owns the units: platform.homeaffairs.v1.AdministrativeUnitService).
+    /// </summary>
+    public static IReadOnlyList<string> Serving(string service) =>
+        service == "platform.referencedata.v1.AdministrativeUnitCopyService" ? [Organization, DelegateAffairs] : Bodies;
+
     /// <summary>Calls through this channel address <paramref name="body"/>: every call carries the header.</summary>
     public static CallInvoker ForBody(this ChannelBase channel, string body) => channel.CreateCallInvoker().ForBody(body);
 

@@ -22,22 +22,17 @@ public sealed partial record HttpRoute(MethodDescriptor Method, string Verb, str
 
     /// <summary>
     /// The operation's id in the OpenAPI document: the RPC's full name (a second binding numbered). A shared service's
-    /// route for one body keeps the id its deprecated per-body copy gave it, so clients generated from the document
-    /// keep their method names.
+    /// route for one body keeps the id its per-body copy gave it before the copies were retired (the RPC under the
+    /// body's retired name, "platform.homeaffairs.v1.JointPlanningService.GetConference"), so clients generated from
+    /// the document keep their method names.
     /// </summary>
     public string OperationId { get; init; } = Method.FullName + (Binding == 0 ? "" : $"_{Binding + 1}");
 
-    /// <summary>The full names of every published RPC (declared before <see cref="All"/>, which reads it as it is built).</summary>
-    private static readonly HashSet<string> PublishedMethods =
-        PublishedContracts.Services.SelectMany(s => s.Methods).Select(m => m.FullName).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>
-    /// Every route the contracts declare, in file, service and method order. A deprecated service's routes are left
-    /// out: it is a per-body copy of a shared definition, whose routes answer the same paths. A shared route leaves
-    /// the body open ("/api/*/v1/conferences/{id}"); the document names each body's path, as the gateway routes them.
+    /// Every route the contracts declare, in file, service and method order. A shared route leaves the body open
+    /// ("/api/*/v1/conferences/{id}"); the document names each body's path, as the gateway routes them.
     /// </summary>
     public static IReadOnlyList<HttpRoute> All { get; } = PublishedContracts.Services
-        .Where(service => service.GetOptions()?.Deprecated != true)
         .SelectMany(service => service.Methods)
         .SelectMany(Of)
         .SelectMany(ForEachBody)
@@ -52,14 +47,11 @@ public sealed partial record HttpRoute(MethodDescriptor Method, string Verb, str
             return [route];
         }
         // platform.jointplanning.v1.JointPlanningService.GetConference → platform.homeaffairs.v1.JointPlanningService.GetConference
-        string CopyIn(string body) => $"platform.{body.Replace("-", "")}.v1.{route.Method.Service.Name}.{route.Method.Name}";
-        // The bodies whose services implement it: those with a per-body copy of it (the unit copies: Organization and
-        // Delegate Affairs; Home Affairs owns the units); a shared service no body had a copy of: all three.
-        var implementing = BodyRouting.Bodies.Where(body => PublishedMethods.Contains(CopyIn(body))).ToList();
-        return (implementing.Count > 0 ? implementing : BodyRouting.Bodies).Select(body => route with
+        string RetiredName(string body) => $"platform.{body.Replace("-", "")}.v1.{route.Method.Service.Name}.{route.Method.Name}";
+        return BodyRouting.Serving(route.Method.Service.FullName).Select(body => route with
         {
             Template = $"/api/{body}/{route.Template[AnyBody.Length..]}",
-            OperationId = (PublishedMethods.Contains(CopyIn(body)) ? CopyIn(body) : $"{route.Method.FullName}.{body}") + (route.Binding == 0 ? "" : $"_{route.Binding + 1}"),
+            OperationId = RetiredName(body) + (route.Binding == 0 ? "" : $"_{route.Binding + 1}"),
         });
     }
 

@@ -31,13 +31,11 @@ public static class DelegateAffairsExtensions
             bus.AddConsumer<VettingAnsweredConsumer>();
         });
         builder.AddJointPlanning<DelegateAffairsDbContext, CopiedSites<DelegateAffairsDbContext>>();
-        // The shared APIs answer under this body's deprecated copies of their definitions too (platform.delegateaffairs.v1).
-#pragma warning disable CS0612 // serving the deprecated copies is the point: their callers keep working
-        builder.Services.AddDeprecatedServiceName<JointPlanningGrpcService>(V1.JointPlanningService.Descriptor);
-        builder.Services.AddDeprecatedServiceName<OperationsGrpcService<DelegateAffairsDbContext>>(V1.OperationsService.Descriptor);
-        builder.Services.AddDeprecatedServiceName<AuditTrailGrpcService<DelegateAffairsDbContext>>(V1.AuditTrailService.Descriptor);
-        builder.Services.AddDeprecatedServiceName<AdministrativeUnitCopyGrpcService<DelegateAffairsDbContext>>(V1.AdministrativeUnitCopyService.Descriptor);
-#pragma warning restore CS0612
+        // Apps built on Platform.Contracts 1.x call the shared APIs by this body's retired names (RetiredServiceNames).
+        builder.Services.AddRetiredServiceName<JointPlanningGrpcService>("platform.delegateaffairs.v1.JointPlanningService");
+        builder.Services.AddRetiredServiceName<OperationsGrpcService<DelegateAffairsDbContext>>("platform.delegateaffairs.v1.OperationsService");
+        builder.Services.AddRetiredServiceName<AuditTrailGrpcService<DelegateAffairsDbContext>>("platform.delegateaffairs.v1.AuditTrailService");
+        builder.Services.AddRetiredServiceName<AdministrativeUnitCopyGrpcService<DelegateAffairsDbContext>>("platform.delegateaffairs.v1.AdministrativeUnitCopyService");
         builder.Services.AddSingleton(builder.Configuration.GetSection(VettingOptions.Section).Get<VettingOptions>() ?? new VettingOptions());
         builder.Services.AddScoped<VettingProcess>();
         builder.Services.AddScoped<CandidateVettingApi>();

@@ -27,12 +27,10 @@ public static class HomeAffairsExtensions
             bus.AddVettingConsumers<HomeAffairsDbContext>(ServiceName);
         });
         builder.AddJointPlanning<HomeAffairsDbContext, AdministrativeUnitSites>();
-        // The shared APIs answer under this body's deprecated copies of their definitions too (platform.homeaffairs.v1).
-#pragma warning disable CS0612 // serving the deprecated copies is the point: their callers keep working
-        builder.Services.AddDeprecatedServiceName<JointPlanningGrpcService>(V1.JointPlanningService.Descriptor);
-        builder.Services.AddDeprecatedServiceName<OperationsGrpcService<HomeAffairsDbContext>>(V1.OperationsService.Descriptor);
-        builder.Services.AddDeprecatedServiceName<AuditTrailGrpcService<HomeAffairsDbContext>>(V1.AuditTrailService.Descriptor);
-#pragma warning restore CS0612
+        // Apps built on Platform.Contracts 1.x call the shared APIs by this body's retired names (RetiredServiceNames).
+        builder.Services.AddRetiredServiceName<JointPlanningGrpcService>("platform.homeaffairs.v1.JointPlanningService");
+        builder.Services.AddRetiredServiceName<OperationsGrpcService<HomeAffairsDbContext>>("platform.homeaffairs.v1.OperationsService");
+        builder.Services.AddRetiredServiceName<AuditTrailGrpcService<HomeAffairsDbContext>>("platform.homeaffairs.v1.AuditTrailService");
         builder.AddVetting<HomeAffairsDbContext, OfficialRecordVetting>();
         return builder;
     }

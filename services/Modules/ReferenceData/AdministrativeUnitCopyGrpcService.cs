@@ -8,7 +8,7 @@ namespace Platform.ReferenceData;
 
 /// <summary>
 /// platform.referencedata.v1.AdministrativeUnitCopyService: reads the service's own copy of the administrative units
-/// (<typeparamref name="TContext"/>); the bodies that keep a copy map it (and serve it under their deprecated
+/// (<typeparamref name="TContext"/>); the bodies that keep a copy map it (and serve it under their retired
 /// per-body name too).
 /// </summary>
 public sealed class AdministrativeUnitCopyGrpcService<TContext>(TContext db) : AdministrativeUnitCopyService.AdministrativeUnitCopyServiceBase

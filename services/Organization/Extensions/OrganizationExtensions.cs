@@ -32,13 +32,11 @@ public static class OrganizationExtensions
             bus.AddVettingConsumers<OrganizationDbContext>(ServiceName);
         });
         builder.AddJointPlanning<OrganizationDbContext, CopiedSites<OrganizationDbContext>>();
-        // The shared APIs answer under this body's deprecated copies of their definitions too (platform.organization.v1).
-#pragma warning disable CS0612 // serving the deprecated copies is the point: their callers keep working
-        builder.Services.AddDeprecatedServiceName<JointPlanningGrpcService>(V1.JointPlanningService.Descriptor);
-        builder.Services.AddDeprecatedServiceName<OperationsGrpcService<OrganizationDbContext>>(V1.OperationsService.Descriptor);
-        builder.Services.AddDeprecatedServiceName<AuditTrailGrpcService<OrganizationDbContext>>(V1.AuditTrailService.Descriptor);
-        builder.Services.AddDeprecatedServiceName<AdministrativeUnitCopyGrpcService<OrganizationDbContext>>(V1.AdministrativeUnitCopyService.Descriptor);
-#pragma warning restore CS0612
+        // Apps built on Platform.Contracts 1.x call the shared APIs by this body's retired names (RetiredServiceNames).
+        builder.Services.AddRetiredServiceName<JointPlanningGrpcService>("platform.organization.v1.JointPlanningService");
+        builder.Services.AddRetiredServiceName<OperationsGrpcService<OrganizationDbContext>>("platform.organization.v1.OperationsService");
+        builder.Services.AddRetiredServiceName<AuditTrailGrpcService<OrganizationDbContext>>("platform.organization.v1.AuditTrailService");
+        builder.Services.AddRetiredServiceName<AdministrativeUnitCopyGrpcService<OrganizationDbContext>>("platform.organization.v1.AdministrativeUnitCopyService");
         builder.AddVetting<OrganizationDbContext, CadreRecordVetting>();
         return builder;
     }

@@ -167,7 +167,7 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
                     _ => throw new InvalidOperationException($"{method.FullName} has an http rule without a pattern"),
                 };
                 // A shared service's route leaves the body open ("/api/*/v1/…"): the gateway serves it under each body's
-                // prefix, which also covers the same paths its deprecated per-body copies declare.
+                // prefix, which also covers the paths its retired per-body copies declared.
                 string[] bodies = ["organization", "home-affairs", "delegate-affairs"];
                 var bodyPaths = path.StartsWith("/api/*/", StringComparison.Ordinal)
                     ? bodies.Select(body => $"/api/{body}/{path["/api/*/".Length..]}")

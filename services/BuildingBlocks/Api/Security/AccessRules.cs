@@ -2,12 +2,14 @@ using System.Collections.Frozen;
 using System.Reflection;
 using Google.Protobuf.Reflection;
 using Platform.Access.V1;
+using Platform.Api.Versions;
 
 namespace Platform.Api.Security;
 
 /// <summary>
 /// The access rule of every RPC, read once from the (platform.access.v1.rule) options in the contracts.
-/// Keyed by the gRPC path, "/package.Service/Method".
+/// Keyed by the gRPC path, "/package.Service/Method"; the shared services' retired per-body names
+/// (RetiredServiceNames) are keyed too, with the shared method and its rule, as the services answer them.
 /// </summary>
 public static class AccessRules
 {
@@ -25,11 +27,12 @@ public static class AccessRules
             .Where(p => p?.PropertyType == typeof(FileDescriptor))
             .Select(p => (FileDescriptor)p!.GetValue(null)!)
             .Where(f => f.Package.StartsWith("platform.", StringComparison.Ordinal));
-        return files
-            .SelectMany(f => f.Services)
-            .SelectMany(s => s.Methods)
+        var declared = files.SelectMany(f => f.Services).Select(s => (Name: s.FullName, Service: s));
+        var retired = RetiredServiceNames.Shared.Select(r => (Name: r.Key, Service: r.Value));
+        return declared.Concat(retired)
+            .SelectMany(s => s.Service.Methods.Select(m => (Path: $"/{s.Name}/{m.Name}", Method: m)))
             .ToFrozenDictionary(
-                m => $"/{m.Service.FullName}/{m.Name}",
-                m => (m, m.GetOptions()?.GetExtension(AccessExtensions.Rule)));
+                e => e.Path,
+                e => (e.Method, e.Method.GetOptions()?.GetExtension(AccessExtensions.Rule)));
     }
 }

@@ -12,8 +12,8 @@ using RabbitMQ.Client.Exceptions;
 namespace Platform.Messaging.Operations;
 
 /// <summary>
-/// The operations of platform.&lt;body&gt;.v1.OperationsService, written once for the three services (each binds
-/// them to its own package, as with joint planning): error queues of this service's consumers, its outbox
+/// The operations of platform.operations.v1.OperationsService, written once for the three services (each maps
+/// them over its own database, as with joint planning): error queues of this service's consumers, its outbox
 /// backlog and inbox size, and trimming the inbox.
 /// </summary>
 public sealed class MessagingOperations<TContext>(TContext db, ConsumerQueues queues, ErrorQueueBrowser browser, InboxOptions inbox, MassTransit.IBus bus, ServiceIdentity service)

@@ -6,7 +6,7 @@ namespace Platform.Messaging.Operations;
 
 /// <summary>
 /// platform.operations.v1.OperationsService over the service's own database (<typeparamref name="TContext"/>): every
-/// body's service maps it, for its own ops role (and serves it under its deprecated per-body name too).
+/// body's service maps it, for its own ops role (and serves it under its retired per-body name too).
 /// </summary>
 public sealed class OperationsGrpcService<TContext>(MessagingOperations<TContext> operations) : OperationsService.OperationsServiceBase
     where TContext : DbContext

@@ -4,8 +4,8 @@ using Platform.JointPlanning.V1;
 namespace Platform.JointPlanning.Grpc;
 
 /// <summary>
-/// platform.jointplanning.v1.JointPlanningService, which every body's service maps (and serves under its deprecated
-/// per-body name too: DeprecatedServiceName). The work is done by the API parts of the module.
+/// platform.jointplanning.v1.JointPlanningService, which every body's service maps (and serves under its retired
+/// per-body name too: RetiredServiceNames). The work is done by the API parts of the module.
 /// </summary>
 public sealed class JointPlanningGrpcService(ConferenceApi conferences, ParticipationApi participations, JointTaskApi tasks)
     : JointPlanningService.JointPlanningServiceBase
