@@ -6,8 +6,8 @@
 #   deploy/images.sh
 # First the stand-in base images (deploy/base-images.sh; kept once made), then one build that publishes all six
 # applications (deploy/publish.Dockerfile: the shared contracts and building blocks compile once, not six times),
-# then each image from its own Dockerfile, which takes its application from that build (build arguments PUBLISHED,
-# PUBLISHED_DIR) instead of its own build stage.
+# then each image from its Dockerfile (the three services from their shared one), which takes its application from
+# that build (build arguments PUBLISHED, PUBLISHED_DIR) instead of its own build stage.
 # Idempotent: when the seven images were built from the same inputs (every file the builds copy, the Dockerfiles,
 # the base images), nothing is built. Prints each image's size.
 # Environment: PLATFORM_VERSION (the tag), SDK_IMAGE and ASPNET_IMAGE (base images to build from instead of the
@@ -27,18 +27,23 @@ if [[ -z ${SDK_IMAGE:-} || -z ${ASPNET_IMAGE:-} ]]; then
   ASPNET_IMAGE=$(sed -n 's/^ASPNET_IMAGE=//p' <<<"$stand_ins")
 fi
 
-# name:tag suffix:Dockerfile; the published folder is /publish/<name><suffix> (deploy/publish.Dockerfile).
-IMAGES=(organization::services/Organization/Dockerfile home-affairs::services/HomeAffairs/Dockerfile
-  delegate-affairs::services/DelegateAffairs/Dockerfile gateway::gateway/Platform.Gateway/Dockerfile
-  gateway:-development-issuer:gateway/Platform.Gateway/Dockerfile screens::gateway/Platform.Screens/Dockerfile
-  seed-loader::tools/Platform.SeedLoader/Dockerfile)
+# name:tag suffix:Dockerfile:build arguments, comma-separated (the services' shared Dockerfile is told which service it
+# builds and its ports, as docker-compose.yml tells it). The published folder is /publish/<name><suffix>
+# (deploy/publish.Dockerfile).
+IMAGES=(organization::services/Dockerfile:SERVICE=Organization,GRPC_PORT=5101,HTTP_PORT=5111
+  home-affairs::services/Dockerfile:SERVICE=HomeAffairs,GRPC_PORT=5102,HTTP_PORT=5112
+  delegate-affairs::services/Dockerfile:SERVICE=DelegateAffairs,GRPC_PORT=5103,HTTP_PORT=5113
+  gateway::gateway/Platform.Gateway/Dockerfile: gateway:-development-issuer:gateway/Platform.Gateway/Dockerfile:
+  screens::gateway/Platform.Screens/Dockerfile: seed-loader::tools/Platform.SeedLoader/Dockerfile:)
 image_of() { local name suffix; IFS=: read -r name suffix _ <<<"$1"; echo "joint-planning/$name:$VERSION$suffix"; }
 
 # What the builds read: the build context they copy from (.dockerignore leaves out the rest) as it is in the working
-# tree (tracked files, and untracked ones not ignored), the Dockerfiles, and the base images by id.
+# tree (tracked files, and untracked ones not ignored), the Dockerfiles and the build arguments above, and the base
+# images by id.
 inputs=$({
   git ls-files -z --cached --others --exclude-standard -- global.json Directory.Build.props Directory.Packages.props \
     contracts services gateway tools deploy/publish.Dockerfile | sort -z -u | xargs -0 -r sha256sum 2>/dev/null
+  printf '%s\n' "${IMAGES[@]}"
   podman image inspect --format '{{.Id}}' "$SDK_IMAGE" "$ASPNET_IMAGE"
 } | sha256sum | cut -c1-64)
 built_from() { podman image inspect --format '{{index .Labels "org.joint-planning.inputs"}}' "$1" 2>/dev/null || true; }
@@ -70,11 +75,12 @@ else
     -t "$PUBLISHED"
   echo "images: the six applications published in $((SECONDS - start)) s" >&2
   for entry in "${IMAGES[@]}"; do
-    IFS=: read -r name suffix dockerfile <<<"$entry"
+    IFS=: read -r name suffix dockerfile arguments <<<"$entry"
     image=$(image_of "$entry") start=$SECONDS
-    build "$name$suffix" -f "$dockerfile" --build-arg "ASPNET_IMAGE=$ASPNET_IMAGE" \
-      --build-arg "PUBLISHED=$PUBLISHED" --build-arg "PUBLISHED_DIR=/publish/$name$suffix" \
-      --label "org.joint-planning.inputs=$inputs" -t "$image"
+    IFS=, read -r -a build_arguments <<<"$arguments"
+    build "$name$suffix" -f "$dockerfile" "${build_arguments[@]/#/--build-arg=}" \
+      --build-arg "ASPNET_IMAGE=$ASPNET_IMAGE" --build-arg "PUBLISHED=$PUBLISHED" \
+      --build-arg "PUBLISHED_DIR=/publish/$name$suffix" --label "org.joint-planning.inputs=$inputs" -t "$image"
     echo "images: $image built in $((SECONDS - start)) s" >&2
   done
   # The gateway image Kubernetes runs must not contain the development issuer (Platform.Gateway.csproj refuses such a

@@ -1,7 +1,7 @@
 # All six applications published by one build, for deploy/images.sh: the three services, the gateway, the screens and
 # the seed loader share their contracts and building blocks, which one build compiles once instead of six times. Each image's
-# own Dockerfile then takes its application from here (build argument PUBLISHED) instead of its own build stage;
-# the result is the same files, from the same SDK, in Release. The output is only /publish/<image name>/. The gateway
+# Dockerfile (the three services share services/Dockerfile) then takes its application from here (build argument
+# PUBLISHED) instead of its own build stage; the result is the same files, from the same SDK, in Release. The output is only /publish/<image name>/. The gateway
 # twice: as Kubernetes runs it (no development issuer) and as docker-compose.yml's demo runs it (with it).
 # Build from the repository root (deploy/images.sh does):
 #   podman build -f deploy/publish.Dockerfile -t joint-planning-build/published .

@@ -146,9 +146,13 @@ public sealed class ComposeTests
 
         foreach (var process in PlatformProcess.All)
         {
-            var built = compose.Services.Select(s => ComposeFile.Image(s.Value!.AsObject())).Where(i => i.Image == process.Image).ToList();
+            var built = compose.Services.Select(s => s.Value!.AsObject()).Where(s => ComposeFile.Image(s).Image == process.Image).ToList();
             Assert.NotEmpty(built);
-            Assert.All(built, image => Assert.Equal(process.Dockerfile, image.Dockerfile));
+            Assert.All(built, service => Assert.Equal(process.Dockerfile, ComposeFile.Image(service).Dockerfile));
+            // The services' shared Dockerfile told which service and its ports (the gateway's DEVELOPMENT_ISSUER:
+            // DevelopmentIssuerTests).
+            Assert.All(built, service => Assert.All(process.BuildArguments,
+                argument => Assert.Equal(argument.Value, ComposeFile.BuildArguments(service).GetValueOrDefault(argument.Key))));
         }
         Assert.All(compose.Services.Where(s => ComposeFile.ProcessOf(s.Value!.AsObject()) is null),
             s => Assert.Matches(@"^[a-z0-9./-]+:[0-9]+\.[0-9]+", s.Value!["image"]!.ToString()));

@@ -121,7 +121,7 @@ public sealed class KubernetesManifestTests
                 // HTTP/1.1 only (the pages the gateway passes on); probes as the gateway's.
                 Assert.Equal(ReadmePorts.Screens(), Assert.Single(ports).Value);
                 Assert.Equal(ports["http"], new Uri(settings["Kestrel__Endpoints__Http__Url"].Replace('+', '0')).Port);
-                Assert.Equal(new Dockerfile(process.Dockerfile).KestrelPort("Http"), ports["http"]);
+                Assert.Equal(Dockerfile.Of(process).KestrelPort("Http"), ports["http"]);
                 foreach (var (probe, path) in new[] { ("startupProbe", "/healthz/live"), ("livenessProbe", "/healthz/live"), ("readinessProbe", "/healthz") })
                 {
                     Assert.Equal(path, container[probe]!["httpGet"]!["path"]!.ToString());
@@ -132,8 +132,8 @@ public sealed class KubernetesManifestTests
             // What the process listens on (its Kestrel endpoints) is what the pod declares and the README says.
             Assert.Equal(ports["grpc"], new Uri(settings["Kestrel__Endpoints__Grpc__Url"].Replace('+', '0')).Port);
             Assert.Equal(ports["http"], new Uri(settings["Kestrel__Endpoints__Http__Url"].Replace('+', '0')).Port);
-            Assert.Equal(new Dockerfile(process.Dockerfile).KestrelPort("Grpc"), ports["grpc"]);
-            Assert.Equal(new Dockerfile(process.Dockerfile).KestrelPort("Http"), ports["http"]);
+            Assert.Equal(Dockerfile.Of(process).KestrelPort("Grpc"), ports["grpc"]);
+            Assert.Equal(Dockerfile.Of(process).KestrelPort("Http"), ports["http"]);
 
             if (process.IsService)
             {

@@ -31,6 +31,10 @@ public sealed partial class ComposeFile
     public static (string Image, string? Dockerfile) Image(JsonObject service) =>
         (service["image"]!.ToString().Split(':')[0], service["build"]?["dockerfile"]?.ToString());
 
+    /// <summary>The build arguments a compose service's image is built with (`build: args:`).</summary>
+    public static IReadOnlyDictionary<string, string> BuildArguments(JsonObject service) =>
+        service["build"]?["args"]?.AsObject().ToDictionary(a => a.Key, a => a.Value!.ToString()) ?? [];
+
     public static IReadOnlyDictionary<string, string> DependsOn(JsonObject service) =>
         service["depends_on"]?.AsObject().ToDictionary(d => d.Key, d => d.Value!["condition"]!.ToString()) ?? [];
 

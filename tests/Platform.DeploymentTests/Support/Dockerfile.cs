@@ -7,10 +7,20 @@ public sealed partial class Dockerfile
 {
     public sealed record Instruction(string Keyword, string Arguments);
 
+    /// <summary>The instructions in which the builder puts build arguments' values (RUN: its shell, from the
+    /// environment the ARGs make). ENTRYPOINT, CMD and HEALTHCHECK run in the container: they see its environment.</summary>
+    private static readonly HashSet<string> BuildTimeInstructions = ["ADD", "COPY", "ENV", "EXPOSE", "LABEL", "RUN", "USER", "VOLUME", "WORKDIR"];
+
     public string Path { get; }
     public IReadOnlyList<Instruction> Instructions { get; }
 
-    public Dockerfile(string relativePath)
+    /// <summary>The Dockerfile of a process, as built with its build arguments.</summary>
+    public static Dockerfile Of(PlatformProcess process) => new(process.Dockerfile, process.BuildArguments);
+
+    /// <summary>The file as written; with build arguments, each one's value stands for `${NAME}` (or `$NAME`) in
+    /// the stages that declare it (`ARG NAME`), as the builder puts it there. A stage that does not declare it keeps
+    /// the reference, which then fails whatever reads it.</summary>
+    public Dockerfile(string relativePath, IReadOnlyDictionary<string, string>? buildArguments = null)
     {
         Path = relativePath;
         var instructions = new List<Instruction>();
@@ -34,8 +44,37 @@ public sealed partial class Dockerfile
                 ? new Instruction(whole.ToUpperInvariant(), "")
                 : new Instruction(whole[..space].ToUpperInvariant(), whole[(space + 1)..].Trim()));
         }
-        Instructions = instructions;
+        Instructions = buildArguments is null ? instructions : WithValues(instructions, buildArguments);
     }
+
+    private static List<Instruction> WithValues(List<Instruction> instructions, IReadOnlyDictionary<string, string> buildArguments)
+    {
+        var declared = new Dictionary<string, string>();
+        var result = new List<Instruction>();
+        foreach (var instruction in instructions)
+        {
+            if (instruction.Keyword == "FROM")
+            {
+                declared.Clear();
+            }
+            else if (instruction.Keyword == "ARG" && buildArguments.TryGetValue(instruction.Arguments.Split('=')[0], out var value))
+            {
+                declared[instruction.Arguments.Split('=')[0]] = value;
+            }
+            result.Add(BuildTimeInstructions.Contains(instruction.Keyword)
+                ? instruction with { Arguments = Substituted(instruction.Arguments, declared) }
+                : instruction);
+        }
+        return result;
+    }
+
+    /// <summary>A command the container runs (ENTRYPOINT, HEALTHCHECK) with the final stage's environment put in for
+    /// `$NAME` and `${NAME}`, as its shell does.</summary>
+    public string AtRunTime(string command) => Substituted(command, Environment);
+
+    private static string Substituted(string text, IReadOnlyDictionary<string, string> values) =>
+        VariableReference().Replace(text, m => values.TryGetValue(m.Groups["braced"].Success ? m.Groups["braced"].Value : m.Groups["bare"].Value,
+            out var value) ? value : m.Value);
 
     /// <summary>The images the stages start from as built without build arguments (`${NAME}` stands for the default of
     /// `ARG NAME=...` before the first FROM; deploy/images.sh passes others), leaving out the file's own stages.</summary>
@@ -70,6 +109,9 @@ public sealed partial class Dockerfile
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex ArgumentReference();
+
+    [GeneratedRegex(@"\$(\{(?<braced>[A-Za-z_][A-Za-z0-9_]*)\}|(?<bare>[A-Za-z_][A-Za-z0-9_]*))")]
+    private static partial Regex VariableReference();
 
     [GeneratedRegex("(?<key>[A-Za-z_][A-Za-z0-9_]*)=(?<value>\"[^\"]*\"|[^ ]*)")]
     private static partial Regex EnvPair();

@@ -1,12 +1,26 @@
+using System.Globalization;
+
 namespace Platform.DeploymentTests.Support;
 
 /// <summary>
 /// A process of the platform as its deployments know it: its name (image, compose service, Kubernetes workload),
-/// its project, its Dockerfile and the README's name for it.
+/// its project, its Dockerfile and the build arguments for it, and the README's name for it.
 /// </summary>
 public sealed record PlatformProcess(string Name, string ProjectFolder, string ProjectFile, string ReadmeName, string? Database)
 {
-    public string Dockerfile => $"{ProjectFolder}/Dockerfile";
+    /// <summary>The three services share one Dockerfile; the others have one each, beside their project.</summary>
+    public string Dockerfile => IsService ? "services/Dockerfile" : $"{ProjectFolder}/Dockerfile";
+
+    /// <summary>What makes the Dockerfile build this process's image (deploy/images.sh and docker-compose.yml pass
+    /// them): for a service, which one it is (its folder) and its README ports; nothing for the others.</summary>
+    public IReadOnlyDictionary<string, string> BuildArguments => IsService
+        ? new Dictionary<string, string>
+        {
+            ["SERVICE"] = Path.GetFileName(ProjectFolder),
+            ["GRPC_PORT"] = ReadmePorts.Service(this).Grpc.ToString(CultureInfo.InvariantCulture),
+            ["HTTP_PORT"] = ReadmePorts.Service(this).Http.ToString(CultureInfo.InvariantCulture),
+        }
+        : new Dictionary<string, string>();
 
     public string Image => $"joint-planning/{Name}";
 
