@@ -265,6 +265,10 @@ public static class VettingBenchmark
         {
             failure = $"messages in error queues: {queues.FailedQueues}";
         }
+        if (failure is null && !SameOutcomes(expected, outcomes))
+        {
+            failure = $"outcomes {Mix(outcomes)}, where the data predicts {Mix(expected)}";
+        }
         var sorted = latencies.Order().ToList();
         return new RunResult(
             size, constituencyCount, setupTime, apiTime, doneTime, vettedAtApiEnd ?? 0, vetted, failure,
@@ -329,13 +333,16 @@ public static class VettingBenchmark
 
         public double PerSecond => Done is { } done ? Size / done.TotalSeconds : 0;
 
-        public bool AsPredicted => Expected.OrderBy(e => e.Key).SequenceEqual(Outcomes.OrderBy(o => o.Key));
+        public bool AsPredicted => SameOutcomes(Expected, Outcomes);
 
         public string Summary => Completed
             ? $"{Size:N0} candidates vetted in {Done!.Value.TotalSeconds:F1} s ({PerSecond:F0} a second): API {Api!.Value.TotalSeconds:F1} s, {Retries} retries, " +
               $"answers {(Done.Value - Api.Value).TotalSeconds:F1} s after it; outcomes {Mix(Outcomes)}{(AsPredicted ? " as the data predicts" : $", the data predicts {Mix(Expected)}")}"
             : $"{Size:N0} candidates: FAILED, {Failure}";
     }
+
+    private static bool SameOutcomes(Dictionary<string, int> expected, Dictionary<string, int> outcomes) =>
+        expected.OrderBy(e => e.Key).SequenceEqual(outcomes.OrderBy(o => o.Key));
 
     private static string Mix(Dictionary<string, int> outcomes) =>
         string.Join(", ", new[] { "ELIGIBLE", "NEEDS_REVIEW", "INELIGIBLE", "PENDING" }
@@ -378,7 +385,8 @@ public static class VettingBenchmark
             $"{options.Parallel} calls at once, with a `delegate-affairs-editor` token); each run is a fresh Provincial People's Council election " +
             $"with {options.PerConstituency} candidates in each of its 5-seat constituencies. A run is timed from its first call until no " +
             "vetting of the election is PENDING (a count on Delegate Affairs' database, polled with a deadline); it counts only if every " +
-            "vetting then holds both bodies' answers to its latest request and no message went to an error queue. The answer deadline " +
+            "vetting then holds both bodies' answers to its latest request, no message went to an error queue and the outcomes are " +
+            "those the data predicts. The answer deadline " +
             "(`Vetting__AnswerWithin`) is set to 3 hours, so that no vetting is ended by the deadline sweep instead of the answers.");
         text.AppendLine();
         text.AppendLine("The people: the Organization holds cadre records of the first people, Home Affairs official records of the first of them; " +
