@@ -6,7 +6,7 @@
 #                          docs/benchmarks.md. The national-scale reads and the bulk vetting have their own, longer
 #                          runs and reports (docs/benchmarks-scale.md, docs/benchmarks-vetting.md), linked from it.
 #   bench/run.sh --quick   about 5 minutes: prints the issues' figures one per line (key=value), writes nothing.
-#   bench/run.sh --smoke   a few minutes: does every benchmark still run, and do its checks hold? (./test.sh; no
+#   bench/run.sh --smoke   about two minutes: does every benchmark still run, do its checks hold? (./test.sh; no
 #                          figures are asserted). The gateway benchmark starts its own processes; the others share one
 #                          platform, started once. Uses the build ./test.sh made when BENCH_CONFIGURATION=Debug.
 #

@@ -7,8 +7,9 @@ namespace Platform.Bench;
 /// sizes, one after the other on one <see cref="LoadSuite"/> under .state/bench/smoke, started once with what each of
 /// them needs (<see cref="LoadSuiteOptions.With"/>) instead of once per benchmark: starting the platform is most of a
 /// smoke run's time. Each checks all it checks when run alone (every event applied by both copies, every vetting
-/// answered by both bodies, no request failed, no message in an error queue: over the whole shared run, so a message
-/// one of them lost fails the others' checks too), and the run fails if any of them fails. Only the smoke run shares:
+/// answered by both bodies with the outcome the data predicts, no request failed, no message in an error queue: over
+/// the whole shared run, so a message one of them lost fails the others' checks too), and the run fails if any of them
+/// fails. Only the smoke run shares:
 /// figures are measured, and published, on a platform of the benchmark's own. The gateway benchmark and the footprint
 /// keep theirs (bench/run.sh runs them apart): they measure single processes started alone, and a service of theirs
 /// would take the shared platform's messages off its queues.
