@@ -6,8 +6,9 @@
 #                          docs/benchmarks.md. The national-scale reads and the bulk vetting have their own, longer
 #                          runs and reports (docs/benchmarks-scale.md, docs/benchmarks-vetting.md), linked from it.
 #   bench/run.sh --quick   about 5 minutes: prints the issues' figures one per line (key=value), writes nothing.
-#   bench/run.sh --smoke   seconds to a minute or two each: does every benchmark still run? (./test.sh; no figures
-#                          are asserted). Uses the build ./test.sh made when BENCH_CONFIGURATION=Debug.
+#   bench/run.sh --smoke   about two minutes: does every benchmark still run, do its checks hold? (./test.sh; no
+#                          figures are asserted). The gateway benchmark starts its own processes; the others share one
+#                          platform, started once. Uses the build ./test.sh made when BENCH_CONFIGURATION=Debug.
 #
 # Each benchmark starts what it measures itself under .state/bench/ (PostgreSQL with fsync on, RabbitMQ, the services
 # and the gateway as Release processes, nginx and HAProxy as private processes with their own configuration) and
@@ -77,16 +78,12 @@ full)
   grep -E '^[a-z0-9_]+=' "$EVENTS_OUT" 2>/dev/null || true
   ;;
 smoke)
+  # The gateway benchmark and the footprint start their own processes, each measured alone.
   echo "== gateway --smoke (and footprint)" >&2
   "${BENCH[@]}" gateway --smoke "${GATEWAY_ARGS[@]}" || status=1
-  echo "== scale (tiny)" >&2
-  "${BENCH[@]}" scale --cadres 2000 --officials 1000 --candidates 500 --samples 5 >/dev/null || status=1
-  echo "== vetting (tiny)" >&2
-  "${BENCH[@]}" vetting --candidates 200 --cadres 2000 --officials 1000 >/dev/null || status=1
-  echo "== events --smoke" >&2
-  "${BENCH[@]}" events --smoke >/dev/null || status=1
-  echo "== load --smoke" >&2
-  "${BENCH[@]}" load --smoke >/dev/null || status=1
+  # The others one after the other on one platform, started once (bench/Platform.Bench/SmokeRun.cs).
+  echo "== smoke: scale, vetting, events and load on one platform" >&2
+  "${BENCH[@]}" smoke >/dev/null || status=1
   ;;
 esac
 exit $status

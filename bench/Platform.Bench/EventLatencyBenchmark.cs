@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using Platform.Testing;
@@ -20,11 +19,19 @@ public static class EventLatencyBenchmark
 
     public static async Task<int> RunAsync(EventLatencyOptions options)
     {
-        var suite = new LoadSuite(options.Smoke ? "events-smoke" : "events",
-            new LoadSuiteOptions(TrackCommitTimestamps: true, Services: options.Settings, StatementStatistics: options.Statements));
+        await using var suite = new LoadSuite(options.Smoke ? "events-smoke" : "events", SuiteOptions(options));
+        return await suite.TryStartAsync() ? await RunAsync(options, suite) : 1;
+    }
+
+    /// <summary>What the benchmark needs of the suite: both ends' commit times, and the services' settings it was given.</summary>
+    public static LoadSuiteOptions SuiteOptions(EventLatencyOptions options) =>
+        new(TrackCommitTimestamps: true, Services: options.Settings, StatementStatistics: options.Statements);
+
+    /// <summary>The benchmark on a suite already started with (at least) <see cref="SuiteOptions"/>.</summary>
+    public static async Task<int> RunAsync(EventLatencyOptions options, LoadSuite suite)
+    {
         try
         {
-            await suite.StartAsync();
             await using var producer = await EventLatencyProducer.CreateAsync(suite.Databases["home-affairs"]);
             var stages = new List<EventStage>();
 
@@ -38,11 +45,11 @@ public static class EventLatencyBenchmark
             foreach (var rate in options.Rates)
             {
                 Log($"{rate} events/s for {options.Seconds} s…");
-                var cpu = CpuSeconds(suite);
+                var cpu = suite.CpuSeconds();
                 using var backlog = new OutboxBacklog(suite.Databases["home-affairs"]);
                 var lag = await producer.ProduceAtRateAsync(rate, TimeSpan.FromSeconds(options.Seconds));
                 var stage = await MeasureAsync(suite, Take(producer), $"{rate:N0}/s", rate, lag);
-                stage.CpuPercent = CpuPercent(cpu, CpuSeconds(suite), stage.Wall);
+                stage.CpuPercent = CpuPercent(cpu, suite.CpuSeconds(), stage.Wall);
                 stage.MaxOutboxBacklog = await backlog.StopAsync();
                 stages.Add(stage);
                 Log(stage.Summary);
@@ -57,11 +64,11 @@ public static class EventLatencyBenchmark
                 {
                     await statements.ResetAsync();
                 }
-                var cpu = CpuSeconds(suite);
+                var cpu = suite.CpuSeconds();
                 using var backlog = new OutboxBacklog(suite.Databases["home-affairs"]);
                 await producer.ProduceFlatOutAsync(options.SustainedEvents, FlatOutWorkers);
                 sustained = await MeasureAsync(suite, Take(producer), "as fast as possible", null, TimeSpan.Zero);
-                sustained.CpuPercent = CpuPercent(cpu, CpuSeconds(suite), sustained.Wall);
+                sustained.CpuPercent = CpuPercent(cpu, suite.CpuSeconds(), sustained.Wall);
                 sustained.MaxOutboxBacklog = await backlog.StopAsync();
                 Log(sustained.Summary);
                 if (statements is not null)
@@ -75,10 +82,10 @@ public static class EventLatencyBenchmark
                 }
             }
 
-            var (waiting, failed) = await suite.QueuesAsync();
+            var (waiting, failed, failedQueues) = await suite.QueuesAsync();
             if (failed > 0)
             {
-                throw new InvalidOperationException($"{failed} messages in error queues: a consumer failed");
+                throw new InvalidOperationException($"{failed} messages in error queues ({failedQueues}): a consumer failed");
             }
 
             var floor = new List<(int Clients, double CommitsPerSecond)>();
@@ -116,10 +123,6 @@ public static class EventLatencyBenchmark
             Console.Error.WriteLine($"event benchmark failed: {e}");
             Console.Error.WriteLine(suite.Diagnostics());
             return 1;
-        }
-        finally
-        {
-            await suite.DisposeAsync();
         }
     }
 
@@ -185,16 +188,6 @@ public static class EventLatencyBenchmark
             }
         }
         return stage;
-    }
-
-    private static Dictionary<string, double> CpuSeconds(LoadSuite suite)
-    {
-        var cpu = suite.Processes().ToDictionary(p => p.Name, p => p.Name is "postgres" or "rabbitmq"
-            ? ProcFs.TreeCpuSeconds(p.Pid)
-            : ProcFs.CpuSeconds(p.Pid, withReapedChildren: false));
-        cpu["bench"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-        cpu["machine"] = ProcFs.MachineBusySeconds();
-        return cpu;
     }
 
     /// <summary>Each process's CPU over a stage, in % of one core.</summary>

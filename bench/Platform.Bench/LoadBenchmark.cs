@@ -19,19 +19,34 @@ public static class LoadBenchmark
 
     public static async Task<int> RunAsync(LoadOptions options)
     {
-        // Half the load's requests a minute for each client: the busiest sends about a third (checked below), so the
-        // limiter has headroom and is not what the run measures.
-        var permitLimit = (int)Math.Ceiling(options.Rate * 60 * 0.5);
-        var suite = new LoadSuite(options.Smoke ? "load-smoke" : "load", new LoadSuiteOptions(
-            SeedAll: true, WithGateway: true,
-            Gateway: new Dictionary<string, string>
-            {
-                ["Gateway__RateLimit__PermitLimit"] = permitLimit.ToString(CultureInfo.InvariantCulture),
-                ["Gateway__RateLimit__Window"] = "00:01:00",
-            }));
+        await using var suite = new LoadSuite(options.Smoke ? "load-smoke" : "load", SuiteOptions(options));
+        return await suite.TryStartAsync() ? await RunAsync(options, suite) : 1;
+    }
+
+    /// <summary>
+    /// What the load needs of the suite: every seed (the lists it reads), and the gateway with a per-client limit above
+    /// each client's share.
+    /// </summary>
+    public static LoadSuiteOptions SuiteOptions(LoadOptions options) => new(
+        SeedAll: true, WithGateway: true,
+        Gateway: new Dictionary<string, string>
+        {
+            ["Gateway__RateLimit__PermitLimit"] = PermitLimit(options).ToString(CultureInfo.InvariantCulture),
+            ["Gateway__RateLimit__Window"] = "00:01:00",
+        });
+
+    /// <summary>
+    /// Half the load's requests a minute for each client: the busiest sends about a third (checked before the run), so
+    /// the limiter has headroom and is not what the run measures.
+    /// </summary>
+    private static int PermitLimit(LoadOptions options) => (int)Math.Ceiling(options.Rate * 60 * 0.5);
+
+    /// <summary>The load on a suite already started with (at least) <see cref="SuiteOptions"/>.</summary>
+    public static async Task<int> RunAsync(LoadOptions options, LoadSuite suite)
+    {
+        var permitLimit = PermitLimit(options);
         try
         {
-            await suite.StartAsync();
             await using var generator = await LoadGenerator.CreateAsync(suite);
             var share = generator.LargestClientShare;
             if (share * options.Rate * 60 > permitLimit)
@@ -74,7 +89,7 @@ public static class LoadBenchmark
             await sampler;
             var cpu = processes.ToDictionary(p => p.Name, p => 100 * (Cpu(p) - cpuBefore[p.Name]) / result.Elapsed.TotalSeconds);
             cpu["machine"] = 100 * (ProcFs.MachineBusySeconds() - machineBefore) / result.Elapsed.TotalSeconds;
-            var (_, failedMessages) = await suite.QueuesAsync();
+            var (_, failedMessages, failedQueues) = await suite.QueuesAsync();
 
             var report = Report(options, suite.Setup, result, samples, cpu, permitLimit, share, failedMessages);
             Console.WriteLine(report.Summary);
@@ -88,6 +103,10 @@ public static class LoadBenchmark
             {
                 Log("failure: " + failure);
             }
+            if (failedMessages > 0)
+            {
+                Log($"failure: messages in error queues: {failedQueues}");
+            }
             return result.Failures() == 0 && failedMessages == 0 ? 0 : 1;
         }
         catch (Exception e)
@@ -95,10 +114,6 @@ public static class LoadBenchmark
             Console.Error.WriteLine($"load test failed: {e}");
             Console.Error.WriteLine(suite.Diagnostics());
             return 1;
-        }
-        finally
-        {
-            await suite.DisposeAsync();
         }
     }
 

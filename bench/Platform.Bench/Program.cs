@@ -17,6 +17,8 @@ switch (args.FirstOrDefault())
         return await GatewayBenchmark.RunAsync(GatewayBenchOptions.Parse(args));
     case "footprint":
         return await FootprintBenchmark.RunAsync(args);
+    case "smoke": // bench/run.sh --smoke: scale, vetting, events and load at tiny sizes on one platform (SmokeRun.cs)
+        return await SmokeRun.RunAsync();
     default:
         Console.Error.WriteLine("usage: scale [--cadres N] [--officials N] [--candidates N] [--samples N]");
         Console.Error.WriteLine("       " + EventLatencyOptions.Usage);
@@ -24,5 +26,6 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       " + GatewayBenchOptions.Usage);
         Console.Error.WriteLine("       footprint [--smoke] [--rounds N]");
         Console.Error.WriteLine("       vetting [--candidates N,N,...] [--cadres N] [--officials N] [--parallel N] [--wait-minutes N] [--report PATH]");
+        Console.Error.WriteLine("       smoke");
         return 2;
 }

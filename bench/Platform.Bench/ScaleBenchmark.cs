@@ -23,6 +23,7 @@ public static class ScaleBenchmark
 {
     private const int PageSize = 50;
 
+    /// <summary>The benchmark on a PostgreSQL server of its own under .state/bench/postgres, fsync on.</summary>
     public static async Task RunAsync(ScaleOptions options)
     {
         var dir = Path.Combine(RepositoryPaths.Root, ".state", "bench", "postgres");
@@ -31,46 +32,54 @@ public static class ScaleBenchmark
         await Shell.RunAsync(script, ["start", dir, port.ToString(CultureInfo.InvariantCulture)]);
         try
         {
-            var server = $"Host=127.0.0.1;Port={port};Username=postgres;Timeout=60;Command Timeout=0";
-            var results = new List<(string Query, string Data, Stats Stats)>();
-            var load = new List<string>();
-
-            await using (var org = await FreshAsync<OrganizationDbContext>(server, "bench_organization", o => new OrganizationDbContext(o)))
-            {
-                load.Add(await TimedAsync($"{options.Cadres:N0} cadre records", () => LoadPeopleAsync(org, "cadre_records", options.Cadres, 1, CadreColumns)));
-                var data = $"{options.Cadres:N0} cadre records";
-                results.Add(("first page by name", data, await SampleAsync(options.Samples, _ => org.CadreRecords.AsNoTracking().ToPageAsync(r => r.ListKey, PageRequest.Parse(PageSize, ""), default))));
-                results.Add(("a page deep in the list", data, await SampleAsync(options.Samples, r => org.CadreRecords.AsNoTracking().ToPageAsync(x => x.ListKey, PageRequest.Parse(PageSize, DeepToken(r)), default))));
-                results.Add(("name search (full name)", data, await SampleAsync(options.Samples, r => Search(org.CadreRecords.AsNoTracking(), FullNameQuery(r), x => x.SearchName, x => x.ListKey))));
-                results.Add(("name search (given name)", data, await SampleAsync(options.Samples, r => Search(org.CadreRecords.AsNoTracking(), GivenNameQuery(r), x => x.SearchName, x => x.ListKey))));
-                results.Add(("get by national ID", data, await SampleAsync(options.Samples, r =>
-                {
-                    var id = SyntheticPeople.NationalId(r.Next(options.Cadres), 1);
-                    return org.CadreRecords.AsNoTracking().SingleOrDefaultAsync(x => x.NationalId == id);
-                })));
-            }
-            await using (var ha = await FreshAsync<HomeAffairsDbContext>(server, "bench_home_affairs", o => new HomeAffairsDbContext(o)))
-            {
-                load.Add(await TimedAsync($"{options.Officials:N0} official records", () => LoadPeopleAsync(ha, "official_records", options.Officials, 2, OfficialColumns)));
-                var data = $"{options.Officials:N0} official records";
-                results.Add(("first page by name", data, await SampleAsync(options.Samples, _ => ha.OfficialRecords.AsNoTracking().ToPageAsync(r => r.ListKey, PageRequest.Parse(PageSize, ""), default))));
-                results.Add(("name search (full name)", data, await SampleAsync(options.Samples, r => Search(ha.OfficialRecords.AsNoTracking(), FullNameQuery(r), x => x.SearchName, x => x.ListKey))));
-            }
-            await using (var da = await FreshAsync<DelegateAffairsDbContext>(server, "bench_delegate_affairs", o => new DelegateAffairsDbContext(o)))
-            {
-                load.Add(await TimedAsync($"{options.Candidates:N0} candidates", () => LoadPeopleAsync(da, "candidates", options.Candidates, 3, CandidateColumns)));
-                var data = $"{options.Candidates:N0} candidates";
-                results.Add(("first page of an election by name", data, await SampleAsync(options.Samples, _ =>
-                    da.Candidates.AsNoTracking().Where(c => c.ElectionId == "bench").ToPageAsync(c => c.ListKey, PageRequest.Parse(PageSize, ""), default))));
-                results.Add(("name search in an election", data, await SampleAsync(options.Samples, r =>
-                    Search(da.Candidates.AsNoTracking().Where(c => c.ElectionId == "bench"), FullNameQuery(r), x => x.SearchName, x => x.ListKey))));
-            }
-            Report(options, load, results);
+            await RunAsync(options, $"Host=127.0.0.1;Port={port};Username=postgres;Timeout=60;Command Timeout=0");
         }
         finally
         {
             await Shell.RunAsync(script, ["stop", dir]);
         }
+    }
+
+    /// <summary>
+    /// The benchmark on a running <paramref name="server"/> (superuser, no database): it creates, or drops and creates,
+    /// bench_organization, bench_home_affairs and bench_delegate_affairs there.
+    /// </summary>
+    public static async Task RunAsync(ScaleOptions options, string server)
+    {
+        var results = new List<(string Query, string Data, Stats Stats)>();
+        var load = new List<string>();
+
+        await using (var org = await FreshAsync<OrganizationDbContext>(server, "bench_organization", o => new OrganizationDbContext(o)))
+        {
+            load.Add(await TimedAsync($"{options.Cadres:N0} cadre records", () => LoadPeopleAsync(org, "cadre_records", options.Cadres, 1, CadreColumns)));
+            var data = $"{options.Cadres:N0} cadre records";
+            results.Add(("first page by name", data, await SampleAsync(options.Samples, _ => org.CadreRecords.AsNoTracking().ToPageAsync(r => r.ListKey, PageRequest.Parse(PageSize, ""), default))));
+            results.Add(("a page deep in the list", data, await SampleAsync(options.Samples, r => org.CadreRecords.AsNoTracking().ToPageAsync(x => x.ListKey, PageRequest.Parse(PageSize, DeepToken(r)), default))));
+            results.Add(("name search (full name)", data, await SampleAsync(options.Samples, r => Search(org.CadreRecords.AsNoTracking(), FullNameQuery(r), x => x.SearchName, x => x.ListKey))));
+            results.Add(("name search (given name)", data, await SampleAsync(options.Samples, r => Search(org.CadreRecords.AsNoTracking(), GivenNameQuery(r), x => x.SearchName, x => x.ListKey))));
+            results.Add(("get by national ID", data, await SampleAsync(options.Samples, r =>
+            {
+                var id = SyntheticPeople.NationalId(r.Next(options.Cadres), 1);
+                return org.CadreRecords.AsNoTracking().SingleOrDefaultAsync(x => x.NationalId == id);
+            })));
+        }
+        await using (var ha = await FreshAsync<HomeAffairsDbContext>(server, "bench_home_affairs", o => new HomeAffairsDbContext(o)))
+        {
+            load.Add(await TimedAsync($"{options.Officials:N0} official records", () => LoadPeopleAsync(ha, "official_records", options.Officials, 2, OfficialColumns)));
+            var data = $"{options.Officials:N0} official records";
+            results.Add(("first page by name", data, await SampleAsync(options.Samples, _ => ha.OfficialRecords.AsNoTracking().ToPageAsync(r => r.ListKey, PageRequest.Parse(PageSize, ""), default))));
+            results.Add(("name search (full name)", data, await SampleAsync(options.Samples, r => Search(ha.OfficialRecords.AsNoTracking(), FullNameQuery(r), x => x.SearchName, x => x.ListKey))));
+        }
+        await using (var da = await FreshAsync<DelegateAffairsDbContext>(server, "bench_delegate_affairs", o => new DelegateAffairsDbContext(o)))
+        {
+            load.Add(await TimedAsync($"{options.Candidates:N0} candidates", () => LoadPeopleAsync(da, "candidates", options.Candidates, 3, CandidateColumns)));
+            var data = $"{options.Candidates:N0} candidates";
+            results.Add(("first page of an election by name", data, await SampleAsync(options.Samples, _ =>
+                da.Candidates.AsNoTracking().Where(c => c.ElectionId == "bench").ToPageAsync(c => c.ListKey, PageRequest.Parse(PageSize, ""), default))));
+            results.Add(("name search in an election", data, await SampleAsync(options.Samples, r =>
+                Search(da.Candidates.AsNoTracking().Where(c => c.ElectionId == "bench"), FullNameQuery(r), x => x.SearchName, x => x.ListKey))));
+        }
+        Report(options, load, results);
     }
 
     /// <summary>The services' search (<see cref="NameSearch"/>), first page.</summary>

@@ -33,17 +33,33 @@ public static class VettingBenchmark
 
     public static async Task<int> RunAsync(VettingBenchOptions options)
     {
+        var population = Population(options);
+        // Its services run in Development, as they did for the published figures (the launcher's default then); the
+        // other benchmarks' services run in Production.
+        await using var suite = new LoadSuite("vetting", VettingSuite.Options(population).With(new LoadSuiteOptions(
+            Services: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" })));
+        return await suite.TryStartAsync() ? await RunAsync(options, population, suite) : 1;
+    }
+
+    /// <summary>The people of the run, enough for each of its sizes.</summary>
+    public static VettingPopulation Population(VettingBenchOptions options)
+    {
         var population = new VettingPopulation(options.Cadres, options.Officials, ElectionDay);
         foreach (var size in options.Sizes)
         {
             population.CheckEnoughPeople(size);
         }
+        return population;
+    }
+
+    /// <summary>The benchmark on a suite already started with (at least) <see cref="VettingSuite.Options"/> of <paramref name="population"/>.</summary>
+    public static async Task<int> RunAsync(VettingBenchOptions options, VettingPopulation population, LoadSuite platform)
+    {
         var results = new List<RunResult>();
         var exitCode = 0;
-        var suite = new VettingSuite();
+        using var suite = new VettingSuite(platform);
         try
         {
-            await suite.StartAsync(population);
             var provinces = await suite.ProvincesAsync();
             // One small election first, not reported: the services' first calls and messages (JIT, EF's compiled
             // queries, the issuer's keys, connections) are not what the runs measure.
@@ -63,6 +79,7 @@ public static class VettingBenchmark
                 Console.WriteLine(result.Summary);
                 if (!result.Completed)
                 {
+                    Console.Error.WriteLine(result.Summary);
                     Console.Error.WriteLine(suite.Diagnostics());
                     exitCode = 1;
                     break;
@@ -80,10 +97,6 @@ public static class VettingBenchmark
             Console.Error.WriteLine($"vetting benchmark failed: {e}");
             Console.Error.WriteLine(suite.Diagnostics());
             exitCode = 1;
-        }
-        finally
-        {
-            await suite.DisposeAsync();
         }
         return exitCode;
     }
@@ -252,6 +265,10 @@ public static class VettingBenchmark
         {
             failure = $"messages in error queues: {queues.FailedQueues}";
         }
+        if (failure is null && !SameOutcomes(expected, outcomes))
+        {
+            failure = $"outcomes {Mix(outcomes)}, where the data predicts {Mix(expected)}";
+        }
         var sorted = latencies.Order().ToList();
         return new RunResult(
             size, constituencyCount, setupTime, apiTime, doneTime, vettedAtApiEnd ?? 0, vetted, failure,
@@ -307,7 +324,7 @@ public static class VettingBenchmark
         double CallP50, double CallP95, Dictionary<string, int> Expected, Dictionary<string, int> Outcomes, long AnsweredByBoth,
         double AnswerBytes, long Failed, int Retries, Dictionary<string, double> Cpu, double WalMiB, Dictionary<string, double> PeakRss)
     {
-        private static readonly string[] Suite = ["delegate-affairs", "organization", "home-affairs", "postgres", "rabbitmq", "gateway", "bench client"];
+        private static readonly string[] Suite = ["delegate-affairs", "organization", "home-affairs", "postgres", "rabbitmq", "gateway", "bench"];
 
         /// <summary>CPU seconds the machine spent on other work than this suite during the run (other builds or tests).</summary>
         public double OtherCpu => Math.Max(0, Cpu.GetValueOrDefault("machine") - Suite.Sum(p => Cpu.GetValueOrDefault(p)));
@@ -316,13 +333,16 @@ public static class VettingBenchmark
 
         public double PerSecond => Done is { } done ? Size / done.TotalSeconds : 0;
 
-        public bool AsPredicted => Expected.OrderBy(e => e.Key).SequenceEqual(Outcomes.OrderBy(o => o.Key));
+        public bool AsPredicted => SameOutcomes(Expected, Outcomes);
 
         public string Summary => Completed
             ? $"{Size:N0} candidates vetted in {Done!.Value.TotalSeconds:F1} s ({PerSecond:F0} a second): API {Api!.Value.TotalSeconds:F1} s, {Retries} retries, " +
               $"answers {(Done.Value - Api.Value).TotalSeconds:F1} s after it; outcomes {Mix(Outcomes)}{(AsPredicted ? " as the data predicts" : $", the data predicts {Mix(Expected)}")}"
             : $"{Size:N0} candidates: FAILED, {Failure}";
     }
+
+    private static bool SameOutcomes(Dictionary<string, int> expected, Dictionary<string, int> outcomes) =>
+        expected.OrderBy(e => e.Key).SequenceEqual(outcomes.OrderBy(o => o.Key));
 
     private static string Mix(Dictionary<string, int> outcomes) =>
         string.Join(", ", new[] { "ELIGIBLE", "NEEDS_REVIEW", "INELIGIBLE", "PENDING" }
@@ -365,7 +385,8 @@ public static class VettingBenchmark
             $"{options.Parallel} calls at once, with a `delegate-affairs-editor` token); each run is a fresh Provincial People's Council election " +
             $"with {options.PerConstituency} candidates in each of its 5-seat constituencies. A run is timed from its first call until no " +
             "vetting of the election is PENDING (a count on Delegate Affairs' database, polled with a deadline); it counts only if every " +
-            "vetting then holds both bodies' answers to its latest request and no message went to an error queue. The answer deadline " +
+            "vetting then holds both bodies' answers to its latest request, no message went to an error queue and the outcomes are " +
+            "those the data predicts. The answer deadline " +
             "(`Vetting__AnswerWithin`) is set to 3 hours, so that no vetting is ended by the deadline sweep instead of the answers.");
         text.AppendLine();
         text.AppendLine("The people: the Organization holds cadre records of the first people, Home Affairs official records of the first of them; " +
@@ -417,7 +438,7 @@ public static class VettingBenchmark
             string Cpu(double seconds) => seconds.ToString("F0", CultureInfo.InvariantCulture);
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Size:N0} | {string.Join(" | ", processes.Select(p => Cpu(r.Cpu.GetValueOrDefault(p))))} | " +
-                $"{Cpu(r.Cpu.GetValueOrDefault("gateway") + r.Cpu.GetValueOrDefault("bench client"))} | {Cpu(r.OtherCpu)} | {r.Retries:N0} | " +
+                $"{Cpu(r.Cpu.GetValueOrDefault("gateway") + r.Cpu.GetValueOrDefault("bench"))} | {Cpu(r.OtherCpu)} | {r.Retries:N0} | " +
                 $"{string.Join(" / ", r.PeakRss.Values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))} MiB |");
         }
         text.AppendLine();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Npgsql;
@@ -7,77 +6,56 @@ using Platform.Testing;
 namespace Platform.Bench;
 
 /// <summary>
-/// The suite's real parts for the vetting benchmark, started by the one <see cref="PlatformLauncher"/> under
-/// .state/bench/vetting: a private PostgreSQL 15 with fsync on, a private RabbitMQ node, the three services as Release
-/// processes (each migrated by its own `migrate` command first, as the system tests do), and the gateway in
-/// Development as the token issuer everyone trusts. The personnel files are loaded with binary COPY before the
-/// services start. Whatever an earlier, killed run left behind is stopped first.
+/// The vetting benchmark's view of a running <see cref="LoadSuite"/>: Delegate Affairs' own gRPC port with a
+/// `delegate-affairs-editor` token of the gateway's development issuer, and what the report reads (the provinces, each
+/// process's CPU, PostgreSQL's WAL, the largest tables, the error queues). <see cref="Options"/> is what the suite must
+/// have for it: the personnel files loaded with binary COPY before the services start, and the gateway.
 /// </summary>
-public sealed class VettingSuite : IAsyncDisposable
+public sealed class VettingSuite : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private readonly LoadSuite _suite;
+    private readonly TokenSource _tokens;
 
-    private readonly PlatformLauncher _platform;
-    private readonly int[] _retries = new int[1];
-    private TokenSource? _tokens;
-
-    public VettingSuite()
+    public VettingSuite(LoadSuite suite)
     {
-        _platform = PlatformLauncher.Create(new PlatformOptions
+        _suite = suite;
+        _tokens = new TokenSource(suite.GatewayHttp, "delegate-affairs-editor");
+        DelegateAffairs = GrpcChannel.ForAddress(suite.GrpcAddress("delegate-affairs"), new GrpcChannelOptions
         {
-            Name = "vetting",
-            StateFolder = Path.Combine(RepositoryPaths.Root, ".state", "bench", "vetting"),
-            Fsync = true,
-            ReadyTimeout = StartTimeout,
-            // The deadline sweep must not pass a slow answer off as vetted: the benchmark waits for real answers.
-            ServiceSettings = new Dictionary<string, string> { ["Vetting__AnswerWithin"] = "03:00:00" },
-            // MassTransit's retries, counted from the services' "R-RETRY" warnings.
-            Started = process => process.LineWritten += line =>
-            {
-                if (line.Contains("R-RETRY", StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref _retries[0]);
-                }
-            },
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor(async (_, metadata) =>
+                metadata.Add("Authorization", $"Bearer {await _tokens.GetAsync()}"))),
+            UnsafeUseInsecureChannelCallCredentials = true,
+            MaxReceiveMessageSize = 64 * 1024 * 1024,
         });
     }
 
-    public IReadOnlyDictionary<string, PlatformProcess> Services => _platform.Services;
-    public Dictionary<string, string> Databases => _platform.Databases;
-    public GrpcChannel DelegateAffairs { get; private set; } = null!;
+    /// <summary>
+    /// What the benchmark needs of the suite: the people's files at the Organization and Home Affairs (loaded before the
+    /// services start, as production holds them), the gateway as the token issuer, and an answer deadline (3 hours) that
+    /// the deadline sweep cannot reach: the benchmark waits for real answers, not for a slow one passed off as vetted.
+    /// </summary>
+    public static LoadSuiteOptions Options(VettingPopulation population) => new(
+        WithGateway: true,
+        Services: new Dictionary<string, string> { ["Vetting__AnswerWithin"] = "03:00:00" },
+        LoadData: async suite =>
+        {
+            await suite.StepAsync($"{population.Cadres:N0} cadre records (Organization) loaded with binary COPY and indexed",
+                () => population.LoadCadreRecordsAsync(suite.Databases["organization"]));
+            await suite.StepAsync($"{population.Officials:N0} official records (Home Affairs) loaded with binary COPY and indexed",
+                () => population.LoadOfficialRecordsAsync(suite.Databases["home-affairs"]));
+        });
+
+    public IReadOnlyDictionary<string, PlatformProcess> Services => _suite.Services;
+    public GrpcChannel DelegateAffairs { get; }
     /// <summary>What the start-up did and how long it took, for the report.</summary>
-    public List<string> Setup { get; } = [];
+    public List<string> Setup => _suite.Setup;
 
-    public string ConnectionString(string service) => Databases[service];
-
-    public async Task StartAsync(VettingPopulation population)
-    {
-        await Step("PostgreSQL 15 (fsync on) and RabbitMQ started", _platform.StartServersAsync);
-        await Step("three databases created and migrated by each service's `migrate`", _platform.MigrateAsync);
-        DelegateAffairs = Channel(_platform.ServiceGrpcUrl("delegate-affairs"));
-
-        await Step($"{population.Cadres:N0} cadre records (Organization) loaded with binary COPY and indexed",
-            () => population.LoadCadreRecordsAsync(Databases["organization"]));
-        await Step($"{population.Officials:N0} official records (Home Affairs) loaded with binary COPY and indexed",
-            () => population.LoadOfficialRecordsAsync(Databases["home-affairs"]));
-
-        await Step("services started, the 63 provinces seeded at Home Affairs and copied to Delegate Affairs, gateway started", async () =>
-        {
-            await _platform.StartServicesAsync();
-            await Services["home-affairs"].RunCommandAsync("seed", TimeSpan.FromMinutes(5));
-            var provinces = await ScalarAsync<long>("home-affairs", "SELECT count(*) FROM administrative_units WHERE parent_code IS NULL");
-            await Poll.UntilAsync(async () => await ScalarAsync<long>("delegate-affairs",
-                "SELECT count(*) FROM administrative_unit_copies WHERE parent_code IS NULL") >= provinces, "Delegate Affairs' copy of the provinces", StartTimeout);
-            await _platform.StartGatewaysAsync();
-            _tokens = new TokenSource(_platform.GatewayUrl, "delegate-affairs-editor");
-            await _tokens.GetAsync();
-        });
-    }
+    public string ConnectionString(string service) => _suite.Databases[service];
 
     /// <summary>The province codes Delegate Affairs knows (its copy of Home Affairs' units).</summary>
     public async Task<IReadOnlyList<string>> ProvincesAsync()
     {
-        await using var connection = new NpgsqlConnection(Databases["delegate-affairs"]);
+        await using var connection = new NpgsqlConnection(ConnectionString("delegate-affairs"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT code FROM administrative_unit_copies WHERE parent_code IS NULL ORDER BY code", connection);
         await using var reader = await command.ExecuteReaderAsync();
@@ -89,23 +67,10 @@ public sealed class VettingSuite : IAsyncDisposable
         return codes;
     }
 
-    public async Task<T> ScalarAsync<T>(string service, string sql, params object[] parameters) =>
-        (await PostgresServer.ScalarAsync<T>(Databases[service], sql, parameters))!;
+    public Task<T> ScalarAsync<T>(string service, string sql, params object[] parameters) => _suite.ScalarAsync<T>(service, sql, parameters);
 
-    /// <summary>
-    /// CPU seconds used so far by each process of the suite (PostgreSQL with all its backends), by this benchmark, and
-    /// by the whole machine ("machine"), so that other work on it during a run shows.
-    /// </summary>
-    public Dictionary<string, double> CpuSeconds()
-    {
-        var cpu = Services.ToDictionary(s => s.Key, s => ProcFs.CpuSeconds(s.Value.Pid, withReapedChildren: false));
-        cpu["postgres"] = ProcFs.TreeCpuSeconds(_platform.PostgresPid);
-        cpu["rabbitmq"] = ProcFs.TreeCpuSeconds(_platform.BrokerPid);
-        cpu["bench client"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-        cpu["gateway"] = _platform.Gateways.Sum(g => ProcFs.CpuSeconds(g.Pid, withReapedChildren: false));
-        cpu["machine"] = ProcFs.MachineBusySeconds();
-        return cpu;
-    }
+    /// <summary>CPU seconds so far of each process, this benchmark ("bench") and the whole machine ("machine"): <see cref="LoadSuite.CpuSeconds"/>.</summary>
+    public Dictionary<string, double> CpuSeconds() => _suite.CpuSeconds();
 
     /// <summary>PostgreSQL's write-ahead log position, in bytes: the difference of two is what was written (and fsynced) between.</summary>
     public Task<decimal> WalPositionAsync() => ScalarAsync<decimal>("delegate-affairs", "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')");
@@ -114,7 +79,7 @@ public sealed class VettingSuite : IAsyncDisposable
     public async Task<IReadOnlyList<(string Service, string Table, long Rows, double MiB)>> LargestTablesAsync()
     {
         var tables = new List<(string, string, long, double)>();
-        foreach (var (service, connectionString) in Databases)
+        foreach (var (service, connectionString) in _suite.Databases)
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
@@ -136,45 +101,16 @@ public sealed class VettingSuite : IAsyncDisposable
         return tables;
     }
 
-    /// <summary>Messages waiting in the broker's queues, and those in error queues (consumers that gave up).</summary>
-    public async Task<(long Waiting, long Failed, string FailedQueues)> QueuesAsync()
-    {
-        var depths = await _platform.Broker.QueueDepthsAsync();
-        var failed = depths.Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)).ToList();
-        return (depths.Except(failed).Sum(q => q.Value), failed.Sum(q => q.Value),
-            string.Join(", ", failed.Where(q => q.Value > 0).Select(q => $"{q.Key} ({q.Value})")));
-    }
+    /// <summary>Messages waiting in the broker's queues, and those in error queues (consumers that gave up), with their names.</summary>
+    public Task<(long Waiting, long Failed, string FailedQueues)> QueuesAsync() => _suite.QueuesAsync();
 
     /// <summary>Consumer retries so far, all services together.</summary>
-    public int Retries => Volatile.Read(ref _retries[0]);
+    public int Retries => _suite.Retries;
 
     /// <summary>Every process's recent output, for a failure.</summary>
-    public string Diagnostics() => _platform.Diagnostics();
+    public string Diagnostics() => _suite.Diagnostics();
 
-    private GrpcChannel Channel(string address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
-    {
-        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor(async (_, metadata) =>
-            metadata.Add("Authorization", $"Bearer {await _tokens!.GetAsync()}"))),
-        UnsafeUseInsecureChannelCallCredentials = true,
-        MaxReceiveMessageSize = 64 * 1024 * 1024,
-    });
-
-    private async Task Step(string what, Func<Task> step)
-    {
-        Console.WriteLine($"{what}…");
-        var watch = Stopwatch.StartNew();
-        await step();
-        var line = $"{what}: {watch.Elapsed.TotalSeconds:F0} s";
-        Console.WriteLine(line);
-        Setup.Add(line);
-    }
-
-
-    public async ValueTask DisposeAsync()
-    {
-        DelegateAffairs?.Dispose();
-        await _platform.DisposeAsync();
-    }
+    public void Dispose() => DelegateAffairs.Dispose();
 
     /// <summary>Client-credential tokens from the gateway's development issuer, fetched again before they expire.</summary>
     private sealed class TokenSource(string issuerUrl, string clientId)
