@@ -66,6 +66,28 @@ public sealed class OrganizationApiTests(ServiceHost<OrganizationDbContext> host
     }
 
     [Fact]
+    public async Task An_update_without_an_id_names_the_field_of_its_own_request()
+    {
+        // The id of an update is inside the resource: a missing one is "party_organization.id", not the Get's "id"
+        // (the etag is there, so the id is the one fault).
+        var organization = await Assert.ThrowsAsync<RpcException>(() => Party.UpdatePartyOrganizationAsync(new UpdatePartyOrganizationRequest
+        {
+            PartyOrganization = new PartyOrganization { Name = "Đảng bộ tỉnh Yên Bái", Etag = "1" },
+        }).ResponseAsync);
+        var congress = await Assert.ThrowsAsync<RpcException>(() => Party.UpdatePartyCongressAsync(new UpdatePartyCongressRequest
+        {
+            PartyCongress = new PartyCongress { Etag = "1" },
+        }).ResponseAsync);
+        var plan = await Assert.ThrowsAsync<RpcException>(() => new PersonnelService.PersonnelServiceClient(host.Channel).UpdatePersonnelPlanAsync(
+            new UpdatePersonnelPlanRequest { PersonnelPlan = new PersonnelPlan { Etag = "1" } }).ResponseAsync);
+
+        Assert.All(new[] { organization, congress, plan }, error => Assert.Equal(StatusCode.InvalidArgument, error.StatusCode));
+        Assert.Equal(["party_organization.id"], FieldsOf(organization));
+        Assert.Equal(["party_congress.id"], FieldsOf(congress));
+        Assert.Equal(["personnel_plan.id"], FieldsOf(plan));
+    }
+
+    [Fact]
     public async Task A_congress_after_its_deadline_is_flagged_and_listed_as_late()
     {
         var province = await CreateOrganizationAsync();

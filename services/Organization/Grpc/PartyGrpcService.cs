@@ -70,7 +70,7 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "party_organization.etag", validator);
         validator.ThrowIfInvalid();
-        var organization = await FindOrganizationAsync(input.Id, tracked: true, context.CancellationToken);
+        var organization = await FindOrganizationAsync(input.Id, tracked: true, context.CancellationToken, "party_organization.id");
         Etags.Check(organization.RowVersion, etag, "Party organization", organization.Id);
         var merged = organization.ToProto();
         Masks.Merge(paths, input, merged);
@@ -143,7 +143,7 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "party_congress.etag", validator);
         validator.ThrowIfInvalid();
-        var congress = await FindCongressAsync(input.Id, tracked: true, context.CancellationToken);
+        var congress = await FindCongressAsync(input.Id, tracked: true, context.CancellationToken, "party_congress.id");
         Etags.Check(congress.RowVersion, etag, "Party congress", congress.Id);
         var deadlines = await db.CongressDeadlines.AsNoTracking().ToListAsync(context.CancellationToken);
         var merged = congress.ToProto(deadlines);
@@ -203,16 +203,18 @@ public sealed partial class PartyGrpcService(OrganizationDbContext db) : PartySe
         return (name, level, input.ParentId.Length > 0 ? input.ParentId : null, input.ProvinceCode.Length > 0 ? input.ProvinceCode : null);
     }
 
-    private async Task<PartyOrganization> FindOrganizationAsync(string id, bool tracked, CancellationToken cancellationToken)
+    /// <summary><paramref name="field"/>: the request's field the id came from, named when it is missing.</summary>
+    private async Task<PartyOrganization> FindOrganizationAsync(string id, bool tracked, CancellationToken cancellationToken, string field = "id")
     {
-        new RequestValidator().Require(id.Length > 0, "id", Violation.Required()).ThrowIfInvalid();
+        new RequestValidator().Require(id.Length > 0, field, Violation.Required()).ThrowIfInvalid();
         var query = tracked ? db.PartyOrganizations : db.PartyOrganizations.AsNoTracking();
         return await query.SingleOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw new ResourceNotFoundException("Party organization", id);
     }
 
-    private async Task<PartyCongress> FindCongressAsync(string id, bool tracked, CancellationToken cancellationToken)
+    /// <summary><paramref name="field"/>: the request's field the id came from, named when it is missing.</summary>
+    private async Task<PartyCongress> FindCongressAsync(string id, bool tracked, CancellationToken cancellationToken, string field = "id")
     {
-        new RequestValidator().Require(id.Length > 0, "id", Violation.Required()).ThrowIfInvalid();
+        new RequestValidator().Require(id.Length > 0, field, Violation.Required()).ThrowIfInvalid();
         var query = tracked ? db.PartyCongresses : db.PartyCongresses.AsNoTracking();
         return await query.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new ResourceNotFoundException("Party congress", id);
     }

@@ -66,7 +66,7 @@ public sealed class PersonnelGrpcService(OrganizationDbContext db, TimeProvider 
         var validator = new RequestValidator();
         var etag = Etags.Parse(input!.Etag, "personnel_plan.etag", validator);
         validator.ThrowIfInvalid();
-        var plan = await FindAsync(input.Id, tracked: true, context.CancellationToken);
+        var plan = await FindAsync(input.Id, tracked: true, context.CancellationToken, "personnel_plan.id");
         Etags.Check(plan.RowVersion, etag, "Personnel plan", plan.Id);
         var merged = ToProto(plan);
         Masks.Merge(paths, input, merged);
@@ -115,9 +115,10 @@ public sealed class PersonnelGrpcService(OrganizationDbContext db, TimeProvider 
         return (input.PlannedSize, referenceDate, nominees);
     }
 
-    private async Task<PersonnelPlan> FindAsync(string id, bool tracked, CancellationToken cancellationToken)
+    /// <summary><paramref name="field"/>: the request's field the id came from, named when it is missing.</summary>
+    private async Task<PersonnelPlan> FindAsync(string id, bool tracked, CancellationToken cancellationToken, string field = "id")
     {
-        new RequestValidator().Require(id.Length > 0, "id", Violation.Required()).ThrowIfInvalid();
+        new RequestValidator().Require(id.Length > 0, field, Violation.Required()).ThrowIfInvalid();
         var query = tracked ? db.PersonnelPlans : db.PersonnelPlans.AsNoTracking();
         return await query.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new ResourceNotFoundException("Personnel plan", id);
     }
