@@ -4,9 +4,9 @@ using Grpc.Core;
 namespace Platform.Testing;
 
 /// <summary>
-/// Unary calls by service and method name, as an app calls a name its client package no longer has a class for: the
-/// shared services' retired per-body names ("platform.organization.v1.JointPlanningService"), which Platform.Contracts
-/// 2.0.0 dropped and the services still answer. The bytes on the wire are the message's own.
+/// Unary calls by service and method name, the bytes sent and read as they are: as an app calls a name its client
+/// package no longer has a class for (the shared services' retired per-body names, which Platform.Contracts 2.0.0
+/// dropped and the services still answer), and as the fuzz and authorization tests send requests no typed client would.
 /// </summary>
 public static class CallsByName
 {

@@ -22,7 +22,6 @@ namespace Platform.SystemTests.Fuzz;
 [Collection(PlatformCollection.Name)]
 public sealed class FuzzTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly Marshaller<byte[]> Raw = Marshallers.Create(b => b, b => b);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
 
     private readonly FuzzSettings _settings = FuzzSettings.FromEnvironment();
@@ -67,11 +66,10 @@ public sealed class FuzzTests(PlatformFixture platform, ITestOutputHelper output
             };
             var bytes = protos.Wire(protos.Build(rpc.Method.InputType));
             var request = $"{protos.Spoiled} base64:{Convert.ToBase64String(bytes.Length > 3000 ? bytes[..3000] : bytes)}{(bytes.Length > 3000 ? $"… ({bytes.Length} bytes)" : "")}";
-            var method = new Method<byte[], byte[]>(MethodType.Unary, rpc.Method.Service.FullName, rpc.Method.Name, Raw, Raw);
             try
             {
                 var response = await Channel(rpc).CreateCallInvoker()
-                    .AsyncUnaryCall(method, null, new CallOptions(deadline: DateTime.UtcNow + CallTimeout), bytes);
+                    .CallAsync(rpc.Method.Service.FullName, rpc.Method.Name, bytes, new CallOptions(deadline: DateTime.UtcNow + CallTimeout));
                 pool.Harvest(rpc.Method.OutputType.Parser.ParseFrom(response));
                 return (true, null, request);
             }

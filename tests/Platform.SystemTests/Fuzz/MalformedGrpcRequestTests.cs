@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
 using Platform.HomeAffairs.V1;
+using Platform.Testing;
 
 namespace Platform.SystemTests.Fuzz;
 
@@ -13,14 +14,9 @@ namespace Platform.SystemTests.Fuzz;
 [Collection(PlatformCollection.Name)]
 public sealed class MalformedGrpcRequestTests(PlatformFixture platform)
 {
-    private static readonly Marshaller<byte[]> Raw = Marshallers.Create(b => b, b => b);
-
-    private static readonly Method<byte[], byte[]> Create = new(MethodType.Unary, "platform.homeaffairs.v1.AdministrativeUnitService",
-        "CreateAdministrativeUnit", Raw, Raw);
-
     private async Task<RpcException> SendAsync(byte[] request) =>
         await Assert.ThrowsAsync<RpcException>(() => platform.GatewayGrpc.CreateCallInvoker()
-            .AsyncUnaryCall(Create, null, new CallOptions(), request).ResponseAsync);
+            .CallAsync("platform.homeaffairs.v1.AdministrativeUnitService", "CreateAdministrativeUnit", request).ResponseAsync);
 
     private static IReadOnlyList<string> FieldsOf(RpcException exception) =>
         Google.Rpc.Status.Parser.ParseFrom(exception.Trailers.GetValueBytes("grpc-status-details-bin")).Details
